@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type Database,
+  makeEvent,
+  Outbox,
+  OutboxRelay,
+  on,
+  RabbitMqBus,
+  subscribeHandlers,
+  UserRegisteredV1,
+} from '@sproul/common';
+import { testLogger } from '@sproul/common/testing';
+import { sql } from 'drizzle-orm';
+import { effects, inbox, orders, outbox as outboxTable } from './schema.js';
+
+/**
+ * The whole path with every guarantee on: producers commit a state change and its event in one
+ * transaction; the relay publishes with confirms and marks rows sent; a consumer (its own connection,
+ * as another service) applies each event once through its inbox and acks after commit.
+ */
+export async function openPipeline(database: Database, amqpUrl: string) {
+  await database.db.execute(sql`truncate bench.orders, bench.outbox, bench.inbox, bench.effects`);
+  const logger = testLogger();
+  const exchange = `bench.${randomBytes(4).toString('hex')}`;
+  const producerBus = await RabbitMqBus.connect({ url: amqpUrl, logger, exchange });
+  const consumerBus = await RabbitMqBus.connect({ url: amqpUrl, logger, exchange });
+  await Promise.all([producerBus.waitUntilConnected(), consumerBus.waitUntilConnected()]);
+
+  const outbox = new Outbox(database, outboxTable);
+  const relay = new OutboxRelay({ database, table: outboxTable, outbox, bus: producerBus, logger });
+  const committedAt = new Map<string, number>();
+  const effectAt = new Map<string, number>();
+  let pending: string[] = [];
+  // Stamps the consumer's effects when its transaction has committed, not when the handler ran.
+  const consumerCommits = new Outbox(database, outboxTable);
+  consumerCommits.onCommit(() => {
+    const now = performance.now();
+    for (const id of pending) effectAt.set(id, now);
+    pending = [];
+  });
+  const queue = `bench_${randomBytes(3).toString('hex')}`;
+  const subscription = await subscribeHandlers({
+    service: queue,
+    bus: consumerBus,
+    database,
+    inbox,
+    logger,
+    outbox: consumerCommits,
+    maxAttempts: 5,
+    retryDelaysMs: [100],
+    prefetch: 500,
+    handlers: [
+      on(UserRegisteredV1, async (event, tx) => {
+        await tx.insert(effects).values({ eventId: event.id });
+        pending.push(event.id);
+      }),
+    ],
+  });
+  relay.start();
+
+  async function produce(label: string) {
+    const event = makeEvent(
+      UserRegisteredV1,
+      { userId: label, email: `${label}@berkeley.edu`, role: 'student', name: null, club: null },
+      'bench',
+    );
+    await outbox.transaction(async (tx) => {
+      await tx.insert(orders).values({ label });
+      await outbox.append(tx, [event]);
+    });
+    committedAt.set(event.id, performance.now());
+  }
+
+  async function waitForEffects(count: number, timeoutMs = 120_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (effectAt.size < count) {
+      if (Date.now() > deadline) throw new Error(`only ${effectAt.size} of ${count} effects`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  return {
+    produce,
+    waitForEffects,
+    latencies: () => [...effectAt].map(([id, at]) => at - (committedAt.get(id) ?? at)),
+    async close() {
+      await relay.stop();
+      await subscription.cancel();
+      await producerBus.close();
+      await consumerBus.close();
+    },
+  };
+}
+
+/** Events per second from the first commit to the last effect, with `producers` concurrent producers. */
+export async function throughput(database: Database, amqpUrl: string, producers: number, count: number) {
+  const pipeline = await openPipeline(database, amqpUrl);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: producers }, async () => {
+      while (next < count) await pipeline.produce(`order-${next++}`);
+    }),
+  );
+  await pipeline.waitForEffects(count);
+  const rate = count / ((performance.now() - started) / 1000);
+  await pipeline.close();
+  return rate;
+}
+
+/** Commit-to-effect latencies (ms) at a steady rate well below capacity. */
+export async function steadyLatency(database: Database, amqpUrl: string, perSecond: number, seconds: number) {
+  const pipeline = await openPipeline(database, amqpUrl);
+  const paced = async (count: number, offset: number) => {
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const wait = started + (i * 1000) / perSecond - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      inFlight.push(pipeline.produce(`steady-${offset + i}`));
+    }
+    await Promise.all(inFlight);
+    await pipeline.waitForEffects(offset + count);
+  };
+  // Two seconds at the same pace first, so the figures describe a warmed-up process, not JIT start-up.
+  const warmup = perSecond * 2;
+  await paced(warmup, 0);
+  const skip = new Set(pipeline.latencies().map((_, i) => i));
+  await paced(perSecond * seconds, warmup);
+  const latencies = pipeline.latencies().filter((_, i) => !skip.has(i));
+  await pipeline.close();
+  return latencies;
+}

@@ -1,0 +1,153 @@
+// Gateway throughput and tail latency, side by side in one run (`npm run bench:gateway`): the upstream
+// direct, nginx proxying it (keep-alive), a stock express + http-proxy-middleware + jsonwebtoken gateway,
+// and ours (JWT verification and the denylist check on), each its own process, loaded by wrk at 32
+// connections, in interleaved rounds. Needs Debian's nginx-light and wrk.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AUDIENCE, ISSUER } from '@sproul/common';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { fmt, median } from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+for (const tool of ['/usr/sbin/nginx', '/usr/bin/wrk']) {
+  if (!existsSync(tool)) {
+    console.error(`${tool} is missing: apt-get install -y nginx-light wrk`);
+    process.exit(2);
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const children: ChildProcess[] = [];
+const launch = (command: string, args: string[], env: Record<string, string> = {}) => {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
+  children.push(child);
+  return child;
+};
+const waitFor = async (url: string, headers: Record<string, string> = {}) => {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url, { headers })).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${url} did not come up`);
+};
+
+const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' };
+const token = await new SignJWT({
+  role: 'officer',
+  email: 'o@berkeley.edu',
+  confirmed: true,
+  club: null,
+  sid: 'bench',
+  token_use: 'access',
+})
+  .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
+  .setSubject('bench-user')
+  .setJti('bench-jti')
+  .setIssuer(ISSUER)
+  .setAudience(AUDIENCE)
+  .setIssuedAt()
+  .setExpirationTime('2h')
+  .sign(privateKey);
+
+const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
+const [upstreamPort, nginxPort, stockPort, oursPort] = await Promise.all([
+  freePort(),
+  freePort(),
+  freePort(),
+  freePort(),
+]);
+const upstream = `http://127.0.0.1:${upstreamPort}`;
+const route = '/api/admin/profile';
+try {
+  launch(process.execPath, [path.join(here, 'gateway/upstream.js')], {
+    PORT: String(upstreamPort),
+    JWKS_JSON: JSON.stringify({ keys: [jwk] }),
+  });
+  writeFileSync(
+    path.join(work, 'nginx.conf'),
+    `worker_processes auto; pid ${work}/nginx.pid; error_log ${work}/error.log;
+events { worker_connections 1024; }
+http { access_log off;
+  upstream app { server 127.0.0.1:${upstreamPort}; keepalive 64; }
+  server { listen 127.0.0.1:${nginxPort};
+    location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
+`,
+  );
+  launch('/usr/sbin/nginx', ['-p', work, '-c', path.join(work, 'nginx.conf'), '-g', 'daemon off;']);
+  launch(process.execPath, [path.join(here, 'gateway/stock.js')], {
+    PORT: String(stockPort),
+    TARGET: upstream,
+    PUBLIC_PEM: await exportSPKI(publicKey),
+  });
+  launch(process.execPath, [path.join(root, 'services/gateway/dist/start.js')], {
+    PORT: String(oursPort),
+    AUTH_URL: upstream,
+    CATALOG_URL: upstream,
+    LOG_LEVEL: 'silent',
+    REDIS_URL: '',
+  });
+  const auth = { authorization: `Bearer ${token}` };
+  const targets = {
+    upstream: `${upstream}${route}`,
+    nginx: `http://127.0.0.1:${nginxPort}${route}`,
+    stock: `http://127.0.0.1:${stockPort}${route}`,
+    ours: `http://127.0.0.1:${oursPort}${route}`,
+  };
+  for (const url of Object.values(targets)) await waitFor(url, auth);
+
+  const load = (url: string, duration: number) => {
+    const out = execFileSync(
+      '/usr/bin/wrk',
+      ['-t2', '-c32', `-d${duration}s`, '--latency', '-H', `Authorization: Bearer ${token}`, url],
+      { encoding: 'utf8' },
+    );
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]);
+    const [, value, unit] = /99%\s+([\d.]+)(us|ms|s)/.exec(out)!;
+    const p99 = Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+    const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+    if (errors) throw new Error(`${url}: ${errors[1]} error answers during the run`);
+    return { rps, p99 };
+  };
+
+  for (const url of Object.values(targets)) load(url, 2); // warm-up: JIT, keep-alive pools
+  const results: Record<string, { rps: number[]; p99: number[] }> = {};
+  for (let round = 1; round <= rounds; round++) {
+    const line: string[] = [];
+    for (const [name, url] of Object.entries(targets)) {
+      const { rps, p99 } = load(url, seconds);
+      results[name] ??= { rps: [], p99: [] };
+      results[name].rps.push(rps);
+      results[name].p99.push(p99);
+      line.push(`${name} ${fmt(rps)}/s p99 ${fmt(p99, 2)}ms`);
+    }
+    console.log(`round ${round}: ${line.join(' | ')}`);
+  }
+  const m = (name: string) => ({ rps: median(results[name]!.rps), p99: median(results[name]!.p99) });
+  const [ours, stock, nginx] = [m('ours'), m('stock'), m('nginx')];
+  console.log(`upstream direct: ${fmt(m('upstream').rps)} req/s, p99 ${fmt(m('upstream').p99, 2)} ms`);
+  console.log(
+    `gateway: ours=${fmt(ours.rps)} stock=${fmt(stock.rps)} nginx=${fmt(nginx.rps)} ours/stock=${fmt(ours.rps / stock.rps, 2)} ours/nginx=${fmt(ours.rps / nginx.rps, 2)} p99 ours/nginx=${fmt(ours.p99 / nginx.p99, 2)}`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
+import { eventually, recordEvents } from '@sproul/common/testing';
+import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
+import { freePort } from './support/processes.js';
+
+const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
+
+// The composition `npm start` runs, in this process so the test can watch the bus for the email.
+describe('an officer signs up through the gateway (embedded platform)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-signup-'));
+  let platform: EmbeddedPlatform;
+  let events: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      FRONTEND_BASE_URL: 'http://web.test',
+    });
+    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    platform = await startEmbedded({
+      ...loadConfig(gatewayConfigSchema, env),
+      ...loadConfig(commonConfigSchema, env),
+      PORT: Number(env.PORT),
+    });
+    events = await recordEvents(platform.bus, 'e2e-recorder');
+  }, 60_000);
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${platform.url}${route}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      redirect: 'manual',
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  };
+
+  it('register (RSO email) → confirmation email requested → confirm → login → refresh → revoke', async () => {
+    // An admin puts the club's email on the RSO list.
+    const admin = await api('/api/monitor/login', { body: ADMIN });
+    expect(admin.status).toBe(200);
+    expect(
+      (await api('/api/monitor/rso', { body: { email: 'robotics@berkeley.edu' }, token: admin.body.access }))
+        .status,
+    ).toBe(200);
+
+    // The web client's own sequence: email-exists, password-strength, tags, register.
+    expect((await api('/api/user/email-exists', { body: { email: 'robotics@berkeley.edu' } })).body).toEqual({
+      exists: true,
+    });
+    expect((await api('/api/user/password-strength', { body: { password: 'Robots-4-ever!' } })).body).toEqual(
+      { strong: true },
+    );
+    const tags = (await api('/api/catalog/tags')).body as { id: number; name: string }[];
+    expect(tags.map((t) => t.id)).toEqual(tags.map((_, i) => i));
+    const register = await api('/api/user/register', {
+      body: {
+        name: 'Cal Robotics',
+        email: 'robotics@berkeley.edu',
+        password: 'Robots-4-ever!',
+        tags: [tags.findIndex((t) => t.name === 'Engineering')],
+        app_required: true,
+        new_members: true,
+        num_users: 1,
+        apply_deadline_start: null,
+        apply_deadline_end: null,
+        recruiting_start: new Date('2026-08-20T17:00:00Z').toISOString(),
+        recruiting_end: null,
+      },
+    });
+    expect(register).toMatchObject({ status: 200, body: { status: 'success' } });
+
+    const registered = await eventually(() => events.find((e) => e.type === 'UserRegistered'));
+    expect(registered.data).toMatchObject({
+      email: 'robotics@berkeley.edu',
+      role: 'officer',
+      club: { name: 'Cal Robotics' },
+    });
+    const email = await eventually(() =>
+      events.find(
+        (e) => e.type === 'EmailRequested' && (e.data as { template: string }).template === 'confirm-email',
+      ),
+    );
+    const confirmUrl = (email.data as { variables: { confirm_url: string } }).variables.confirm_url;
+    expect(confirmUrl.startsWith(`${platform.url}/api/user/confirm/`)).toBe(true);
+
+    const confirm = await fetch(confirmUrl, { redirect: 'manual' });
+    expect(confirm.status).toBe(302);
+    expect(confirm.headers.get('location')).toBe('http://web.test/signin?confirmed=true');
+    await eventually(() => events.find((e) => e.type === 'AccountConfirmed'));
+
+    const login = await api('/api/user/login', {
+      body: { email: 'robotics@berkeley.edu', password: 'Robots-4-ever!' },
+    });
+    expect(login.status).toBe(200);
+    expect(JSON.parse(Buffer.from(login.body.access.split('.')[1], 'base64url').toString())).toMatchObject({
+      role: 'officer',
+      confirmed: true,
+    });
+    const refreshed = await api('/api/user/refresh', { body: {}, token: login.body.refresh });
+    expect(refreshed.status).toBe(200);
+    expect(
+      (await api('/api/user/revoke-access', { method: 'DELETE', token: refreshed.body.access })).status,
+    ).toBe(200);
+    expect(
+      (await api('/api/user/revoke-refresh', { method: 'DELETE', token: login.body.refresh })).status,
+    ).toBe(200);
+    expect((await api('/api/user/refresh', { body: {}, token: login.body.refresh })).status).toBe(401);
+    expect(
+      (await api('/api/user/revoke-access', { method: 'DELETE', token: login.body.access })).status,
+    ).toBe(401);
+  });
+
+  it('serves the merged OpenAPI document and Swagger UI at the gateway', async () => {
+    const document = await api('/api/openapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/user/register',
+      '/api/monitor/rso/list',
+      '/api/student/login',
+      '/api/catalog/tags',
+    ]) {
+      expect(Object.keys(document.body.paths)).toContain(path);
+    }
+    expect(document.body.components.securitySchemes.accessToken).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    const page = await fetch(`${platform.url}/api/docs/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger-ui');
+    const init = await fetch(`${platform.url}/api/docs/swagger-initializer.js`);
+    expect(await init.text()).toContain("url: '/api/openapi.json'");
+    expect((await fetch(`${platform.url}/internal/openapi.json`)).status).toBe(404);
+  });
+
+  it('serves auth’s public keys at the gateway', async () => {
+    const jwks = await api('/.well-known/jwks.json');
+    expect(jwks.status).toBe(200);
+    expect(jwks.body.keys[0]).toMatchObject({ kty: 'EC', alg: 'ES256' });
+  });
+});

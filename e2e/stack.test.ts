@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { infraAvailable, infraUrls } from '@sproul/common/testing';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, launch, type Spawned, waitForHttp } from './support/processes.js';
+
+const SERVICES = ['auth', 'catalog', 'mailer', 'media', 'monitor', 'recommender'];
+
+describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', async () => {
+  const available = await infraAvailable('postgres', 'rabbitmq', 'redis');
+  const prefix = `test_stack_${randomBytes(3).toString('hex')}`;
+  let stack: Spawned | undefined;
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (!available) return;
+    const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
+    await admin.connect();
+    for (const service of SERVICES)
+      await admin.query(`drop database if exists ${prefix}_${service} with (force)`);
+    await admin.end();
+  });
+
+  it.skipIf(!available)(
+    'starts every service as its own process, each with its own database, all ready',
+    { timeout: 90_000 },
+    async () => {
+      const port = await freePort();
+      stack = launch('npm', ['run', 'stack'], {
+        env: {
+          PORT: String(port),
+          STACK_DB_PREFIX: prefix,
+          LOG_LEVEL: 'warn',
+          POSTGRES_URL: infraUrls.postgres,
+          AMQP_URL: infraUrls.rabbitmq,
+          REDIS_URL: infraUrls.redis,
+        },
+      });
+      await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, stack);
+      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+      expect(Object.keys(ready.checks).sort()).toEqual(SERVICES);
+
+      // Each service is its own process with its own database, and its own readiness says so.
+      const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
+      await admin.connect();
+      const { rows } = await admin.query(`select datname from pg_database where datname like $1 order by 1`, [
+        `${prefix}_%`,
+      ]);
+      await admin.end();
+      expect(rows.map((r) => r.datname)).toEqual(SERVICES.map((s) => `${prefix}_${s}`));
+      const auth = await (await fetch(`http://127.0.0.1:${port + 1}/readyz`)).json();
+      expect(auth).toMatchObject({
+        service: 'auth',
+        ready: true,
+        checks: { database: { ok: true }, bus: { ok: true } },
+      });
+
+      const unknown = await fetch(`http://127.0.0.1:${port}/api/catalog/nothing`);
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).status).toBe('error');
+    },
+  );
+});

@@ -1,0 +1,85 @@
+import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { KeyValueStore } from '../cache/key-value-store.js';
+import { AppError } from '../errors/app-error.js';
+import { type AccessClaims, AUDIENCE, accessClaimsSchema, denylistKeys, ISSUER } from './claims.js';
+
+export interface TokenVerifierOptions {
+  /** Where auth publishes its public keys, e.g. http://auth:8080/.well-known/jwks.json. */
+  jwksUrl?: string;
+  /** Or a key resolver given directly (auth itself, tests). */
+  keys?: JWTVerifyGetKey;
+  store: KeyValueStore;
+  /** Verified tokens remembered (until they expire) to skip the signature check; 0 turns it off. */
+  cacheSize?: number;
+}
+
+const unauthorized = (reason: string) => new AppError('AUTH.INVALID_TOKEN', 401, reason);
+
+/**
+ * Verifies access tokens: ES256 only (so `alg: none`, HS256 signed with the public key, and other
+ * algorithm confusions fail), issuer and audience, expiry, `token_use: access` (a refresh token is not
+ * an access token), then the shared denylist (a revoked token, or a token of an ended session).
+ * Keys come from auth's JWKS, fetched once and cached; an unknown `kid` triggers one refetch (rotation).
+ */
+export function createTokenVerifier(options: TokenVerifierOptions) {
+  const keys =
+    options.keys ??
+    createRemoteJWKSet(new URL(options.jwksUrl ?? 'http://127.0.0.1:8081/.well-known/jwks.json'), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+      timeoutDuration: 2_000,
+    });
+
+  // Clients repeat the same token for up to 30 minutes: an ES256 check per request is wasted work.
+  // Only successful verifications are kept, only until the token's own expiry, and revocation is
+  // still checked on every request below.
+  const cacheSize = options.cacheSize ?? 10_000;
+  const verified = new Map<string, AccessClaims>();
+
+  async function verify(token: string): Promise<AccessClaims> {
+    let claims = verified.get(token);
+    if (claims && claims.exp * 1000 <= Date.now()) {
+      verified.delete(token);
+      claims = undefined;
+    }
+    claims ??= await verifySignature(token);
+    const [revokedToken, endedSession] = await options.store.getMany([
+      denylistKeys.token(claims.jti),
+      denylistKeys.session(claims.sid),
+    ]);
+    if (revokedToken || endedSession) throw unauthorized('Token has been revoked');
+    return claims;
+  }
+
+  async function verifySignature(token: string): Promise<AccessClaims> {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ['ES256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthorized('Token has expired');
+      if (error instanceof errors.JWKSTimeout) {
+        throw new AppError('AUTH.KEYS_UNAVAILABLE', 503, 'Token keys are unavailable; try again');
+      }
+      throw unauthorized('Invalid token');
+    }
+    const claims = accessClaimsSchema.safeParse(payload);
+    if (!claims.success) {
+      const use = (payload as { token_use?: unknown }).token_use;
+      throw unauthorized(use === 'refresh' ? 'Only access tokens are allowed' : 'Invalid token');
+    }
+    if (cacheSize > 0) {
+      // Bounded: drop the oldest entry (Map keeps insertion order) when full.
+      if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
+      verified.set(token, claims.data);
+    }
+    return claims.data;
+  }
+
+  return { verify };
+}
+
+export type TokenVerifier = ReturnType<typeof createTokenVerifier>;

@@ -1,0 +1,77 @@
+import type { EventEnvelope } from '../events/envelope.js';
+
+/** One message handed to a consumer. `body` is whatever arrived: consumers validate it. */
+export interface Delivery {
+  body: unknown;
+  routingKey: string;
+  /** 1 on first delivery, 2 after the first retry, and so on. */
+  attempt: number;
+}
+
+/** What the consumer decided for one delivery. */
+export type Outcome =
+  | { kind: 'ack' }
+  /** Try again later (growing delay); dead-lettered once attempts run out. */
+  | { kind: 'retry'; error: string }
+  /** Never going to work (e.g. breaks its contract): dead-letter now. */
+  | { kind: 'dead'; error: string };
+
+export interface SubscriptionSpec {
+  /** Consuming service's name: one durable queue per service. */
+  queue: string;
+  /** Routing keys (event type and version, e.g. `club.updated.v1`) this queue is bound to. */
+  routingKeys: string[];
+  /** Handles a batch, returning one outcome per delivery in the same order. */
+  handleBatch(deliveries: Delivery[]): Promise<Outcome[]>;
+  /** Deliveries after which a retried message is dead-lettered. */
+  maxAttempts: number;
+  /** Delay before attempt n+1 is retryDelaysMs[n-1] (the last value repeats). */
+  retryDelaysMs: number[];
+  /** Unacknowledged messages in flight, which bounds the batch size too. */
+  prefetch?: number;
+}
+
+export interface DeadLetter {
+  body: unknown;
+  routingKey: string;
+  error: string;
+  attempts: number;
+  deadAt: string;
+}
+
+export interface Subscription {
+  cancel(): Promise<void>;
+}
+
+export interface EventBus {
+  /** Resolves once the transport has durably accepted every envelope (publisher confirms). */
+  publish(envelopes: EventEnvelope[]): Promise<void>;
+  subscribe(spec: SubscriptionSpec): Promise<Subscription>;
+  /** Removes and returns up to `max` dead letters of a queue (operations, tests). */
+  takeDeadLetters(queue: string, max?: number): Promise<DeadLetter[]>;
+  /** Throws when the transport cannot currently publish. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class BusUnavailableError extends Error {
+  constructor(message = 'The event bus is not connected') {
+    super(message);
+    this.name = 'BusUnavailableError';
+  }
+}
+
+export const retryDelay = (delays: number[], attempt: number): number =>
+  delays[Math.min(attempt - 1, delays.length - 1)] ?? 1000;
+
+/** Topic match with AMQP semantics: `*` is one word, `#` is zero or more words. */
+export function topicMatches(pattern: string, key: string): boolean {
+  const p = pattern.split('.');
+  const k = key.split('.');
+  const match = (i: number, j: number): boolean => {
+    if (i === p.length) return j === k.length;
+    if (p[i] === '#') return match(i + 1, j) || (j < k.length && match(i, j + 1));
+    return j < k.length && (p[i] === '*' || p[i] === k[j]) && match(i + 1, j + 1);
+  };
+  return match(0, 0);
+}

@@ -1,0 +1,199 @@
+import amqp, { type ChannelModel, type ConfirmChannel, type RecoveringChannelModel } from 'amqplib';
+import { routingKeyOf } from '../../events/define-event.js';
+import type { EventEnvelope } from '../../events/envelope.js';
+import type { Logger } from '../../logging/logger.js';
+import {
+  BusUnavailableError,
+  type DeadLetter,
+  type EventBus,
+  type Subscription,
+  type SubscriptionSpec,
+} from '../event-bus.js';
+import { ATTEMPT_HEADER, RabbitMqConsumer, routingKeyOfMessage } from './rabbitmq-consumer.js';
+import { DEFAULT_EXCHANGE, declareExchanges, queueNames } from './topology.js';
+
+export interface RabbitMqBusOptions {
+  url: string;
+  logger: Logger;
+  /** Topic exchange every event is published to; tests use their own to stay isolated. */
+  exchange?: string;
+  /** Reconnect back-off bounds. */
+  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+}
+
+/**
+ * RabbitMQ transport: one durable topic exchange, persistent messages, publisher confirms, and
+ * reconnection with back-off. Topology and consumers are declared again on every reconnect.
+ */
+export class RabbitMqBus implements EventBus {
+  private publisher?: ConfirmChannel;
+  private model?: ChannelModel;
+  private readonly consumers = new Set<RabbitMqConsumer>();
+
+  private constructor(
+    private readonly connection: RecoveringChannelModel,
+    private readonly logger: Logger,
+    private readonly exchange: string,
+  ) {}
+
+  /** Starts connecting in the background; the service starts even while the broker is down. */
+  static async connect(options: RabbitMqBusOptions): Promise<RabbitMqBus> {
+    let bus: RabbitMqBus | undefined;
+    const connection = await amqp.connect(options.url, {
+      // Nagle's algorithm delays small frames (publishes, acks) by up to 40 ms: off.
+      noDelay: true,
+      clientProperties: { connection_name: 'sproul' },
+      recovery: {
+        waitForConnect: false,
+        initialDelay: options.reconnect?.initialDelayMs ?? 200,
+        maxDelay: options.reconnect?.maxDelayMs ?? 5_000,
+        setup: async (model: ChannelModel) => bus!.setup(model),
+      },
+    });
+    bus = new RabbitMqBus(connection, options.logger, options.exchange ?? DEFAULT_EXCHANGE);
+    connection.on('error', (error) => options.logger.warn({ err: error }, 'amqp connection error'));
+    connection.on('connect', () => options.logger.info('amqp connected'));
+    connection.on('disconnect', (error) => {
+      bus.publisher = undefined;
+      bus.model = undefined;
+      options.logger.warn({ err: error }, 'amqp disconnected; reconnecting');
+    });
+    return bus;
+  }
+
+  /** Resolves when connected (or rejects after `timeoutMs`). */
+  async waitUntilConnected(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.publisher) {
+      if (Date.now() > deadline)
+        throw new BusUnavailableError(`No RabbitMQ connection within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  private async setup(model: ChannelModel) {
+    const publisher = await model.createConfirmChannel();
+    publisher.on('error', (error) => this.logger.warn({ err: error }, 'publisher channel error'));
+    publisher.on('close', () => {
+      if (this.publisher === publisher) this.publisher = undefined;
+    });
+    await declareExchanges(publisher, this.exchange);
+    for (const consumer of this.consumers) await consumer.attach(model);
+    this.model = model;
+    this.publisher = publisher;
+  }
+
+  async publish(envelopes: EventEnvelope[]): Promise<void> {
+    const channel = this.requirePublisher();
+    await Promise.all(
+      envelopes.map((envelope) =>
+        confirmPublish(channel, this.exchange, routingKeyOf(envelope.type, envelope.version), envelope),
+      ),
+    );
+  }
+
+  private requirePublisher(): ConfirmChannel {
+    if (!this.publisher) throw new BusUnavailableError();
+    return this.publisher;
+  }
+
+  async subscribe(spec: SubscriptionSpec): Promise<Subscription> {
+    const consumer = new RabbitMqConsumer(
+      spec,
+      this.exchange,
+      (queue, content, headers) => confirmRaw(this.requirePublisher(), '', queue, content, headers),
+      this.logger.child({ queue: spec.queue }),
+    );
+    this.consumers.add(consumer);
+    if (this.model) await consumer.attach(this.model);
+    return {
+      cancel: async () => {
+        this.consumers.delete(consumer);
+        await consumer.stop();
+      },
+    };
+  }
+
+  async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {
+    if (!this.model) throw new BusUnavailableError();
+    const channel = await this.model.createChannel();
+    const letters: DeadLetter[] = [];
+    try {
+      const name = queueNames(queue).dead;
+      await channel.assertQueue(name, { durable: true });
+      while (letters.length < max) {
+        const message = await channel.get(name, { noAck: true });
+        if (!message) break;
+        const headers = message.properties.headers ?? {};
+        let body: unknown;
+        try {
+          body = JSON.parse(message.content.toString('utf8'));
+        } catch {
+          body = message.content.toString('utf8');
+        }
+        letters.push({
+          body,
+          routingKey: routingKeyOfMessage(message as never),
+          error: String(headers['x-error'] ?? ''),
+          attempts: Number(headers[ATTEMPT_HEADER] ?? 1),
+          deadAt: String(headers['x-dead-at'] ?? ''),
+        });
+      }
+    } finally {
+      await channel.close().catch(() => {});
+    }
+    return letters;
+  }
+
+  async check(): Promise<void> {
+    this.requirePublisher();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    this.consumers.clear();
+    await this.connection.close().catch(() => {});
+  }
+}
+
+function confirmPublish(
+  channel: ConfirmChannel,
+  exchange: string,
+  routingKey: string,
+  envelope: EventEnvelope,
+) {
+  return new Promise<void>((resolve, reject) => {
+    channel.publish(
+      exchange,
+      routingKey,
+      Buffer.from(JSON.stringify(envelope)),
+      {
+        persistent: true,
+        contentType: 'application/json',
+        messageId: envelope.id,
+        type: envelope.type,
+        correlationId: envelope.correlationId,
+        timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+      },
+      (error) => (error ? reject(error) : resolve()),
+    );
+  });
+}
+
+function confirmRaw(
+  channel: ConfirmChannel,
+  exchange: string,
+  routingKey: string,
+  content: Buffer,
+  headers: Record<string, unknown>,
+) {
+  return new Promise<void>((resolve, reject) => {
+    channel.publish(
+      exchange,
+      routingKey,
+      content,
+      { persistent: true, contentType: 'application/json', headers },
+      (error) => (error ? reject(error) : resolve()),
+    );
+  });
+}

@@ -1,0 +1,170 @@
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Logger } from '../../logging/logger.js';
+import { type Delivery, type Outcome, retryDelay, type SubscriptionSpec } from '../event-bus.js';
+import { declareServiceQueues, queueNames } from './topology.js';
+
+export const ATTEMPT_HEADER = 'x-attempt';
+export const ROUTING_KEY_HEADER = 'x-routing-key';
+
+/** Publishes a copy of a message to a queue and resolves on the broker's confirm. */
+export type Republish = (queue: string, content: Buffer, headers: Record<string, unknown>) => Promise<void>;
+
+interface Pending {
+  message: ConsumeMessage;
+  channel: Channel;
+}
+
+/**
+ * One service's consumer. Messages are taken in batches (whatever arrived while the previous batch was
+ * being handled, up to the prefetch), so one database transaction can cover many of them. A batch is
+ * acknowledged only after the handler has committed and every failed message has been confirmed into
+ * its retry or dead-letter queue, so nothing is lost if the process dies anywhere in between.
+ */
+export class RabbitMqConsumer {
+  private channel?: Channel;
+  private consumerTag?: string;
+  private buffer: Pending[] = [];
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    readonly spec: SubscriptionSpec,
+    private readonly exchange: string,
+    private readonly republish: Republish,
+    private readonly logger: Logger,
+  ) {}
+
+  private get batchSize() {
+    return this.spec.prefetch ?? 200;
+  }
+
+  private get names() {
+    return queueNames(this.spec.queue);
+  }
+
+  /** Declares topology and starts consuming on a fresh channel; called after every (re)connect. */
+  async attach(model: ChannelModel) {
+    if (this.stopped) return;
+    const channel = await model.createChannel();
+    channel.on('error', (error) =>
+      this.logger.warn({ err: error, queue: this.spec.queue }, 'consumer channel error'),
+    );
+    channel.on('close', () => {
+      if (this.channel === channel) this.channel = undefined;
+      this.buffer = this.buffer.filter((pending) => pending.channel !== channel);
+    });
+    await declareServiceQueues(
+      channel,
+      this.exchange,
+      this.spec.queue,
+      this.spec.routingKeys,
+      this.spec.retryDelaysMs,
+    );
+    await channel.prefetch(this.spec.prefetch ?? 200);
+    this.channel = channel;
+    const { consumerTag } = await channel.consume(this.names.main, (message) => {
+      if (!message) return; // cancelled by the broker (queue deleted); the next reconnect re-declares it
+      this.buffer.push({ message, channel });
+      this.kick();
+    });
+    this.consumerTag = consumerTag;
+  }
+
+  async stop(timeoutMs = 5_000) {
+    this.stopped = true;
+    const channel = this.channel;
+    if (channel && this.consumerTag) await channel.cancel(this.consumerTag).catch(() => {});
+    if (this.running) await Promise.race([this.running, new Promise((r) => setTimeout(r, timeoutMs))]);
+    await channel?.close().catch(() => {});
+  }
+
+  private kick() {
+    if (this.running) return;
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+      if (this.buffer.length > 0) this.kick();
+    });
+  }
+
+  private async loop() {
+    while (this.buffer.length > 0) {
+      // Yield once so that messages arriving in the same tick join the batch (one transaction, one ack).
+      if (this.buffer.length < this.batchSize) await new Promise((resolve) => setImmediate(resolve));
+      const batch = this.buffer.splice(0, this.batchSize);
+      try {
+        await this.process(batch);
+      } catch (error) {
+        // The channel died mid-batch: unacked messages come back on reconnect and the inbox dedupes them.
+        this.logger.warn({ err: error, queue: this.spec.queue }, 'batch left unacknowledged');
+      }
+    }
+  }
+
+  private async process(batch: Pending[]) {
+    const parsed = batch.map(({ message }) => toDelivery(message));
+    const valid = parsed.filter((d): d is Delivery => !(d instanceof Error));
+    let outcomes: Outcome[];
+    try {
+      outcomes = valid.length > 0 ? await this.spec.handleBatch(valid) : [];
+    } catch (error) {
+      outcomes = valid.map(() => ({ kind: 'retry', error: (error as Error).message ?? String(error) }));
+    }
+    let next = 0;
+    const settled = parsed.map((delivery) =>
+      delivery instanceof Error ? ({ kind: 'dead', error: delivery.message } as Outcome) : outcomes[next++]!,
+    );
+    await Promise.all(batch.map((pending, i) => this.forward(pending.message, settled[i]!)));
+    const last = batch[batch.length - 1]!;
+    // `multiple` acknowledges everything up to the last tag: earlier batches are already settled.
+    if (last.channel === this.channel) last.channel.ack(last.message, true);
+  }
+
+  private async forward(message: ConsumeMessage, outcome: Outcome) {
+    if (outcome.kind === 'ack') return;
+    const attempt = attemptOf(message);
+    const routingKey = routingKeyOfMessage(message);
+    if (outcome.kind === 'retry' && attempt < this.spec.maxAttempts) {
+      const delay = retryDelay(this.spec.retryDelaysMs, attempt);
+      await this.republish(this.names.retry(delay), message.content, {
+        [ATTEMPT_HEADER]: attempt + 1,
+        [ROUTING_KEY_HEADER]: routingKey,
+        'x-last-error': truncate(outcome.error),
+      });
+      return;
+    }
+    this.logger.error(
+      { queue: this.spec.queue, routingKey, attempts: attempt, error: outcome.error },
+      'message dead-lettered',
+    );
+    await this.republish(this.names.dead, message.content, {
+      [ATTEMPT_HEADER]: attempt,
+      [ROUTING_KEY_HEADER]: routingKey,
+      'x-error': truncate(outcome.error),
+      'x-dead-at': new Date().toISOString(),
+    });
+  }
+}
+
+const truncate = (text: string) => (text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
+
+export const attemptOf = (message: { properties: { headers?: Record<string, unknown> } }) => {
+  const value = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
+  return Number.isInteger(value) && value > 0 ? value : 1;
+};
+
+export const routingKeyOfMessage = (message: ConsumeMessage) => {
+  const header = message.properties.headers?.[ROUTING_KEY_HEADER];
+  return typeof header === 'string' ? header : message.fields.routingKey;
+};
+
+function toDelivery(message: ConsumeMessage): Delivery | Error {
+  try {
+    return {
+      body: JSON.parse(message.content.toString('utf8')),
+      routingKey: routingKeyOfMessage(message),
+      attempt: attemptOf(message),
+    };
+  } catch {
+    return new Error('Message body is not valid JSON');
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL with one of the protocols ${protocols.join(', ')}`,
+  );
+
+/**
+ * Variables every service understands. Defaults make the embedded mode need no configuration:
+ * no DATABASE_URL means embedded PGlite under DATA_DIR, no AMQP_URL means the in-process bus.
+ */
+export const commonConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  AMQP_URL: url(['amqp:', 'amqps:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Campus time zone: date-times sent without an offset are wall-clock time here. */
+  CAMPUS_TZ: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Los_Angeles')
+    .default('America/Los_Angeles'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'must look like 1mb, 512kb or 1048576')
+    .default('1mb'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  BUS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  BUS_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of milliseconds')
+    .default('1000,5000,30000,120000')
+    .transform((value) => value.split(',').map(Number)),
+});
+
+export type CommonConfig = z.output<typeof commonConfigSchema>;
+export { port as portSchema, url as urlSchema };

@@ -1,0 +1,55 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+export interface PostgresOptions {
+  url: string;
+  service: string;
+  poolSize?: number;
+}
+
+/** A Drizzle database on a PostgreSQL server; the database itself is created when it does not exist yet. */
+export async function openPostgres({ url, service, poolSize = 10 }: PostgresOptions): Promise<Database> {
+  await ensureDatabaseExists(url);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: service });
+  // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  return {
+    db: drizzle({ client: pool }),
+    kind: 'postgres',
+    service,
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) return;
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error; // 3D000: database does not exist
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`create database ${pg.escapeIdentifier(name)}`);
+  } catch (error) {
+    // Another replica or service won the race: the database exists, which is all we wanted.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
+}

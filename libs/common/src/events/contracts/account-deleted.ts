@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { emailSchema, idSchema, roleSchema } from './shared-fields.js';
+
+/** An account is gone: the catalog removes the officer's club or the student's profile. */
+export const AccountDeletedV1 = defineEvent(
+  'AccountDeleted',
+  1,
+  z.object({ userId: idSchema, email: emailSchema, role: roleSchema, clubId: idSchema.nullable() }),
+);

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event.js';
+import { idSchema, linkNameSchema } from './shared-fields.js';
+
+/** What other services (recommender, monitor) need to know of a club, without reading the catalog. */
+export const clubSummarySchema = z.object({
+  name: z.string().min(1).max(200),
+  link_name: linkNameSchema,
+  tags: z.array(z.number().int().min(0)),
+  num_users: z.number().int().min(0),
+  app_required: z.boolean(),
+  new_members: z.boolean(),
+  about_us: z.string(),
+  get_involved: z.string(),
+  visible: z.boolean(),
+});
+
+export const ClubCreatedV1 = defineEvent(
+  'ClubCreated',
+  1,
+  z.object({ clubId: idSchema, ownerUserId: idSchema, club: clubSummarySchema }),
+);
+
+export const ClubUpdatedV1 = defineEvent(
+  'ClubUpdated',
+  1,
+  z.object({
+    clubId: idSchema,
+    /** Names of the fields this change touched, e.g. ["about_us", "events"]. */
+    changed: z.array(z.string().min(1)).min(1),
+    club: clubSummarySchema,
+    /** Set when a rename gave the club a new link_name; the old one redirects. */
+    previousLinkName: linkNameSchema.optional(),
+  }),
+);
+
+export const ClubDeletedV1 = defineEvent(
+  'ClubDeleted',
+  1,
+  z.object({ clubId: idSchema, ownerUserId: idSchema, link_name: linkNameSchema }),
+);

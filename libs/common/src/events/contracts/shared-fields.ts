@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+export const idSchema = z.string().min(1).max(64);
+export const emailSchema = z.email().max(254);
+export const roleSchema = z.enum(['officer', 'student', 'member', 'admin']);
+/** Nullable ISO 8601 timestamp with an offset. */
+export const timestampSchema = z.iso.datetime({ offset: true }).nullable();
+export const linkNameSchema = z.string().min(1).max(120);

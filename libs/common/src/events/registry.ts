@@ -1,0 +1,24 @@
+import { AccountConfirmedV1 } from './contracts/account-confirmed.js';
+import { AccountDeletedV1 } from './contracts/account-deleted.js';
+import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1 } from './contracts/club-events.js';
+import { EmailRequestedV1 } from './contracts/email-requested.js';
+import { TagChangedV1 } from './contracts/tag-changed.js';
+import { UserRegisteredV1 } from './contracts/user-registered.js';
+import type { EventContract } from './define-event.js';
+
+/** Every event type and version the platform knows. A new version is added beside the old one. */
+export const eventContracts = [
+  UserRegisteredV1,
+  AccountConfirmedV1,
+  AccountDeletedV1,
+  ClubCreatedV1,
+  ClubUpdatedV1,
+  ClubDeletedV1,
+  EmailRequestedV1,
+  TagChangedV1,
+] as const satisfies readonly EventContract[];
+
+const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));
+
+export const findContract = (type: string, version: number): EventContract | undefined =>
+  byKey.get(`${type}@${version}`);

@@ -1,0 +1,63 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '../logging/logger.js';
+import { requireSupportedContentType } from './content-type.js';
+import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
+import { healthRoutes, type ReadinessChecks } from './health.js';
+import { createMetrics } from './metrics.js';
+import { requestContext } from './request-id.js';
+
+export interface HttpAppOptions {
+  service: string;
+  logger: Logger;
+  /** Largest JSON body accepted; larger ones get a 413. Default 1mb. */
+  bodyLimit?: string | number;
+  readiness?: ReadinessChecks;
+  /** Mounts the service's own routes. */
+  routes?: (app: Express) => void;
+  /** Skips JSON parsing and the content-type check (the gateway streams bodies through untouched). */
+  rawBodies?: boolean;
+  /** Requests to log at debug rather than info (health probes would drown everything else). */
+  quietPaths?: string[];
+}
+
+/** The express app every service is built on: same headers, limits, ids, metrics, errors. */
+export function createHttpApp(options: HttpAppOptions) {
+  const { service, logger } = options;
+  const quiet = new Set(options.quietPaths ?? ['/healthz', '/readyz', '/metrics']);
+  const metrics = createMetrics(service);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'extended');
+
+  app.use(requestContext);
+  app.use(metrics.middleware);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => String(res.getHeader('x-request-id')),
+      customLogLevel: (req, res, error) => {
+        if (error || res.statusCode >= 500) return 'error';
+        return quiet.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info';
+      },
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(helmet());
+  app.use(healthRoutes(service, options.readiness ?? {}, metrics.registry));
+  if (!options.rawBodies) {
+    app.use(requireSupportedContentType);
+    app.use(
+      express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }),
+    );
+  }
+  options.routes?.(app);
+  app.use(notFoundOrMethodNotAllowed);
+  app.use(errorHandler(logger));
+  return { app, metrics: metrics.registry };
+}

@@ -1,0 +1,65 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError, errorEnvelope } from '../errors/app-error.js';
+import type { Logger } from '../logging/logger.js';
+import { allowedMethods } from './allowed-methods.js';
+
+export const notFoundOrMethodNotAllowed: RequestHandler = (req, res) => {
+  const allowed = allowedMethods(req.app.router?.stack as never, req.path);
+  if (allowed.length > 0) {
+    res.setHeader('Allow', allowed.join(', '));
+    res.status(405).json(errorEnvelope(`Method ${req.method} is not allowed on ${req.path}`, { allowed }));
+    return;
+  }
+  res.status(404).json(errorEnvelope(`No route for ${req.method} ${req.path}`));
+};
+
+// body-parser and raw-body tag their errors with a `type`; each becomes the answer a client expects.
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.parse.failed': [400, 'Expected JSON in body'],
+  'entity.too.large': [413, 'Request body is too large'],
+  'entity.verify.failed': [400, 'Request body was rejected'],
+  'encoding.unsupported': [415, 'Unsupported content encoding'],
+  'charset.unsupported': [415, 'Unsupported charset'],
+  'request.aborted': [400, 'Request was aborted'],
+  'request.size.invalid': [400, 'Request size did not match Content-Length'],
+  'stream.encoding.set': [500, 'Internal server error'],
+};
+
+export const zodIssuesAsFields = (error: ZodError) =>
+  error.issues.map((issue) => ({ field: issue.path.join('.'), errors: [issue.message] }));
+
+/**
+ * Last-resort handler: every error leaves as the JSON envelope with the right status, never HTML or a
+ * stack trace. Unknown errors are logged with their stack and answered as a bare 500.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const [status, reason, data] = classify(error);
+    if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(status).json(errorEnvelope(reason, data));
+  };
+}
+
+function classify(error: unknown): [number, string, unknown] {
+  if (error instanceof AppError) return [error.status, error.reason, error.data ?? null];
+  if (error instanceof ZodError) {
+    return [400, 'A validation error occurred when parsing the JSON body.', zodIssuesAsFields(error)];
+  }
+  if (typeof error === 'object' && error !== null) {
+    const tagged = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown };
+    if (typeof tagged.type === 'string' && BODY_ERRORS[tagged.type]) {
+      const [status, reason] = BODY_ERRORS[tagged.type]!;
+      return [status, reason, null];
+    }
+    const status = Number(tagged.status ?? tagged.statusCode);
+    if (Number.isInteger(status) && status >= 400 && status < 500) {
+      return [status, status === 400 ? 'Bad request' : (error as Error).message || 'Request error', null];
+    }
+  }
+  return [500, 'Internal server error', null];
+}

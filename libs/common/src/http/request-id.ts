@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { acceptableId, runWithContext } from '../context/request-context.js';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+/** Takes the caller's request id when it is well-formed (the gateway sets one), otherwise makes one. */
+export const requestContext: RequestHandler = (req, res, next) => {
+  const requestId = acceptableId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
+  const correlationId = acceptableId(req.headers[CORRELATION_ID_HEADER]) ?? requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  runWithContext({ requestId, correlationId }, next);
+};

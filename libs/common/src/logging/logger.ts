@@ -1,0 +1,19 @@
+import { type Logger, pino } from 'pino';
+import { currentContext } from '../context/request-context.js';
+
+export type { Logger };
+
+/** JSON logs; every line written inside a request or message handler carries its ids. */
+export function createLogger(service: string, level = 'info'): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin() {
+      const context = currentContext();
+      return context
+        ? { requestId: context.requestId, correlationId: context.correlationId, traceId: context.traceId }
+        : {};
+    },
+  });
+}

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventBus } from '../src/bus/event-bus.js';
+import { AccountConfirmedV1 } from '../src/events/contracts/account-confirmed.js';
+import { UserRegisteredV1 } from '../src/events/contracts/user-registered.js';
+import type { EventEnvelope } from '../src/events/envelope.js';
+import { makeEvent } from '../src/events/make-event.js';
+import { type EventHandler, on, subscribeHandlers } from '../src/messaging/consumer.js';
+import { eventually, sleep, testLogger } from '../src/testing/index.js';
+import { infraAvailable } from '../src/testing/infra.js';
+import {
+  effectCount,
+  effectIds,
+  type Harness,
+  openHarness,
+  type TransportKind,
+  uniqueQueue,
+} from './fixtures/harness.js';
+import { effects, inbox } from './fixtures/schema.js';
+
+const registered = (i: number) =>
+  makeEvent(
+    UserRegisteredV1,
+    { userId: `u${i}`, email: `officer${i}@berkeley.edu`, role: 'officer', name: null, club: null },
+    'bus-test',
+  );
+
+const transports: { kind: TransportKind; needs: Parameters<typeof infraAvailable> }[] = [
+  { kind: 'in-process', needs: [] },
+  { kind: 'rabbitmq', needs: ['postgres', 'rabbitmq'] },
+];
+
+/** One suite, two transports: the embedded bus must keep RabbitMQ's promises. */
+describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
+  const available = await infraAvailable(...needs);
+  let harness: Harness;
+
+  beforeAll(async () => {
+    if (available) harness = await openHarness(kind);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  /** Subscribes a consumer whose handler records an effect, optionally failing first. */
+  async function consumer(
+    queue: string,
+    options: {
+      bus?: EventBus;
+      contract?: typeof UserRegisteredV1 | typeof AccountConfirmedV1;
+      failures?: number | 'always';
+      attempts?: number[];
+    } = {},
+  ) {
+    const seen: { id: string; at: number }[] = [];
+    const handler: EventHandler = on(options.contract ?? UserRegisteredV1, async (event, tx) => {
+      seen.push({ id: event.id, at: Date.now() });
+      const failures = options.failures ?? 0;
+      const tries = seen.filter((s) => s.id === event.id).length;
+      if (failures === 'always' || tries <= failures)
+        throw new Error(`handler refused ${event.id} (try ${tries})`);
+      await tx.insert(effects).values({ consumer: queue, eventId: event.id, attempt: tries });
+    });
+    const subscription = await subscribeHandlers({
+      service: queue,
+      bus: options.bus ?? harness.bus,
+      database: harness.database,
+      inbox,
+      handlers: [handler],
+      logger: testLogger(),
+      maxAttempts: 3,
+      retryDelaysMs: options.attempts ?? [150, 300],
+    });
+    return { seen, subscription };
+  }
+
+  it.skipIf(!available)('delivers each event once to every bound consumer, and not to others', async () => {
+    const [a, b, other] = [uniqueQueue('a'), uniqueQueue('b'), uniqueQueue('other')];
+    await consumer(a);
+    await consumer(b);
+    const unrelated = await consumer(other, { contract: AccountConfirmedV1 });
+    const events = Array.from({ length: 25 }, (_, i) => registered(i));
+    await harness.bus.publish(events);
+
+    await eventually(
+      async () =>
+        (await effectCount(harness.database, a)) === 25 && (await effectCount(harness.database, b)) === 25,
+    );
+    await sleep(200);
+    for (const queue of [a, b]) {
+      const ids = await effectIds(harness.database, queue);
+      expect(ids.sort()).toEqual(events.map((e) => e.id).sort());
+    }
+    expect(unrelated.seen).toHaveLength(0);
+  });
+
+  it.skipIf(!available)('retries a failing handler after a delay until it succeeds', async () => {
+    const queue = uniqueQueue('flaky');
+    const { seen } = await consumer(queue, { failures: 1, attempts: [300] });
+    const event = registered(1);
+    await harness.bus.publish([event]);
+
+    await eventually(async () => (await effectCount(harness.database, queue)) === 1);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(250);
+    expect(await harness.bus.takeDeadLetters(queue)).toEqual([]);
+  });
+
+  it.skipIf(!available)(
+    'dead-letters an event whose handler always fails, after N attempts, with the error',
+    async () => {
+      const queue = uniqueQueue('doomed');
+      const { seen } = await consumer(queue, { failures: 'always', attempts: [50, 100] });
+      const event = registered(2);
+      await harness.bus.publish([event]);
+
+      const letters = await eventually(async () => {
+        const taken = await harness.bus.takeDeadLetters(queue);
+        return taken.length > 0 ? taken : undefined;
+      });
+      expect(letters).toHaveLength(1);
+      expect(letters[0]).toMatchObject({ attempts: 3, routingKey: 'user.registered.v1' });
+      expect(letters[0]!.error).toContain(`handler refused ${event.id} (try 3)`);
+      expect((letters[0]!.body as EventEnvelope).id).toBe(event.id);
+      expect(seen).toHaveLength(3);
+      expect(await effectCount(harness.database, queue)).toBe(0);
+    },
+  );
+
+  it.skipIf(!available)(
+    'dead-letters an event that breaks its schema without calling the handler',
+    async () => {
+      const queue = uniqueQueue('strict');
+      const { seen } = await consumer(queue);
+      const valid = registered(3);
+      const broken = { ...registered(4), data: { userId: 42, email: 'not-an-email' } } as EventEnvelope;
+      await harness.bus.publish([broken, valid]);
+
+      const letters = await eventually(async () => {
+        const taken = await harness.bus.takeDeadLetters(queue);
+        return taken.length > 0 ? taken : undefined;
+      });
+      expect(letters).toHaveLength(1);
+      expect(letters[0]!.attempts).toBe(1);
+      expect(letters[0]!.error).toMatch(/UserRegistered v1: .*userId/);
+      await eventually(async () => (await effectCount(harness.database, queue)) === 1);
+      expect(seen.map((s) => s.id)).toEqual([valid.id]);
+    },
+  );
+
+  it.skipIf(!available)('gives a redelivered event id no second effect', async () => {
+    const queue = uniqueQueue('dedupe');
+    const { seen } = await consumer(queue);
+    const event = registered(5);
+    await harness.bus.publish([event]);
+    await eventually(async () => (await effectCount(harness.database, queue)) === 1);
+    // The same event again, alone and twice within one batch, as a broker redelivery would.
+    await harness.bus.publish([event]);
+    await harness.bus.publish([event, event, registered(6)]);
+    await eventually(async () => (await effectCount(harness.database, queue)) === 2);
+    await sleep(200);
+    expect(await effectIds(harness.database, queue)).toContain(event.id);
+    expect((await effectIds(harness.database, queue)).filter((id) => id === event.id)).toHaveLength(1);
+    expect(seen.filter((s) => s.id === event.id)).toHaveLength(1);
+  });
+
+  it.skipIf(!available)(
+    'shares work between two consumers of one queue, each event handled once',
+    async () => {
+      const queue = uniqueQueue('shared');
+      await consumer(queue);
+      await consumer(queue, { bus: await harness.newBus() });
+      const events = Array.from({ length: 40 }, (_, i) => registered(100 + i));
+      await harness.bus.publish(events);
+      await eventually(async () => (await effectCount(harness.database, queue)) === 40);
+      await sleep(200);
+      expect(new Set(await effectIds(harness.database, queue)).size).toBe(40);
+      expect(await effectCount(harness.database, queue)).toBe(40);
+    },
+  );
+
+  it('builds envelopes that match their contract and refuses data that does not', () => {
+    const event = registered(7);
+    expect(event).toMatchObject({ type: 'UserRegistered', version: 1, source: 'bus-test' });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(() =>
+      makeEvent(
+        UserRegisteredV1,
+        { userId: 'x', email: 'nope', role: 'officer', name: null, club: null },
+        's',
+      ),
+    ).toThrow(/does not match its contract/);
+    expect(randomUUID()).not.toBe(event.id);
+  });
+});

@@ -1,0 +1,74 @@
+// The embedded platform (what `npm start` runs): the gateway and every service in one process, on
+// one PGlite under DATA_DIR (a schema per service), the in-process bus and one in-memory store.
+// Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
+import path from 'node:path';
+import {
+  type CommonConfig,
+  createLogger,
+  EmbeddedPostgres,
+  InProcessBus,
+  MemoryStore,
+  type RunningService,
+} from '@sproul/common';
+import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
+import { services } from './services.js';
+
+export interface EmbeddedPlatform {
+  url: string;
+  bus: InProcessBus;
+  stop(): Promise<void>;
+}
+
+export async function startEmbedded(config: GatewayConfig & CommonConfig): Promise<EmbeddedPlatform> {
+  // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
+  process.env.PUBLIC_BASE_URL ||= `http://127.0.0.1:${config.PORT}`;
+  const database = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
+  const bus = new InProcessBus(createLogger('bus', config.LOG_LEVEL));
+  // One store for all, as they share one Redis in the other modes (the token denylist must be common).
+  const store = new MemoryStore();
+  // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL.
+  const serviceConfig = {
+    ...config,
+    PORT: 0,
+    DATABASE_URL: undefined,
+    AMQP_URL: undefined,
+    REDIS_URL: undefined,
+  };
+  const running: RunningService[] = [];
+  for (const service of services) {
+    running.push(
+      await service.start({
+        config: serviceConfig,
+        logger: createLogger(service.name, config.LOG_LEVEL),
+        database: database.forService(service.name),
+        bus,
+        store,
+      }),
+    );
+  }
+  const urlOf = (name: string) => running.find((service) => service.name === name)!.url;
+  const gateway = await startGateway({
+    config: {
+      ...config,
+      AUTH_URL: urlOf('auth'),
+      CATALOG_URL: urlOf('catalog'),
+      MEDIA_URL: urlOf('media'),
+      MAILER_URL: urlOf('mailer'),
+      RECOMMENDER_URL: urlOf('recommender'),
+      MONITOR_URL: urlOf('monitor'),
+    },
+    logger: createLogger('gateway', config.LOG_LEVEL),
+    store,
+  });
+  return {
+    url: gateway.url,
+    bus,
+    async stop() {
+      await gateway.stop();
+      for (const service of [...running].reverse()) await service.stop();
+      await bus.close();
+      await store.close();
+      await database.close();
+    },
+  };
+}

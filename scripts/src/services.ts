@@ -1,0 +1,21 @@
+import { start as startAuth } from '@sproul/auth';
+import { start as startCatalog } from '@sproul/catalog';
+import type { RunningService, ServiceDeps } from '@sproul/common';
+import { start as startMailer } from '@sproul/mailer';
+import { start as startMedia } from '@sproul/media';
+import { start as startMonitor } from '@sproul/monitor';
+import { start as startRecommender } from '@sproul/recommender';
+
+/** Every service behind the gateway, with its port in `npm run stack` (the gateway's is 8080). */
+export const services: {
+  name: string;
+  stackPort: number;
+  start: (deps: ServiceDeps) => Promise<RunningService>;
+}[] = [
+  { name: 'auth', stackPort: 8081, start: startAuth },
+  { name: 'catalog', stackPort: 8082, start: startCatalog },
+  { name: 'media', stackPort: 8083, start: startMedia },
+  { name: 'mailer', stackPort: 8084, start: startMailer },
+  { name: 'recommender', stackPort: 8085, start: startRecommender },
+  { name: 'monitor', stackPort: 8086, start: startMonitor },
+];

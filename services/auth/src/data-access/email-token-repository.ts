@@ -1,0 +1,38 @@
+import type { DbOrTx } from '@sproul/common';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { emailTokens } from './schema.js';
+
+export type EmailTokenKind = 'confirm' | 'reset' | 'magic';
+
+export const emailTokenRepository = (db: DbOrTx) => ({
+  async create(tokenHash: string, accountId: string, kind: EmailTokenKind, expiresAt: Date) {
+    await db.insert(emailTokens).values({ tokenHash, accountId, kind, expiresAt });
+  },
+
+  /** Marks the token used and returns its account, only if it exists, is of that kind, unused and unexpired. */
+  async consume(tokenHash: string, kind: EmailTokenKind): Promise<string | undefined> {
+    const [row] = await db
+      .update(emailTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(emailTokens.tokenHash, tokenHash),
+          eq(emailTokens.kind, kind),
+          isNull(emailTokens.usedAt),
+          gt(emailTokens.expiresAt, new Date()),
+        ),
+      )
+      .returning({ accountId: emailTokens.accountId });
+    return row?.accountId;
+  },
+
+  /** Voids every unused token of a kind (a password change voids pending reset links). */
+  async voidAll(accountId: string, kind: EmailTokenKind) {
+    await db
+      .update(emailTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(eq(emailTokens.accountId, accountId), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt)),
+      );
+  },
+});

@@ -1,0 +1,17 @@
+import type { DbOrTx } from '@sproul/common';
+import { accountRepository } from './account-repository.js';
+import { catalogMetadataRepository } from './catalog-metadata-repository.js';
+import { emailTokenRepository } from './email-token-repository.js';
+import { rsoRepository } from './rso-repository.js';
+import { sessionRepository } from './session-repository.js';
+
+/** All of auth's repositories over one connection or transaction. */
+export const repositories = (db: DbOrTx) => ({
+  accounts: accountRepository(db),
+  sessions: sessionRepository(db),
+  emailTokens: emailTokenRepository(db),
+  rso: rsoRepository(db),
+  catalogMetadata: catalogMetadataRepository(db),
+});
+
+export type Repositories = ReturnType<typeof repositories>;

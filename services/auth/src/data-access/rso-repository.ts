@@ -1,0 +1,56 @@
+import type { DbOrTx } from '@sproul/common';
+import { asc, eq, sql } from 'drizzle-orm';
+import { accounts, rsoEmails } from './schema.js';
+
+export interface RsoEntry {
+  email: string;
+  registered: boolean;
+  confirmed: boolean;
+}
+
+export const rsoRepository = (db: DbOrTx) => ({
+  async has(email: string) {
+    const [row] = await db
+      .select({ email: rsoEmails.email })
+      .from(rsoEmails)
+      .where(eq(rsoEmails.email, email));
+    return Boolean(row);
+  },
+
+  /** Every allowed email with whether an officer registered with it, and confirmed; sorted by email. */
+  async list(): Promise<RsoEntry[]> {
+    return db
+      .select({
+        email: rsoEmails.email,
+        registered: sql<boolean>`${accounts.id} is not null`,
+        confirmed: sql<boolean>`coalesce(${accounts.confirmed}, false)`,
+      })
+      .from(rsoEmails)
+      .leftJoin(accounts, sql`${accounts.email} = ${rsoEmails.email} and ${accounts.role} = 'officer'`)
+      .orderBy(asc(rsoEmails.email));
+  },
+
+  /** Adds the emails not there yet; returns those added. */
+  async add(emails: string[]): Promise<string[]> {
+    if (emails.length === 0) return [];
+    const rows = await db
+      .insert(rsoEmails)
+      .values(emails.map((email) => ({ email })))
+      .onConflictDoNothing()
+      .returning({ email: rsoEmails.email });
+    return rows.map((row) => row.email);
+  },
+
+  async remove(email: string) {
+    const rows = await db
+      .delete(rsoEmails)
+      .where(eq(rsoEmails.email, email))
+      .returning({ email: rsoEmails.email });
+    return rows.length > 0;
+  },
+
+  async count() {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(rsoEmails);
+    return row?.n ?? 0;
+  },
+});

@@ -1,0 +1,105 @@
+import { messagingTables } from '@sproul/common';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Every table of the auth service lives in this PostgreSQL schema. */
+export const schema = pgSchema('auth');
+
+export const { outbox, inbox } = messagingTables(schema);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Officers, students, members and admins. Emails are stored normalised (trimmed, lower case). */
+export const accounts = schema.table('accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  role: text('role', { enum: ['officer', 'student', 'member', 'admin'] }).notNull(),
+  /** argon2id; null for accounts that sign in only through a provider or magic links. */
+  passwordHash: text('password_hash'),
+  name: text('name'),
+  confirmed: boolean('confirmed').notNull().default(false),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The officer's club id, learned from the catalog's ClubCreated event. */
+  clubId: text('club_id'),
+  /** For students signing in with an OpenID Connect provider: the provider's subject. */
+  oidcSubject: text('oidc_subject').unique(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A session is a refresh-token family. Each refresh mints the next generation; presenting a generation
+ * older than one already presented is reuse, and ends the whole family.
+ */
+export const sessions = schema.table(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    latestGeneration: integer('latest_generation').notNull().default(0),
+    highestPresented: integer('highest_presented').notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+  },
+  (table) => [index('sessions_account_idx').on(table.accountId).where(sql`${table.revokedAt} is null`)],
+);
+
+/** Confirmation, password-reset and magic-link tokens: single-use, stored as SHA-256 hashes only. */
+export const emailTokens = schema.table(
+  'email_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['confirm', 'reset', 'magic'] }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('email_tokens_account_idx').on(table.accountId, table.kind)],
+);
+
+/** The RSO allow-list: officer registration is open only to these (normalised) emails. */
+export const rsoEmails = schema.table('rso_emails', {
+  email: text('email').primaryKey(),
+  addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** ES256 signing keys. Retired keys stay published until every token they signed has expired. */
+export const signingKeys = schema.table(
+  'signing_keys',
+  {
+    kid: text('kid').primaryKey(),
+    publicJwk: jsonb('public_jwk').$type<Record<string, unknown>>().notNull(),
+    /** The private JWK as JSON, AES-256-GCM encrypted when KEY_ENCRYPTION_SECRET is set. */
+    privateJwk: text('private_jwk').notNull(),
+    createdAt: createdAt(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('signing_keys_one_active').on(sql`(true)`).where(sql`${table.retiredAt} is null`)],
+);
+
+/** Local copies of the catalog's tags and member-count ranges (from TagChanged), to validate registrations. */
+export const knownTags = schema.table('known_tags', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const knownNumUserTags = schema.table('known_num_user_tags', {
+  id: integer('id').primaryKey(),
+  value: text('value').notNull(),
+});

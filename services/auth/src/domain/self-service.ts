@@ -1,0 +1,77 @@
+import { AccountDeletedV1, AppError, makeEvent } from '@sproul/common';
+import { type AuthContext, SOURCE } from './auth-context.js';
+import { hashPassword } from './password-hasher.js';
+import { isStrongPassword } from './password-policy.js';
+import { denySessions } from './sessions.js';
+
+export interface Profile {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  confirmed: boolean;
+}
+
+const gone = () => new AppError('AUTH.ACCOUNT_GONE', 401, 'The account no longer exists');
+
+export async function getProfile(ctx: AuthContext, accountId: string): Promise<Profile> {
+  const account = await ctx.read.accounts.findById(accountId);
+  if (!account) throw gone();
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    role: account.role,
+    confirmed: account.confirmed,
+  };
+}
+
+/** Changes the name and/or password; a new password ends every session, as any password change does. */
+export async function updateProfile(
+  ctx: AuthContext,
+  accountId: string,
+  changes: { name?: string | null; password?: string },
+) {
+  if (changes.password !== undefined && !isStrongPassword(changes.password)) {
+    throw new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
+  }
+  const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+  const ended = await ctx.transaction(async (unit) => {
+    if (!(await unit.accounts.findById(accountId))) throw gone();
+    await unit.accounts.update(accountId, {
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(passwordHash ? { passwordHash } : {}),
+    });
+    return passwordHash ? unit.sessions.revokeAll(accountId, 'password-change') : [];
+  });
+  await denySessions(ctx, ended);
+}
+
+/**
+ * Deletes the account and everything auth keeps about it, ends its sessions, and announces it:
+ * the catalog removes the officer's club or the student's profile.
+ */
+export async function deleteAccount(ctx: AuthContext, accountId: string) {
+  const ended = await ctx.transaction(async (unit) => {
+    const account = await unit.accounts.findById(accountId);
+    if (!account) throw gone();
+    if (account.role === 'admin') {
+      throw new AppError(
+        'AUTH.ADMIN_DELETE',
+        403,
+        'Admin accounts are removed by another admin, not by themselves',
+      );
+    }
+    const sessions = await unit.sessions.revokeAll(account.id, 'account-deleted');
+    await unit.accounts.delete(account.id);
+    await unit.publish(
+      makeEvent(
+        AccountDeletedV1,
+        { userId: account.id, email: account.email, role: account.role, clubId: account.clubId },
+        SOURCE,
+      ),
+    );
+    return sessions;
+  });
+  await denySessions(ctx, ended);
+}

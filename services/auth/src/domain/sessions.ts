@@ -1,0 +1,95 @@
+import { type AccessClaims, AppError, denylistKeys } from '@sproul/common';
+import type { Account } from '../data-access/account-repository.js';
+import type { AuthContext, Work } from './auth-context.js';
+
+/** Upstream's login answer, plus nothing: the web client reads exactly these four fields. */
+export interface SessionTokens {
+  access: string;
+  access_expires_in: number;
+  refresh: string;
+  refresh_expires_in: number;
+}
+
+const revoked = () => new AppError('AUTH.REVOKED', 401, 'Token has been revoked');
+
+/** Opens a session (a refresh-token family) for an account that just proved who it is. */
+export async function startSession(ctx: AuthContext, unit: Work, account: Account): Promise<SessionTokens> {
+  const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
+  const sid = await unit.sessions.create(account.id, new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000));
+  return {
+    access: await ctx.tokens.access(account, sid),
+    access_expires_in: ACCESS_TOKEN_TTL_S,
+    refresh: await ctx.tokens.refresh(account.id, sid, 0),
+    refresh_expires_in: REFRESH_TOKEN_TTL_S,
+  };
+}
+
+/**
+ * Trades a refresh token for a new access token and the next refresh token of the same family.
+ * Clients that ignore the new refresh token (upstream's web client) keep presenting the first one,
+ * which stays valid; but presenting a generation older than one already presented is reuse of a
+ * stolen or leaked token, and ends the whole session.
+ */
+export async function refreshSession(ctx: AuthContext, refreshToken: string): Promise<SessionTokens> {
+  const claims = await ctx.tokens.readRefresh(refreshToken);
+  const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
+  const outcome = await ctx.transaction(async (unit) => {
+    const session = await unit.sessions.lock(claims.sid);
+    if (!session || session.revokedAt || session.accountId !== claims.sub)
+      return { kind: 'revoked' } as const;
+    if (claims.gen < session.highestPresented) {
+      await unit.sessions.revoke(session.id, 'refresh-token-reuse');
+      return { kind: 'reuse' } as const;
+    }
+    const account = await unit.accounts.findById(session.accountId);
+    if (!account) return { kind: 'revoked' } as const;
+    const generation = await unit.sessions.advance(
+      session.id,
+      claims.gen,
+      new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
+    );
+    return {
+      kind: 'ok',
+      tokens: {
+        access: await ctx.tokens.access(account, session.id),
+        access_expires_in: ACCESS_TOKEN_TTL_S,
+        refresh: await ctx.tokens.refresh(account.id, session.id, generation),
+        refresh_expires_in: REFRESH_TOKEN_TTL_S,
+      },
+    } as const;
+  });
+  if (outcome.kind === 'reuse') {
+    ctx.logger.warn({ sid: claims.sid, sub: claims.sub }, 'refresh token reused; session ended');
+    await denySessions(ctx, [claims.sid]);
+  }
+  if (outcome.kind !== 'ok') throw revoked();
+  return outcome.tokens;
+}
+
+/** Revokes one access token until it would have expired anyway. */
+export async function revokeAccessToken(ctx: AuthContext, claims: Pick<AccessClaims, 'jti' | 'exp'>) {
+  const remainingMs = claims.exp * 1000 - Date.now();
+  if (remainingMs > 0) await ctx.store.set(denylistKeys.token(claims.jti), 'revoked', remainingMs);
+}
+
+/** Ends the session a refresh token belongs to (logout): its refresh and access tokens stop working. */
+export async function endSessionOf(ctx: AuthContext, refreshToken: string) {
+  const claims = await ctx.tokens.readRefresh(refreshToken);
+  const ended = await ctx.transaction(async (unit) => {
+    const session = await unit.sessions.lock(claims.sid);
+    if (!session || session.revokedAt || session.accountId !== claims.sub) return false;
+    await unit.sessions.revoke(session.id, 'logout');
+    return true;
+  });
+  if (!ended) throw revoked();
+  await denySessions(ctx, [claims.sid]);
+}
+
+/**
+ * Access tokens of ended sessions must stop working everywhere at once, not when they expire: their
+ * session id goes on the shared denylist for as long as such a token can live.
+ */
+export async function denySessions(ctx: AuthContext, sids: string[]) {
+  const ttlMs = ctx.config.ACCESS_TOKEN_TTL_S * 1000;
+  await Promise.all(sids.map((sid) => ctx.store.set(denylistKeys.session(sid), 'ended', ttlMs)));
+}

@@ -1,0 +1,7 @@
+import { on, TagChangedV1 } from '@sproul/common';
+import { catalogMetadataRepository } from '../../data-access/catalog-metadata-repository.js';
+
+/** Registration checks tag and size ids against this copy, never against the catalog's tables. */
+export const keepCatalogMetadataWhenTagChanged = on(TagChangedV1, async (event, tx) => {
+  await catalogMetadataRepository(tx).replace(event.data.tags, event.data.num_user_tags);
+});

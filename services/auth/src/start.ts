@@ -1,0 +1,5 @@
+import { runAsProcess } from '@sproul/common';
+import { configSchema } from './config.js';
+import { start } from './index.js';
+
+await runAsProcess('auth', configSchema, start);

@@ -1,0 +1,37 @@
+import { commonConfigSchema, urlSchema } from '@sproul/common';
+import { z } from 'zod';
+
+const serviceUrl = (port: number) => urlSchema(['http:', 'https:']).default(`http://127.0.0.1:${port}`);
+
+/** Where each service answers; the defaults are `npm run stack`'s ports. */
+export const configSchema = commonConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  AUTH_URL: serviceUrl(8081),
+  CATALOG_URL: serviceUrl(8082),
+  MEDIA_URL: serviceUrl(8083),
+  MAILER_URL: serviceUrl(8084),
+  RECOMMENDER_URL: serviceUrl(8085),
+  MONITOR_URL: serviceUrl(8086),
+  PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Where auth publishes its public keys; default: AUTH_URL's /.well-known/jwks.json. */
+  JWKS_URL: urlSchema(['http:', 'https:']).optional(),
+  /** Allowed browser origins, comma-separated (`*` as a wildcard); default: localhost and 127.0.0.1. */
+  CORS_ORIGINS: z.string().max(4000).optional(),
+  /** Scales every rate-limit window (tests and load tests shorten them); 1 in production. */
+  RATE_LIMIT_FACTOR: z.coerce.number().positive().max(100).default(1),
+  /** Which peers' X-Forwarded-For to believe for the client address (express's `trust proxy`). */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** Worker processes of a standalone gateway (node:cluster); default one per core. */
+  GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+});
+
+export type GatewayConfig = z.output<typeof configSchema>;
+
+export const serviceUrls = (config: GatewayConfig) => ({
+  auth: config.AUTH_URL,
+  catalog: config.CATALOG_URL,
+  media: config.MEDIA_URL,
+  mailer: config.MAILER_URL,
+  recommender: config.RECOMMENDER_URL,
+  monitor: config.MONITOR_URL,
+});

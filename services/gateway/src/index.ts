@@ -1,0 +1,99 @@
+import {
+  createHttpApp,
+  createTokenVerifier,
+  errorEnvelope,
+  type KeyValueStore,
+  type Logger,
+  listen,
+  type ReadinessChecks,
+  requiredBearerToken,
+} from '@sproul/common';
+import { isPublic } from './access-policy.js';
+import { apiDocs } from './api-docs.js';
+import { bodyLimitBytes } from './body-limit.js';
+import { compressLargeAnswers } from './compression.js';
+import { type GatewayConfig, serviceUrls } from './config.js';
+import { corsPolicy, parseOrigins } from './cors.js';
+import { proxyTo } from './proxy.js';
+import { limiterFactory, rateLimits } from './rate-limits.js';
+import { findRoute, type RouteEntry, type ServiceName } from './route-table.js';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  /** The shared store holding the token denylist (Redis, or the embedded process's memory). */
+  store: KeyValueStore;
+  /** A connected `redis` client for the rate limiters, shared by replicas; memory limiters without one. */
+  rateLimitRedis?: unknown;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    routeEntry?: RouteEntry;
+  }
+}
+
+/**
+ * The single public URL: finds the owning service in the route table and streams the request to it.
+ * The same code runs in every mode; in `npm start` the services simply listen on loopback ports.
+ */
+export async function start({ config, logger, store, rateLimitRedis }: GatewayDeps) {
+  const targets = serviceUrls(config);
+  const verifier = createTokenVerifier({
+    jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+    store,
+  });
+  const limit = bodyLimitBytes(config.BODY_LIMIT);
+  const readiness: ReadinessChecks = Object.fromEntries(
+    Object.entries(targets).map(([name, url]) => [name, () => checkReady(url)]),
+  );
+  const { app } = createHttpApp({
+    service: 'gateway',
+    logger,
+    rawBodies: true,
+    readiness,
+    routes(app) {
+      app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+      app.use(corsPolicy(parseOrigins(config.CORS_ORIGINS)));
+      app.use(compressLargeAnswers());
+      app.use(rateLimits(limiterFactory(rateLimitRedis), logger, config.RATE_LIMIT_FACTOR));
+      app.use(async (req, res, next) => {
+        const entry = findRoute(req.path);
+        if (!entry) return next();
+        // Bad, expired, revoked and wrong-kind tokens stop here, before any service sees the request.
+        if (!isPublic(req.path)) {
+          await verifier.verify(requiredBearerToken(req));
+        }
+        // Refuse declared oversize bodies here rather than streaming a megabyte to a service to hear no.
+        if (Number(req.headers['content-length'] ?? 0) > limit && !isMultipart(req.headers['content-type'])) {
+          res.status(413).json(errorEnvelope('Request body is too large'));
+          return;
+        }
+        req.routeEntry = entry;
+        next();
+      });
+      for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
+        const proxy = proxyTo(name, url, config.PROXY_TIMEOUT_MS);
+        app.use((req, res, next) => (req.routeEntry?.service === name ? proxy(req, res, next) : next()));
+      }
+      app.use(apiDocs(Object.values(targets)));
+    },
+  });
+  const server = await listen(app, config.PORT, config.HOST);
+  logger.info({ url: server.url }, 'gateway listening');
+  return { url: server.url, port: server.port, stop: () => server.close(config.SHUTDOWN_GRACE_MS) };
+}
+
+/** `TRUST_PROXY`: a hop count, true/false, or express's names and CIDRs (`loopback, 10.0.0.0/8`). */
+const trustProxy = (value: string): boolean | number | string =>
+  /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value;
+
+const isMultipart = (type: string | undefined) => (type ?? '').toLowerCase().startsWith('multipart/');
+
+async function checkReady(url: string) {
+  const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(1_500) });
+  if (!response.ok) throw new Error(`readyz answered ${response.status}`);
+}
+
+export { configSchema, type GatewayConfig } from './config.js';
+export { findRoute, routeTable } from './route-table.js';

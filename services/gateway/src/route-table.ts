@@ -1,0 +1,41 @@
+/** Services the gateway can route to. The mailer and recommender have no public routes. */
+export type ServiceName = 'auth' | 'catalog' | 'media' | 'mailer' | 'recommender' | 'monitor';
+
+export interface RouteEntry {
+  /** Path prefix, matched on whole segments (`/api/user` matches `/api/user/login`, not `/api/username`). */
+  prefix: string;
+  service: ServiceName;
+}
+
+/**
+ * Which service owns which public path. The longest matching prefix wins, so specific routes
+ * (`/api/monitor/rso` → auth) sit beside general ones (`/api/monitor` → monitor).
+ */
+export const routeTable: RouteEntry[] = [
+  { prefix: '/.well-known/jwks.json', service: 'auth' },
+  { prefix: '/api/user', service: 'auth' },
+  { prefix: '/api/monitor/login', service: 'auth' },
+  { prefix: '/api/monitor/refresh', service: 'auth' },
+  { prefix: '/api/monitor/revoke-access', service: 'auth' },
+  { prefix: '/api/monitor/revoke-refresh', service: 'auth' },
+  { prefix: '/api/monitor/rso', service: 'auth' },
+  { prefix: '/api/student/login', service: 'auth' },
+  { prefix: '/api/student/register', service: 'auth' },
+  { prefix: '/api/student/refresh', service: 'auth' },
+  { prefix: '/api/student/revoke-access', service: 'auth' },
+  { prefix: '/api/student/revoke-refresh', service: 'auth' },
+  { prefix: '/api/admin/change-password', service: 'auth' },
+  { prefix: '/api/catalog', service: 'catalog' },
+  { prefix: '/api/admin', service: 'catalog' },
+  { prefix: '/api/student', service: 'catalog' },
+  { prefix: '/api/monitor/club', service: 'catalog' },
+  { prefix: '/api/monitor/tags', service: 'catalog' },
+  { prefix: '/api/monitor', service: 'monitor' },
+  { prefix: '/api/media', service: 'media' },
+];
+
+const byLength = [...routeTable].sort((a, b) => b.prefix.length - a.prefix.length);
+
+export function findRoute(path: string): RouteEntry | undefined {
+  return byLength.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+}

@@ -1,0 +1,68 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { ConfigError, createLogger, loadConfig, MemoryStore, RedisStore } from '@sproul/common';
+import { createClient } from 'redis';
+import { configSchema } from './config.js';
+import { start } from './index.js';
+
+let config: ReturnType<typeof loadConfig<typeof configSchema>>;
+try {
+  config = loadConfig(configSchema);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`gateway: ${error.message}\n`);
+  process.exit(78);
+}
+const logger = createLogger('gateway', config.LOG_LEVEL);
+const workers = config.GATEWAY_WORKERS ?? availableParallelism();
+
+if (cluster.isPrimary && workers > 1) {
+  // One worker per core sharing the port: the gateway is CPU-bound (TLS aside, JWT checks and proxying).
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'gateway worker died; starting another');
+    cluster.fork();
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+      const timer = setTimeout(() => process.exit(0), config.SHUTDOWN_GRACE_MS + 1_000);
+      cluster.on('exit', () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) {
+          clearTimeout(timer);
+          process.exit(0);
+        }
+      });
+    });
+  }
+} else {
+  const store = config.REDIS_URL
+    ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
+    : new MemoryStore();
+  // The rate limiters' own Redis connection (rate-limiter-flexible drives the client directly).
+  const rateLimitRedis = config.REDIS_URL
+    ? await createClient({ url: config.REDIS_URL, disableOfflineQueue: true })
+        .on('error', () => {})
+        .connect()
+        .catch((error) => {
+          logger.warn({ err: error }, 'redis unavailable for rate limits; limiting per process');
+          return undefined;
+        })
+    : undefined;
+  const gateway = await start({ config, logger, store, rateLimitRedis });
+  let stopping = false;
+  // `on`, not `once`: a second signal (a supervisor repeating itself) must not kill a clean shutdown.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return;
+      stopping = true;
+      await gateway.stop();
+      await store.close();
+      await rateLimitRedis?.quit();
+      process.exit(0);
+    });
+  }
+}

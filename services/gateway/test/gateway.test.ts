@@ -1,0 +1,329 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  AUDIENCE,
+  createHttpApp,
+  denylistKeys,
+  ISSUER,
+  listen,
+  loadConfig,
+  MemoryStore,
+  type RunningServer,
+} from '@sproul/common';
+import { testLogger } from '@sproul/common/testing';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../src/config.js';
+import { start } from '../src/index.js';
+
+/** A stand-in auth service that records what reached it, and publishes the test's signing key. */
+async function fakeAuth(jwks: { keys: JWK[] }) {
+  const seen: { method: string; path: string; requestId?: string }[] = [];
+  const { app } = createHttpApp({
+    service: 'auth',
+    logger: testLogger(),
+    routes(app) {
+      app.get('/.well-known/jwks.json', (_req, res) => {
+        res.json(jwks);
+      });
+      app.use((req, _res, next) => {
+        seen.push({
+          method: req.method,
+          path: req.originalUrl,
+          requestId: req.headers['x-request-id'] as string,
+        });
+        next();
+      });
+      app.post('/api/user/login', (req, res) => res.json({ echoed: req.body }));
+      app.get('/api/user/hang', () => {});
+    },
+  });
+  return { server: await listen(app), seen };
+}
+
+/** An ES256 key pair standing in for auth's, and access tokens signed with it. */
+async function signingKeys() {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid: 'gateway-test', alg: 'ES256', use: 'sig' };
+  const sign = (
+    claims: Record<string, unknown>,
+    expiresIn: string | number = '30m',
+    key: CryptoKey = privateKey,
+  ) =>
+    new SignJWT({
+      role: 'officer',
+      email: 'o@berkeley.edu',
+      confirmed: true,
+      club: null,
+      sid: 's1',
+      token_use: 'access',
+      ...claims,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: 'gateway-test' })
+      .setSubject('user-1')
+      .setJti(String(claims.jti ?? crypto.randomUUID()))
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(key);
+  return { publicJwk, sign, access: () => sign({}) };
+}
+
+describe('gateway routing and error answers', () => {
+  let auth: Awaited<ReturnType<typeof fakeAuth>>;
+  let gateway: Awaited<ReturnType<typeof start>>;
+  let refused: Server;
+  let base: string;
+  const store = new MemoryStore();
+  let keys: Awaited<ReturnType<typeof signingKeys>>;
+
+  beforeAll(async () => {
+    keys = await signingKeys();
+    auth = await fakeAuth({ keys: [keys.publicJwk] });
+    // A port that accepts nothing: bind, note it, close.
+    refused = createServer();
+    await new Promise<void>((resolve) => refused.listen(0, '127.0.0.1', resolve));
+    const downPort = (refused.address() as AddressInfo).port;
+    await new Promise((resolve) => refused.close(resolve));
+    const down = `http://127.0.0.1:${downPort}`;
+    const config = loadConfig(configSchema, {
+      PORT: '0',
+      AUTH_URL: auth.server.url,
+      CATALOG_URL: down,
+      MEDIA_URL: down,
+      MAILER_URL: down,
+      RECOMMENDER_URL: down,
+      MONITOR_URL: down,
+      PROXY_TIMEOUT_MS: '400',
+    });
+    gateway = await start({ config, logger: testLogger(), store });
+    base = gateway.url;
+  });
+  afterAll(async () => {
+    await store.close();
+    await gateway?.stop();
+    await (auth?.server as RunningServer | undefined)?.close(0);
+  });
+
+  it('streams a request to the owning service, path intact, with a request id', async () => {
+    const res = await fetch(`${base}/api/user/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-42' },
+      body: JSON.stringify({ email: 'a@berkeley.edu' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ echoed: { email: 'a@berkeley.edu' } });
+    expect(auth.seen.at(-1)).toEqual({ method: 'POST', path: '/api/user/login', requestId: 'req-42' });
+  });
+
+  it('passes on the service’s 400 for malformed JSON and 405 for a wrong method', async () => {
+    const bad = await fetch(`${base}/api/user/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email":',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ status: 'error', reason: 'Expected JSON in body' });
+    const wrong = await fetch(`${base}/api/user/login`, { method: 'PUT' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+  });
+
+  it('refuses a declared body over the limit with 413 before it reaches the service', async () => {
+    const before = auth.seen.length;
+    const res = await fetch(`${base}/api/user/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ blob: 'x'.repeat(1024 * 1024 + 1) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      status: 'error',
+      reason: 'Request body is too large',
+      data: null,
+    });
+    expect(auth.seen.length).toBe(before);
+  });
+
+  it('answers unknown routes with a JSON 404 (at the gateway and at the service)', async () => {
+    for (const path of ['/api/nope', '/nope', '/api/username']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ status: 'error' });
+    }
+    const atService = await fetch(`${base}/api/user/not-a-route`, {
+      headers: { authorization: `Bearer ${await keys.access()}` },
+    });
+    expect(atService.status).toBe(404);
+    expect((await atService.json()).status).toBe('error');
+  });
+
+  it('answers 503 JSON when the owning service is down', async () => {
+    const res = await fetch(`${base}/api/catalog/organizations`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      reason: 'The catalog service is unavailable',
+      data: { service: 'catalog' },
+    });
+  });
+
+  it('answers 504 JSON within the route timeout when the service hangs', async () => {
+    const started = Date.now();
+    const res = await fetch(`${base}/api/user/hang`, {
+      headers: { authorization: `Bearer ${await keys.access()}` },
+    });
+    expect(res.status).toBe(504);
+    expect((await res.json()).status).toBe('error');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('reports itself not ready while a service is down', async () => {
+    const res = await fetch(`${base}/readyz`);
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.checks.auth.ok).toBe(true);
+    expect(body.checks.catalog.ok).toBe(false);
+  });
+});
+
+describe('gateway token checks and CORS', () => {
+  let auth: Awaited<ReturnType<typeof fakeAuth>>;
+  let gateway: Awaited<ReturnType<typeof start>>;
+  const store = new MemoryStore();
+  let keys: Awaited<ReturnType<typeof signingKeys>>;
+
+  beforeAll(async () => {
+    keys = await signingKeys();
+    auth = await fakeAuth({ keys: [keys.publicJwk] });
+    const config = loadConfig(configSchema, {
+      PORT: '0',
+      AUTH_URL: auth.server.url,
+      CATALOG_URL: auth.server.url,
+      MEDIA_URL: auth.server.url,
+      MAILER_URL: auth.server.url,
+      RECOMMENDER_URL: auth.server.url,
+      MONITOR_URL: auth.server.url,
+      CORS_ORIGINS: 'https://sproul.club,https://*.sproul.club,http://localhost:*',
+    });
+    gateway = await start({ config, logger: testLogger(), store });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await auth?.server.close(0);
+    await store.close();
+  });
+
+  const protectedCall = (authorization?: string, headers: Record<string, string> = {}) =>
+    fetch(`${gateway.url}/api/admin/profile`, {
+      headers: { ...(authorization ? { authorization } : {}), ...headers },
+    });
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('lets a valid access token through to the service', async () => {
+    const before = auth.seen.length;
+    const res = await protectedCall(`Bearer ${await keys.access()}`);
+    expect(res.status).toBe(404); // the stand-in has no such route: what matters is that it was reached
+    expect(auth.seen.length).toBe(before + 1);
+  });
+
+  it('refuses bad tokens with 401 before the service sees anything', async () => {
+    const valid = await keys.access();
+    const [h, p] = valid.split('.') as [string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+    const { privateKey: stranger } = await generateKeyPair('ES256');
+    const cases: [string, string | undefined][] = [
+      ['missing', undefined],
+      ['malformed', 'Bearer not-a-jwt'],
+      ['not bearer', `Token ${valid}`],
+      ['expired', `Bearer ${await keys.sign({}, Math.floor(Date.now() / 1000) - 60)}`],
+      ['tampered', `Bearer ${h}.${b64({ ...claims, role: 'admin' })}.${valid.split('.')[2]}`],
+      ['alg none', `Bearer ${b64({ alg: 'none' })}.${p}.`],
+      [
+        'HS256 with the public key',
+        `Bearer ${hs256(b64({ alg: 'HS256', kid: 'gateway-test' }), p, JSON.stringify(keys.publicJwk))}`,
+      ],
+      ['signed by a stranger', `Bearer ${await keys.sign({}, '30m', stranger)}`],
+      ['a refresh token', `Bearer ${await keys.sign({ token_use: 'refresh', gen: 0 })}`],
+    ];
+    const before = auth.seen.length;
+    for (const [label, authorization] of cases) {
+      const res = await protectedCall(authorization);
+      expect(res.status, label).toBe(401);
+      expect((await res.json()).status, label).toBe('error');
+    }
+    expect(auth.seen.length).toBe(before);
+  });
+
+  it('refuses a revoked token, and a token of an ended session', async () => {
+    const revoked = await keys.sign({ jti: 'revoked-jti' });
+    await store.set(denylistKeys.token('revoked-jti'), 'revoked', 60_000);
+    const ended = await keys.sign({ sid: 'ended-session' });
+    await store.set(denylistKeys.session('ended-session'), 'ended', 60_000);
+    for (const token of [revoked, ended]) {
+      const res = await protectedCall(`Bearer ${token}`);
+      expect(res.status).toBe(401);
+      expect((await res.json()).reason).toBe('Token has been revoked');
+    }
+  });
+
+  it('lets public routes through without a token', async () => {
+    for (const path of [
+      '/api/user/login',
+      '/api/catalog/tags',
+      '/.well-known/jwks.json',
+      '/api/user/confirm/abc',
+    ]) {
+      const res = await fetch(`${gateway.url}${path}`);
+      expect(res.status, path).not.toBe(401);
+    }
+  });
+
+  it('answers preflights for allowed origins with the headers the upstream client sends', async () => {
+    const res = await fetch(`${gateway.url}/api/admin/profile`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.sproul.club',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers':
+          'access-control-allow-origin,content-type,authorization,ngrok-skip-browser-warning',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.sproul.club');
+    const allowed = res.headers.get('access-control-allow-headers')!.split(',');
+    for (const header of [
+      'access-control-allow-origin',
+      'content-type',
+      'authorization',
+      'ngrok-skip-browser-warning',
+    ]) {
+      expect(allowed).toContain(header);
+    }
+  });
+
+  it('puts CORS headers on error answers for allowed origins, and none for others', async () => {
+    const allowed = await protectedCall(undefined, { origin: 'http://localhost:3000' });
+    expect(allowed.status).toBe(401);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    const other = await protectedCall(undefined, { origin: 'https://evil.example' });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const missing = await fetch(`${gateway.url}/api/nothing`, { headers: { origin: 'https://sproul.club' } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://sproul.club');
+  });
+
+  it('sets security headers', async () => {
+    const res = await fetch(`${gateway.url}/healthz`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+function hs256(header: string, payload: string, secret: string) {
+  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}

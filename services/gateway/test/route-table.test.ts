@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findRoute, routeTable } from '../src/route-table.js';
+
+describe('route table', () => {
+  it.each([
+    ['/api/user/login', 'auth'],
+    ['/api/user/confirm/abc.def', 'auth'],
+    ['/.well-known/jwks.json', 'auth'],
+    ['/api/monitor/login', 'auth'],
+    ['/api/monitor/rso/list', 'auth'],
+    ['/api/monitor/club/list', 'catalog'],
+    ['/api/monitor/tags/3', 'catalog'],
+    ['/api/monitor/overview/clubs', 'monitor'],
+    ['/api/student/login', 'auth'],
+    ['/api/student/profile', 'catalog'],
+    ['/api/catalog/organizations', 'catalog'],
+    ['/api/admin/profile', 'catalog'],
+    ['/api/admin/change-password', 'auth'],
+  ])('sends %s to %s', (path, service) => {
+    expect(findRoute(path)?.service).toBe(service);
+  });
+
+  it('matches whole path segments only', () => {
+    expect(findRoute('/api/username')).toBeUndefined();
+    expect(findRoute('/api/monitor/rsolist')?.service).toBe('monitor');
+    expect(findRoute('/api')).toBeUndefined();
+  });
+
+  it('has no duplicate prefixes', () => {
+    expect(new Set(routeTable.map((r) => r.prefix)).size).toBe(routeTable.length);
+  });
+});

@@ -1,0 +1,7 @@
+import { messagingTables } from '@sproul/common';
+import { pgSchema } from 'drizzle-orm/pg-core';
+
+/** Every table of the mailer service lives in this PostgreSQL schema. */
+export const schema = pgSchema('mailer');
+
+export const { outbox, inbox } = messagingTables(schema);

@@ -1,0 +1,4 @@
+import { commonConfigSchema } from '@sproul/common';
+
+/** Environment variables the monitor service reads (nothing else reads process.env). */
+export const configSchema = commonConfigSchema;

@@ -1,0 +1,7 @@
+import { messagingTables } from '@sproul/common';
+import { pgSchema } from 'drizzle-orm/pg-core';
+
+/** Every table of the monitor service lives in this PostgreSQL schema. */
+export const schema = pgSchema('monitor');
+
+export const { outbox, inbox } = messagingTables(schema);

@@ -1,0 +1,23 @@
+CREATE SCHEMA "recommender";
+--> statement-breakpoint
+CREATE TABLE "recommender"."inbox" (
+	"consumer" text NOT NULL,
+	"event_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"processed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbox_consumer_event_id_pk" PRIMARY KEY("consumer","event_id")
+);
+--> statement-breakpoint
+CREATE TABLE "recommender"."outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"event_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"version" integer NOT NULL,
+	"payload" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"error" text,
+	CONSTRAINT "outbox_event_id_unique" UNIQUE("event_id")
+);
+--> statement-breakpoint
+CREATE INDEX "outbox_unsent_idx" ON "recommender"."outbox" USING btree ("id") WHERE "recommender"."outbox"."sent_at" is null and "recommender"."outbox"."error" is null;
