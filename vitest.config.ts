@@ -21,17 +21,19 @@ export default defineConfig({
         test: {
           name: 'main',
           include: ['libs/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
-          exclude: ['**/*.fault.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.fault.test.ts', '**/*.serial.test.ts', '**/node_modules/**'],
           sequence: { groupOrder: 0 },
         },
       },
       {
-        // Tests that stop and start RabbitMQ or PostgreSQL: run after everything else, one file at a time.
+        // Tests that stop and start RabbitMQ or PostgreSQL (*.fault) or time something that a loaded
+        // machine would slow down (*.serial, e.g. npm start within 15 s): run after everything else,
+        // one file at a time.
         ...shared,
         extends: true,
         test: {
-          name: 'fault',
-          include: ['**/test/**/*.fault.test.ts', 'e2e/**/*.fault.test.ts'],
+          name: 'serial',
+          include: ['**/test/**/*.fault.test.ts', 'e2e/**/*.fault.test.ts', 'e2e/**/*.serial.test.ts'],
           exclude: ['**/node_modules/**'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
