@@ -1,11 +1,13 @@
 import { makeEvent, type Outbox, TagChangedV1 } from '@sproul/common';
 import { asc } from 'drizzle-orm';
+import { metadataRepository } from '../data-access/metadata-repository.js';
 import { numUserTags, tags } from '../data-access/schema.js';
 import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from './default-metadata.js';
+import { DEFAULT_MAJORS, DEFAULT_MINORS, DEFAULT_YEARS } from './student-metadata.js';
 
 /**
- * Seeds tags and member-count ranges on first start, and announces the current set on every start:
- * a snapshot is cheap, and a service deployed after the catalog gets it without a replay.
+ * Seeds tags, member-count ranges, majors, minors and years on first start, and announces the current
+ * tags on every start: a snapshot is cheap, and a service deployed after the catalog gets it without a replay.
  */
 export async function seedAndAnnounceMetadata(outbox: Outbox) {
   await outbox.transaction(async (tx) => {
@@ -14,6 +16,11 @@ export async function seedAndAnnounceMetadata(outbox: Outbox) {
       await tx.insert(tags).values(DEFAULT_TAGS.map((name, id) => ({ id, name })));
       await tx.insert(numUserTags).values(DEFAULT_NUM_USER_TAGS.map((value, id) => ({ id, value })));
     }
+    await metadataRepository(tx).seedStudentMetadata({
+      majors: DEFAULT_MAJORS,
+      minors: DEFAULT_MINORS,
+      years: DEFAULT_YEARS,
+    });
     const snapshot = {
       tags: await tx.select().from(tags).orderBy(asc(tags.id)),
       num_user_tags: await tx.select().from(numUserTags).orderBy(asc(numUserTags.id)),

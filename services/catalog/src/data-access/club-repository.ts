@@ -1,0 +1,124 @@
+import type { DbOrTx } from '@sproul/common';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { clubLinkRedirects, clubs } from './schema.js';
+
+export type Club = typeof clubs.$inferSelect;
+export type NewClub = typeof clubs.$inferInsert;
+/** Columns a caller may change; identity, ownership and computed columns are not among them. */
+export type ClubChanges = Partial<
+  Omit<NewClub, 'id' | 'ownerUserId' | 'registeredAt' | 'eventsText' | 'searchVector'>
+>;
+
+/** Visible in the public catalog: the officer confirmed the email and the club is active. */
+export const visibleClub = sql`${clubs.confirmed} and ${clubs.reactivated}`;
+
+export const clubRepository = (db: DbOrTx) => ({
+  async findById(id: string): Promise<Club | undefined> {
+    const [row] = await db.select().from(clubs).where(eq(clubs.id, id));
+    return row;
+  },
+
+  /** Locks the row for the rest of the transaction, so concurrent edits of one club apply in turn. */
+  async findByIdForUpdate(id: string): Promise<Club | undefined> {
+    const [row] = await db.select().from(clubs).where(eq(clubs.id, id)).for('update');
+    return row;
+  },
+
+  async findByOwner(ownerUserId: string): Promise<Club | undefined> {
+    const [row] = await db.select().from(clubs).where(eq(clubs.ownerUserId, ownerUserId));
+    return row;
+  },
+
+  async findByOwnerEmail(email: string): Promise<Club | undefined> {
+    const [row] = await db.select().from(clubs).where(eq(clubs.ownerEmail, email));
+    return row;
+  },
+
+  async findByLinkName(linkName: string): Promise<Club | undefined> {
+    const [row] = await db.select().from(clubs).where(eq(clubs.linkName, linkName));
+    return row;
+  },
+
+  async findVisibleByLinkName(linkName: string): Promise<Club | undefined> {
+    const [row] = await db
+      .select()
+      .from(clubs)
+      .where(and(eq(clubs.linkName, linkName), visibleClub));
+    return row;
+  },
+
+  async findVisibleByLinkNames(linkNames: string[]): Promise<Club[]> {
+    if (linkNames.length === 0) return [];
+    return db
+      .select()
+      .from(clubs)
+      .where(and(inArray(clubs.linkName, linkNames), visibleClub));
+  },
+
+  /** The club's current link name when `linkName` is one it had before a rename. */
+  async findRedirect(linkName: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ linkName: clubs.linkName })
+      .from(clubLinkRedirects)
+      .innerJoin(clubs, eq(clubs.id, clubLinkRedirects.clubId))
+      .where(eq(clubLinkRedirects.linkName, linkName));
+    return row?.linkName;
+  },
+
+  /** True when a club uses the link name now or used it before (old URLs keep redirecting). */
+  async linkNameTaken(linkName: string): Promise<boolean> {
+    const [current] = await db.select({ id: clubs.id }).from(clubs).where(eq(clubs.linkName, linkName));
+    if (current) return true;
+    const [former] = await db
+      .select({ id: clubLinkRedirects.clubId })
+      .from(clubLinkRedirects)
+      .where(eq(clubLinkRedirects.linkName, linkName));
+    return Boolean(former);
+  },
+
+  /** Link names starting with `prefix`, current and former: to pick the next free `-2`, `-3` suffix. */
+  async linkNamesStartingWith(prefix: string): Promise<string[]> {
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const current = await db
+      .select({ linkName: clubs.linkName })
+      .from(clubs)
+      .where(sql`${clubs.linkName} like ${pattern}`);
+    const former = await db
+      .select({ linkName: clubLinkRedirects.linkName })
+      .from(clubLinkRedirects)
+      .where(sql`${clubLinkRedirects.linkName} like ${pattern}`);
+    return [...current, ...former].map((row) => row.linkName);
+  },
+
+  /** Inserts unless the owner already has a club; undefined when they had. */
+  async insert(club: NewClub): Promise<Club | undefined> {
+    const [row] = await db
+      .insert(clubs)
+      .values(club)
+      .onConflictDoNothing({ target: clubs.ownerUserId })
+      .returning();
+    return row;
+  },
+
+  async update(id: string, changes: ClubChanges): Promise<Club | undefined> {
+    const [row] = await db.update(clubs).set(changes).where(eq(clubs.id, id)).returning();
+    return row;
+  },
+
+  /** Keeps `formerLinkName` pointing at the club, and frees `currentLinkName` if it was a former one. */
+  async recordRename(clubId: string, formerLinkName: string, currentLinkName: string) {
+    await db.delete(clubLinkRedirects).where(eq(clubLinkRedirects.linkName, currentLinkName));
+    await db
+      .insert(clubLinkRedirects)
+      .values({ linkName: formerLinkName, clubId })
+      .onConflictDoUpdate({ target: clubLinkRedirects.linkName, set: { clubId } });
+  },
+
+  /** Deletes the club with everything it holds (events, resources, FAQ, gallery, redirects, favourites). */
+  async delete(id: string): Promise<Club | undefined> {
+    const [row] = await db.delete(clubs).where(eq(clubs.id, id)).returning();
+    return row;
+  },
+});
+
+export type ClubRepository = ReturnType<typeof clubRepository>;
