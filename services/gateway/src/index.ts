@@ -14,7 +14,8 @@ import { bodyLimitBytes } from './body-limit.js';
 import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
-import { proxyTo } from './proxy.js';
+import { createFastLane } from './fast-lane.js';
+import { type ProxyHandler, proxyTo } from './proxy.js';
 import { limiterFactory, rateLimits } from './rate-limits.js';
 import { findRoute, type RouteEntry, type ServiceName } from './route-table.js';
 
@@ -47,15 +48,18 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
   const readiness: ReadinessChecks = Object.fromEntries(
     Object.entries(targets).map(([name, url]) => [name, () => checkReady(url)]),
   );
-  const { app } = createHttpApp({
+  const proxies = Object.fromEntries(
+    Object.entries(targets).map(([name, url]) => [name, proxyTo(name, url, config.PROXY_TIMEOUT_MS)]),
+  ) as Record<ServiceName, ProxyHandler>;
+  const origins = parseOrigins(config.CORS_ORIGINS);
+  const { app, metrics } = createHttpApp({
     service: 'gateway',
     logger,
     rawBodies: true,
     readiness,
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));
-      app.use(corsPolicy(parseOrigins(config.CORS_ORIGINS)));
-      app.use(compressLargeAnswers());
+      app.use(corsPolicy(origins));
       app.use(rateLimits(limiterFactory(rateLimitRedis), logger, config.RATE_LIMIT_FACTOR));
       app.use(async (req, res, next) => {
         const entry = findRoute(req.path);
@@ -72,14 +76,30 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
         req.routeEntry = entry;
         next();
       });
-      for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
-        const proxy = proxyTo(name, url, config.PROXY_TIMEOUT_MS);
-        app.use((req, res, next) => (req.routeEntry?.service === name ? proxy(req, res, next) : next()));
-      }
+      app.use((req, res, next) =>
+        req.routeEntry ? proxies[req.routeEntry.service](req, res, next) : next(),
+      );
+      // Proxied answers are compressed as they are relayed (answer-relay.ts); this is for the gateway's own.
+      app.use(compressLargeAnswers());
       app.use(apiDocs(Object.values(targets)));
     },
   });
-  const server = await listen(app, config.PORT, config.HOST);
+  const fastLane = createFastLane({
+    proxies,
+    verifier,
+    origins,
+    bodyLimitBytes: limit,
+    logger,
+    registry: metrics,
+  });
+  const server = await listen(
+    (req, res) => {
+      const viaExpress = () => app(req, res);
+      if (!fastLane(req, res, viaExpress)) viaExpress();
+    },
+    config.PORT,
+    config.HOST,
+  );
   logger.info({ url: server.url }, 'gateway listening');
   return { url: server.url, port: server.port, stop: () => server.close(config.SHUTDOWN_GRACE_MS) };
 }

@@ -48,6 +48,10 @@ export const RULES: Rule[] = [
   },
 ];
 
+/** Whether a request falls under one of the rules (only POSTs do). */
+export const isRateLimited = (method: string | undefined, path: string) =>
+  method === 'POST' && RULES.some((rule) => rule.path.test(path));
+
 export type LimiterFactory = (options: IRateLimiterOptions) => RateLimiterAbstract;
 
 /** Redis-backed limiters (shared by every gateway replica) when a client is given, memory otherwise. */

@@ -321,6 +321,20 @@ describe('gateway token checks and CORS', () => {
     expect(res.headers.get('strict-transport-security')).toBeTruthy();
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('gives proxied answers the same security, CORS and request-id headers as its own', async () => {
+    const own = await fetch(`${gateway.url}/healthz`);
+    const res = await protectedCall(`Bearer ${await keys.access()}`, { origin: 'http://localhost:3000' });
+    expect(auth.seen.at(-1)!.path).toBe('/api/admin/profile');
+    for (const header of ['x-content-type-options', 'strict-transport-security', 'content-security-policy']) {
+      expect(res.headers.get(header), header).toBe(own.headers.get(header));
+    }
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    expect(res.headers.get('x-request-id')).toBe(auth.seen.at(-1)!.requestId);
+    const other = await protectedCall(`Bearer ${await keys.access()}`, { origin: 'https://evil.example' });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
 
 function hs256(header: string, payload: string, secret: string) {

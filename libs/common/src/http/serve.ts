@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 
 export interface RunningServer {
   server: Server;
@@ -11,8 +10,9 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export async function listen(app: Express, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
-  const server = app.listen(port, host);
+/** Serves an express app, or any request listener (the gateway puts its fast lane in front of express). */
+export async function listen(app: RequestListener, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = createServer(app).listen(port, host);
   await once(server, 'listening');
   // Keep-alive longer than typical proxies' idle timeouts, so a proxy never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
