@@ -1,4 +1,16 @@
-import { commonConfigSchema } from '@sproul/common';
+import { commonConfigSchema, urlSchema } from '@sproul/common';
+import { z } from 'zod';
 
 /** Environment variables the catalog service reads (nothing else reads process.env). */
-export const configSchema = commonConfigSchema;
+export const configSchema = commonConfigSchema.extend({
+  /** Auth's base URL: its /.well-known/jwks.json verifies access tokens. */
+  AUTH_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8081'),
+  /** The recommender's base URL: `/internal/similar/:link` answers a club page's similar clubs. */
+  RECOMMENDER_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8085'),
+  /** A club page waits this long for the recommender, then answers with its own fallback list. */
+  RECOMMENDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+  /** `0` keeps the demo clubs out of a new embedded database; anything else loads them on first start. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+});
+
+export type CatalogConfig = z.output<typeof configSchema>;

@@ -1,23 +1,74 @@
 import { fileURLToPath } from 'node:url';
-import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common';
+import {
+  createInternalClient,
+  createTokenVerifier,
+  runService,
+  type ServiceDefinition,
+  type ServiceDeps,
+  serviceConfig,
+} from '@sproul/common';
+import { configSchema } from './config.js';
 import { inbox, outbox } from './data-access/schema.js';
+import type { CatalogContext } from './domain/catalog-context.js';
 import { seedAndAnnounceMetadata } from './domain/publish-metadata.js';
+import { recommenderSimilarClubs } from './domain/recommended-clubs.js';
+import { catalogRoutes } from './entry-points/http/catalog-routes.js';
 import { metadataRoutes } from './entry-points/http/metadata-routes.js';
 import { catalogApiDocument } from './entry-points/http/openapi.js';
+import { createClubWhenUserRegistered } from './entry-points/messaging/create-club-when-user-registered.handler.js';
+import { removeAccountDataWhenAccountDeleted } from './entry-points/messaging/remove-account-data-when-account-deleted.handler.js';
+import { showClubWhenAccountConfirmed } from './entry-points/messaging/show-club-when-account-confirmed.handler.js';
 
-export const definition: ServiceDefinition = {
-  name: 'catalog',
-  migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-  messaging: { outbox, inbox },
-  async setup(context) {
-    await seedAndAnnounceMetadata(context.outbox);
-    return undefined;
-  },
-  openapi: catalogApiDocument,
-  routes(app, context) {
-    app.use('/api/catalog', metadataRoutes(context.database.db));
-  },
-};
+/** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
+export async function start(deps: ServiceDeps) {
+  const config = serviceConfig(configSchema, deps.config);
+  let catalog: CatalogContext | undefined;
+  const ready = () => {
+    if (!catalog) throw new Error('catalog is not set up yet');
+    return catalog;
+  };
 
-export const start = (deps: ServiceDeps) => runService(definition, deps);
+  const definition: ServiceDefinition = {
+    name: 'catalog',
+    migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+    messaging: { outbox, inbox },
+    async setup(context) {
+      // The club page must answer quickly without the recommender: one short attempt, and after a few
+      // failures the circuit opens and pages use their fallback at once.
+      const recommender = createInternalClient({
+        service: 'recommender',
+        baseUrl: config.RECOMMENDER_URL,
+        timeoutMs: config.RECOMMENDER_TIMEOUT_MS,
+        retries: 0,
+        breakAfter: 3,
+        halfOpenAfterMs: 10_000,
+      });
+      catalog = {
+        db: context.database.db,
+        outbox: context.outbox,
+        config,
+        logger: context.logger,
+        verifier: createTokenVerifier({
+          jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+          store: context.store,
+        }),
+        similarClubs: recommenderSimilarClubs(recommender),
+      };
+      await seedAndAnnounceMetadata(context.outbox);
+      return () => recommender.close();
+    },
+    handlers: (context) => [
+      createClubWhenUserRegistered(context.outbox),
+      showClubWhenAccountConfirmed(context.outbox),
+      removeAccountDataWhenAccountDeleted(context.outbox),
+    ],
+    openapi: catalogApiDocument,
+    routes(app, context) {
+      const ctx = ready();
+      app.use('/api/catalog', metadataRoutes(context.database.db), catalogRoutes(ctx));
+    },
+  };
+  return runService(definition, { ...deps, config });
+}
+
 export { catalogApiDocument } from './entry-points/http/openapi.js';

@@ -9,17 +9,23 @@ export type ClubChanges = Partial<
   Omit<NewClub, 'id' | 'ownerUserId' | 'registeredAt' | 'eventsText' | 'searchVector'>
 >;
 
+/** Club ids are UUIDs; anything else (from an event, a URL) names no club, and must not reach a uuid column. */
+export const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 /** Visible in the public catalog: the officer confirmed the email and the club is active. */
 export const visibleClub = sql`${clubs.confirmed} and ${clubs.reactivated}`;
 
 export const clubRepository = (db: DbOrTx) => ({
   async findById(id: string): Promise<Club | undefined> {
+    if (!isUuid(id)) return undefined;
     const [row] = await db.select().from(clubs).where(eq(clubs.id, id));
     return row;
   },
 
   /** Locks the row for the rest of the transaction, so concurrent edits of one club apply in turn. */
   async findByIdForUpdate(id: string): Promise<Club | undefined> {
+    if (!isUuid(id)) return undefined;
     const [row] = await db.select().from(clubs).where(eq(clubs.id, id)).for('update');
     return row;
   },
@@ -63,6 +69,15 @@ export const clubRepository = (db: DbOrTx) => ({
       .innerJoin(clubs, eq(clubs.id, clubLinkRedirects.clubId))
       .where(eq(clubLinkRedirects.linkName, linkName));
     return row?.linkName;
+  },
+
+  /** Link names the club had before renames. */
+  async formerLinkNames(clubId: string): Promise<string[]> {
+    const rows = await db
+      .select({ linkName: clubLinkRedirects.linkName })
+      .from(clubLinkRedirects)
+      .where(eq(clubLinkRedirects.clubId, clubId));
+    return rows.map((row) => row.linkName);
   },
 
   /** True when a club uses the link name now or used it before (old URLs keep redirecting). */

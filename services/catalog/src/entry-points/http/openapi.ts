@@ -1,5 +1,6 @@
 import { describeApi } from '@sproul/common';
 import { z } from 'zod';
+import { catalogRouteDescriptions } from './catalog-openapi.js';
 
 const tag = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Tag' });
 const size = z.object({ id: z.number().int(), value: z.string() }).meta({ id: 'NumUserTag' });
@@ -21,4 +22,5 @@ export const catalogApiDocument = () =>
       summary: 'Member-count ranges, ids 0..n-1',
       responses: { 200: { description: 'Ranges', schema: z.array(size) } },
     },
+    ...catalogRouteDescriptions,
   ]);

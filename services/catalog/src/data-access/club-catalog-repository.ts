@@ -1,0 +1,132 @@
+import type { DbOrTx } from '@sproul/common';
+import {
+  and,
+  arrayContains,
+  arrayOverlaps,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { type Club, visibleClub } from './club-repository.js';
+import { clubs } from './schema.js';
+
+/** What a catalog list entry shows (upstream's projection). */
+const listColumns = {
+  id: clubs.id,
+  name: clubs.name,
+  linkName: clubs.linkName,
+  aboutUs: clubs.aboutUs,
+  tags: clubs.tags,
+  appRequired: clubs.appRequired,
+  newMembers: clubs.newMembers,
+  numUsers: clubs.numUsers,
+  logoUrl: clubs.logoUrl,
+  bannerUrl: clubs.bannerUrl,
+  lastUpdated: clubs.lastUpdated,
+  applyDeadlineEnd: clubs.applyDeadlineEnd,
+  recruitingEnd: clubs.recruitingEnd,
+};
+
+export type ClubListEntry = Pick<Club, keyof typeof listColumns>;
+
+export interface ClubQuery {
+  /** A PostgreSQL tsquery text built from the user's words (letters and digits only, prefix-marked). */
+  tsquery?: string;
+  tags?: number[];
+  tagsMatch: 'any' | 'all';
+  appRequired?: boolean;
+  newMembers?: boolean;
+  numUsers?: number[];
+  recruitingAt?: Date;
+  sort: 'relevance' | 'name' | 'last_updated';
+  limit: number;
+  skip: number;
+}
+
+const byName = [asc(sql`lower(${clubs.name})`), asc(clubs.id)];
+
+/** The public catalog: visible clubs, filtered, searched, ordered and paged by the database's indexes. */
+export const clubCatalogRepository = (db: DbOrTx) => ({
+  async search(query: ClubQuery): Promise<{ results: ClubListEntry[]; total: number }> {
+    const tsquery = query.tsquery ? sql`to_tsquery('english', ${query.tsquery})` : undefined;
+    const conditions: SQL[] = [visibleClub];
+    // A query of stop words only ("the") has no lexemes left: it filters nothing rather than everything.
+    if (tsquery) conditions.push(sql`(numnode(${tsquery}) = 0 or ${clubs.searchVector} @@ ${tsquery})`);
+    if (query.tags?.length) {
+      conditions.push(
+        query.tagsMatch === 'all'
+          ? arrayContains(clubs.tags, query.tags)
+          : arrayOverlaps(clubs.tags, query.tags),
+      );
+    }
+    if (query.appRequired !== undefined) conditions.push(eq(clubs.appRequired, query.appRequired));
+    if (query.newMembers !== undefined) conditions.push(eq(clubs.newMembers, query.newMembers));
+    if (query.numUsers?.length) conditions.push(inArray(clubs.numUsers, query.numUsers));
+    if (query.recruitingAt) {
+      const at = query.recruitingAt.toISOString();
+      conditions.push(sql`((${clubs.recruitingStart} <= ${at} and ${at} < ${clubs.recruitingEnd})
+        or (${clubs.applyDeadlineStart} <= ${at} and ${at} < ${clubs.applyDeadlineEnd}))`);
+    }
+    const where = and(...conditions);
+
+    // Every order ends on the id, so pages never overlap or skip a club when ranks or names tie.
+    const order =
+      query.sort === 'last_updated'
+        ? [desc(clubs.lastUpdated), desc(clubs.id)]
+        : query.sort === 'relevance' && tsquery
+          ? [desc(sql`ts_rank_cd(${clubs.searchVector}, ${tsquery})`), ...byName]
+          : byName;
+
+    const results = await db
+      .select(listColumns)
+      .from(clubs)
+      .where(where)
+      .orderBy(...order)
+      .limit(query.limit)
+      .offset(query.skip);
+    const [total] = await db.select({ n: count() }).from(clubs).where(where);
+    return { results: results as ClubListEntry[], total: total?.n ?? 0 };
+  },
+
+  /**
+   * Visible clubs most like `club` by shared tags (more shared first), then the most recently updated:
+   * the club page's similar clubs when the recommender cannot answer.
+   */
+  async sharingTags(club: { id: string; tags: number[] }, limit: number): Promise<ClubListEntry[]> {
+    const others = and(visibleClub, ne(clubs.id, club.id));
+    const shared = sql`cardinality(array(select unnest(${clubs.tags}) intersect select unnest(${sql.param(club.tags)}::integer[])))`;
+    const alike = club.tags.length
+      ? ((await db
+          .select(listColumns)
+          .from(clubs)
+          .where(and(others, arrayOverlaps(clubs.tags, club.tags)))
+          .orderBy(desc(shared), desc(clubs.lastUpdated), asc(clubs.id))
+          .limit(limit)) as ClubListEntry[])
+      : [];
+    if (alike.length >= limit) return alike;
+    const recent = (await db
+      .select(listColumns)
+      .from(clubs)
+      .where(others)
+      .orderBy(desc(clubs.lastUpdated), desc(clubs.id))
+      .limit(limit * 2)) as ClubListEntry[];
+    const seen = new Set(alike.map((entry) => entry.id));
+    return [...alike, ...recent.filter((entry) => !seen.has(entry.id))].slice(0, limit);
+  },
+
+  /** Visible clubs by link name, in the order given (the recommender's similarity order). */
+  async visibleByLinkNames(linkNames: string[]): Promise<ClubListEntry[]> {
+    if (linkNames.length === 0) return [];
+    const rows = (await db
+      .select(listColumns)
+      .from(clubs)
+      .where(and(visibleClub, inArray(clubs.linkName, linkNames)))) as ClubListEntry[];
+    const position = new Map(linkNames.map((name, index) => [name, index]));
+    return rows.sort((a, b) => (position.get(a.linkName) ?? 0) - (position.get(b.linkName) ?? 0));
+  },
+});

@@ -1,0 +1,14 @@
+import type { Db, Logger, Outbox, TokenVerifier } from '@sproul/common';
+import type { CatalogConfig } from '../config.js';
+import type { SimilarClubsSource } from './recommended-clubs.js';
+
+/** What the catalog's use cases work with: built once in `start`, handed to routes and handlers. */
+export interface CatalogContext {
+  db: Db;
+  outbox: Outbox;
+  config: CatalogConfig;
+  logger: Logger;
+  verifier: TokenVerifier;
+  /** The recommender's similar clubs (link names), or an error when it is down or slow. */
+  similarClubs: SimilarClubsSource;
+}

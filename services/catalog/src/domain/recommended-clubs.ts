@@ -1,0 +1,50 @@
+import type { InternalClient, Logger } from '@sproul/common';
+import { z } from 'zod';
+import { type ClubListEntry, clubCatalogRepository } from '../data-access/club-catalog-repository.js';
+import type { Club } from '../data-access/club-repository.js';
+import type { CatalogContext } from './catalog-context.js';
+
+/** Link names of the clubs most similar to one club, most similar first; throws when unavailable. */
+export type SimilarClubsSource = (linkName: string, k: number) => Promise<string[]>;
+
+export const RECOMMENDED_COUNT = 3;
+
+// The recommender answers `{ similar: [{ link_name, score }] }`; a bare list of link names is read too.
+const similarAnswer = z.union([
+  z
+    .object({ similar: z.array(z.object({ link_name: z.string() })) })
+    .transform((a) => a.similar.map((s) => s.link_name)),
+  z.array(z.string()),
+]);
+
+/** Asks the recommender over internal HTTP (the client's timeout and circuit breaker keep a club page fast). */
+export function recommenderSimilarClubs(client: InternalClient): SimilarClubsSource {
+  return async (linkName, k) => {
+    const { status, body } = await client.get<unknown>(
+      `/internal/similar/${encodeURIComponent(linkName)}?k=${k}`,
+    );
+    if (status === 404) return [];
+    if (status !== 200) throw new Error(`recommender answered ${status}`);
+    return similarAnswer.parse(body);
+  };
+}
+
+/**
+ * A club page's similar clubs: the recommender's, in its order, among visible clubs; when it is down,
+ * slow or knows none yet, visible clubs sharing the most tags. Never fails the page.
+ */
+export async function recommendedClubs(
+  ctx: Pick<CatalogContext, 'db' | 'similarClubs'> & { logger: Logger },
+  club: Club,
+  k = RECOMMENDED_COUNT,
+): Promise<ClubListEntry[]> {
+  const catalog = clubCatalogRepository(ctx.db);
+  try {
+    const linkNames = (await ctx.similarClubs(club.linkName, k + 1)).filter((name) => name !== club.linkName);
+    const similar = (await catalog.visibleByLinkNames(linkNames)).slice(0, k);
+    if (similar.length > 0) return similar;
+  } catch (error) {
+    ctx.logger.debug({ err: error }, 'recommender unavailable: similar clubs by shared tags');
+  }
+  return catalog.sharingTags(club, k);
+}

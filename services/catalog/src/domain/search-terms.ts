@@ -1,0 +1,18 @@
+/** At most this many words of a query count; the rest of a pasted paragraph is ignored. */
+const MAX_TERMS = 8;
+
+/**
+ * Turns what a student typed into a tsquery text: each word (letters and digits only, so no tsquery
+ * operator can come through) as a prefix, all of them required. "robo clu" finds "Robotics Club" while
+ * it is being typed. Undefined when nothing searchable is left.
+ */
+export function toPrefixTsquery(text: string): string | undefined {
+  const terms = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) return undefined;
+  return terms.map((term) => `${term}:*`).join(' & ');
+}
