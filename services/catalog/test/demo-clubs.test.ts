@@ -43,6 +43,11 @@ describe('demo club data set', () => {
     }
   });
 
+  it('gives every club its own contact email, since officer accounts and the monitor delete route key on it', () => {
+    const emails = clubs.map((club) => club.social_media_links.contact_email.toLowerCase());
+    expect(duplicates(emails)).toEqual([]);
+  });
+
   it('uses only default tag and size names, spread over every tag and every size', () => {
     const tagCounts = countBy(clubs.flatMap((club) => club.tags));
     for (const tag of tagCounts.keys()) expect(DEFAULT_TAGS).toContain(tag);
