@@ -11,6 +11,15 @@ export const configSchema = commonConfigSchema.extend({
   RECOMMENDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
   /** `0` keeps the demo clubs out of a new embedded database; anything else loads them on first start. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /**
+   * How often each replica recomputes clubs' recruiting status from their deadlines (upstream: every
+   * minute); `0` turns the scheduler off, for tests that drive its ticks themselves.
+   */
+  RECRUITING_CHECK_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), 'must be 0 (off) or 100 to 3600000')
+    .default(60_000),
 });
 
 export type CatalogConfig = z.output<typeof configSchema>;

@@ -11,8 +11,11 @@ import { DEFAULT_MAJORS, DEFAULT_MINORS, DEFAULT_YEARS } from './student-metadat
  */
 export async function seedAndAnnounceMetadata(outbox: Outbox) {
   await outbox.transaction(async (tx) => {
-    const existing = await tx.select().from(tags).orderBy(asc(tags.id));
-    if (existing.length === 0) {
+    // First start only: both lists empty. An admin may delete every tag later (the dashboard allows
+    // it), and that choice must survive a restart rather than bring the defaults back.
+    const [anyTag] = await tx.select().from(tags).limit(1);
+    const [anySize] = await tx.select().from(numUserTags).limit(1);
+    if (!anyTag && !anySize) {
       await tx.insert(tags).values(DEFAULT_TAGS.map((name, id) => ({ id, name })));
       await tx.insert(numUserTags).values(DEFAULT_NUM_USER_TAGS.map((value, id) => ({ id, value })));
     }

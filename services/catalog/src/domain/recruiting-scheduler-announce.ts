@@ -1,0 +1,11 @@
+import type { Outbox, Tx } from '@sproul/common';
+import type { Club } from '../data-access/club-repository.js';
+import { clubChangedBySystem } from './club-admin-events.js';
+
+/** A ClubUpdated naming `new_members` for each club whose recruiting status the scheduler flipped. */
+export async function announceStatusChanges(tx: Tx, outbox: Outbox, flipped: Club[]) {
+  await outbox.append(
+    tx,
+    flipped.map((club) => clubChangedBySystem(club, ['new_members'])),
+  );
+}

@@ -1,0 +1,149 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  AUDIENCE,
+  commonConfigSchema,
+  type Database,
+  EmbeddedPostgres,
+  type EventEnvelope,
+  InProcessBus,
+  ISSUER,
+  loadConfig,
+  MemoryStore,
+  openPostgres,
+  type Role,
+  type RunningService,
+} from '@sproul/common';
+import { createTestDatabase, recordEvents, testLogger } from '@sproul/common/testing';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
+import { start } from '../src/index.js';
+
+/**
+ * Stands in for auth where the catalog needs it: publishes a signing key at /.well-known/jwks.json
+ * and signs access tokens with it, as auth would for an admin, an officer or a student.
+ */
+export async function fakeAuth() {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'catalog-test', alg: 'ES256' }] };
+  const server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(req.url === '/.well-known/jwks.json' ? JSON.stringify(jwks) : '{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    token: (role: Role, email = `${role}@berkeley.edu`, sub: string = crypto.randomUUID()) =>
+      new SignJWT({ role, email, confirmed: true, club: null, sid: crypto.randomUUID(), token_use: 'access' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'catalog-test' })
+        .setSubject(sub)
+        .setJti(crypto.randomUUID())
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('30m')
+        .sign(privateKey),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type FakeAuth = Awaited<ReturnType<typeof fakeAuth>>;
+
+/** Where a harness keeps its data: embedded PGlite, or a PostgreSQL database (shared by replicas). */
+export type Storage = { kind: 'embedded'; embedded: EmbeddedPostgres } | { kind: 'postgres'; url: string };
+
+export async function embeddedStorage(): Promise<Storage> {
+  return { kind: 'embedded', embedded: await EmbeddedPostgres.open() };
+}
+
+export async function postgresStorage() {
+  const database = await createTestDatabase('catalog');
+  return { storage: { kind: 'postgres', url: database.url } as Storage, drop: database.drop };
+}
+
+/**
+ * One catalog service on an ephemeral port, as `npm start` composes it (no demo clubs), with every
+ * event it publishes recorded. Several harnesses on one PostgreSQL storage are replicas.
+ */
+export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record<string, string> = {}) {
+  const logger = testLogger();
+  let database: Database;
+  if (storage.kind === 'embedded') {
+    database = storage.embedded.forService('catalog');
+  } else {
+    database = await openPostgres({ url: storage.url, service: 'catalog', poolSize: 4 });
+  }
+  const bus = new InProcessBus(logger);
+  const events: EventEnvelope[] = await recordEvents(bus);
+  const config = loadConfig(commonConfigSchema, {
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    BUS_RETRY_DELAYS_MS: '50',
+    DATABASE_URL: storage.kind === 'postgres' ? storage.url : undefined,
+  });
+  Object.assign(process.env, {
+    AUTH_URL: auth.url,
+    SEED_DEMO: '0',
+    RECRUITING_CHECK_INTERVAL_MS: '60000',
+    ...env,
+  });
+  const service: RunningService = await start({ config, logger, database, bus, store: new MemoryStore() });
+  const db = service.context.database.db;
+
+  return {
+    service,
+    db,
+    events,
+    url: (path: string) => `${service.url}${path}`,
+    /** Events of one type recorded so far. */
+    published: <T = Record<string, unknown>>(type: string) =>
+      events.filter((event) => event.type === type).map((event) => event.data as T),
+    /** A club straight into the catalog's table, as the UserRegistered handler would leave it. */
+    async addClub(club: Partial<NewClub> & { name: string; ownerEmail: string }) {
+      const slug = club.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const row = await clubRepository(db).insert({
+        ownerUserId: crypto.randomUUID(),
+        linkName: `${slug}-${crypto.randomUUID().slice(0, 6)}`,
+        tags: [0],
+        confirmed: true,
+        ...club,
+      });
+      if (!row) throw new Error('club not inserted');
+      return row;
+    },
+    async close() {
+      await service.stop();
+      await bus.close();
+      if (storage.kind === 'postgres') await database.close();
+    },
+  };
+}
+
+export type CatalogHarness = Awaited<ReturnType<typeof startCatalog>>;
+
+/** JSON request helper: answers status, parsed body (text when not JSON) and headers. */
+export async function call(
+  url: string,
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  if (response.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
+  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the answer freely.
+  return { status: response.status, body: body as any, headers: response.headers };
+}
