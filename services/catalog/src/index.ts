@@ -12,8 +12,11 @@ import { inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
 import { seedAndAnnounceMetadata } from './domain/publish-metadata.js';
 import { recommenderSimilarClubs } from './domain/recommended-clubs.js';
+import { startRecruitingScheduler } from './domain/recruiting-scheduler.js';
 import { catalogRoutes } from './entry-points/http/catalog-routes.js';
 import { metadataRoutes } from './entry-points/http/metadata-routes.js';
+import { monitorClubRoutes } from './entry-points/http/monitor-club-routes.js';
+import { monitorTagRoutes } from './entry-points/http/monitor-tag-routes.js';
 import { catalogApiDocument } from './entry-points/http/openapi.js';
 import { createClubWhenUserRegistered } from './entry-points/messaging/create-club-when-user-registered.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './entry-points/messaging/remove-account-data-when-account-deleted.handler.js';
@@ -55,7 +58,19 @@ export async function start(deps: ServiceDeps) {
         similarClubs: recommenderSimilarClubs(recommender),
       };
       await seedAndAnnounceMetadata(context.outbox);
-      return () => recommender.close();
+      // In every run mode, in each replica: the lock inside lets one replica act per tick.
+      const scheduler =
+        config.RECRUITING_CHECK_INTERVAL_MS > 0
+          ? startRecruitingScheduler({
+              outbox: context.outbox,
+              logger: context.logger,
+              intervalMs: config.RECRUITING_CHECK_INTERVAL_MS,
+            })
+          : undefined;
+      return async () => {
+        await scheduler?.stop();
+        await recommender.close();
+      };
     },
     handlers: (context) => [
       createClubWhenUserRegistered(context.outbox),
@@ -66,6 +81,7 @@ export async function start(deps: ServiceDeps) {
     routes(app, context) {
       const ctx = ready();
       app.use('/api/catalog', metadataRoutes(context.database.db), catalogRoutes(ctx));
+      app.use('/api/monitor', monitorClubRoutes(ctx), monitorTagRoutes(ctx));
     },
   };
   return runService(definition, { ...deps, config });

@@ -1,6 +1,7 @@
 import { describeApi } from '@sproul/common';
 import { z } from 'zod';
 import { catalogRouteDescriptions } from './catalog-openapi.js';
+import { monitorRouteDescriptions } from './monitor-openapi.js';
 
 const tag = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Tag' });
 const size = z.object({ id: z.number().int(), value: z.string() }).meta({ id: 'NumUserTag' });
@@ -23,4 +24,5 @@ export const catalogApiDocument = () =>
       responses: { 200: { description: 'Ranges', schema: z.array(size) } },
     },
     ...catalogRouteDescriptions,
+    ...monitorRouteDescriptions,
   ]);
