@@ -17,7 +17,9 @@ import { catalogRoutes } from './entry-points/http/catalog-routes.js';
 import { metadataRoutes } from './entry-points/http/metadata-routes.js';
 import { monitorClubRoutes } from './entry-points/http/monitor-club-routes.js';
 import { monitorTagRoutes } from './entry-points/http/monitor-tag-routes.js';
+import { officerRoutes } from './entry-points/http/officer-routes.js';
 import { catalogApiDocument } from './entry-points/http/openapi.js';
+import { studentRoutes } from './entry-points/http/student-routes.js';
 import { createClubWhenUserRegistered } from './entry-points/messaging/create-club-when-user-registered.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './entry-points/messaging/remove-account-data-when-account-deleted.handler.js';
 import { showClubWhenAccountConfirmed } from './entry-points/messaging/show-club-when-account-confirmed.handler.js';
@@ -81,6 +83,8 @@ export async function start(deps: ServiceDeps) {
     routes(app, context) {
       const ctx = ready();
       app.use('/api/catalog', metadataRoutes(context.database.db), catalogRoutes(ctx));
+      app.use('/api/admin', officerRoutes(ctx));
+      app.use('/api/student', studentRoutes(ctx));
       app.use('/api/monitor', monitorClubRoutes(ctx), monitorTagRoutes(ctx));
     },
   };

@@ -2,6 +2,8 @@ import { describeApi } from '@sproul/common';
 import { z } from 'zod';
 import { catalogRouteDescriptions } from './catalog-openapi.js';
 import { monitorRouteDescriptions } from './monitor-openapi.js';
+import { officerRouteDescriptions } from './officer-openapi.js';
+import { studentRouteDescriptions } from './student-openapi.js';
 
 const tag = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Tag' });
 const size = z.object({ id: z.number().int(), value: z.string() }).meta({ id: 'NumUserTag' });
@@ -24,5 +26,7 @@ export const catalogApiDocument = () =>
       responses: { 200: { description: 'Ranges', schema: z.array(size) } },
     },
     ...catalogRouteDescriptions,
+    ...officerRouteDescriptions,
+    ...studentRouteDescriptions,
     ...monitorRouteDescriptions,
   ]);

@@ -1,0 +1,26 @@
+import { AppError, type Db } from '@sproul/common';
+import type { Club } from '../data-access/club-repository.js';
+import { type Repositories, repositories } from '../data-access/repositories.js';
+
+/**
+ * An officer reaches only the club they own: it is looked up by their account id (the token's
+ * subject), never by an id from the request, so no route can name another club. The token's `club`
+ * claim is not needed, and a token issued before the club existed still works once it does.
+ */
+export async function findOwnClub(db: Db | Repositories, officerId: string): Promise<Club> {
+  const repos = 'clubs' in db ? db : repositories(db);
+  const club = await repos.clubs.findByOwner(officerId);
+  if (!club) throw clubNotFound();
+  return club;
+}
+
+export const clubNotFound = () =>
+  new AppError('CATALOG.CLUB_NOT_FOUND', 404, 'No club belongs to this account (yet)');
+
+export const itemNotFound = (what: string) =>
+  new AppError('CATALOG.ITEM_NOT_FOUND', 404, `Requested ${what} does not exist`);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Item ids are UUIDs: anything else names no item (and must not reach a uuid column as a query error). */
+export const isItemId = (id: string) => UUID.test(id);

@@ -1,0 +1,95 @@
+import { AppError, type Db, type Outbox } from '@sproul/common';
+import type { Club } from '../data-access/club-repository.js';
+import { repositories } from '../data-access/repositories.js';
+import type { SocialMediaLinks } from '../data-access/schema.js';
+import { findOwnClub } from './officer-club.js';
+import { updateClub } from './update-club.js';
+
+/** An officer's edit of their club's profile, as validated at the edge (dates already ISO with offset). */
+export interface OfficerProfileEdit {
+  is_reactivating?: boolean;
+  name?: string;
+  tags?: number[];
+  app_required?: boolean;
+  new_members?: boolean;
+  num_users?: number;
+  about_us?: string;
+  get_involved?: string;
+  apply_link?: string | null;
+  apply_deadline_start?: string | null;
+  apply_deadline_end?: string | null;
+  recruiting_start?: string | null;
+  recruiting_end?: string | null;
+  social_media_links?: Partial<SocialMediaLinks>;
+}
+
+/** The club with every list the officer's dashboard shows, in the order they were added. */
+export async function officerProfile(db: Db, officerId: string) {
+  const repos = repositories(db);
+  const club = await findOwnClub(repos, officerId);
+  const [resources, events, recruitingEvents, faq, gallery] = await Promise.all([
+    repos.resources.list(club.id),
+    repos.events.list(club.id, 'event'),
+    repos.events.list(club.id, 'recruiting'),
+    repos.faq.list(club.id),
+    repos.gallery.list(club.id),
+  ]);
+  return { club, resources, events, recruitingEvents, faq, gallery };
+}
+
+export type OfficerProfile = Awaited<ReturnType<typeof officerProfile>>;
+
+/**
+ * Partial edit: keys absent stay, social links merge (upstream replaced the whole set and lost the
+ * others), a rename moves the link name with a redirect from the old one (updateClub), and
+ * `is_reactivating` brings a deactivated club back into the catalog.
+ */
+export async function editOfficerProfile(
+  ctx: { db: Db; outbox: Outbox },
+  officerId: string,
+  edit: OfficerProfileEdit,
+) {
+  const repos = repositories(ctx.db);
+  const club = await findOwnClub(repos, officerId);
+  await assertKnownMetadata(repos, edit);
+  assertRangesInOrder(club, edit);
+  const { is_reactivating, ...patch } = edit;
+  await updateClub(ctx, club.id, { ...patch, ...(is_reactivating ? { reactivated: true } : {}) });
+}
+
+async function assertKnownMetadata(repos: ReturnType<typeof repositories>, edit: OfficerProfileEdit) {
+  const problems: { field: string; errors: string[] }[] = [];
+  if (edit.tags) {
+    const known = new Set((await repos.metadata.tags()).map((tag) => tag.id));
+    const unknown = edit.tags.filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      problems.push({ field: 'tags', errors: [`unknown tag ids: ${unknown.join(', ')}`] });
+  }
+  if (edit.num_users !== undefined) {
+    const known = (await repos.metadata.numUserTags()).some((size) => size.id === edit.num_users);
+    if (!known) problems.push({ field: 'num_users', errors: [`unknown num_users id: ${edit.num_users}`] });
+  }
+  if (problems.length > 0) throw invalidEdit(problems);
+}
+
+const RANGES = [
+  ['apply_deadline_start', 'apply_deadline_end', 'applyDeadlineStart', 'applyDeadlineEnd'],
+  ['recruiting_start', 'recruiting_end', 'recruitingStart', 'recruitingEnd'],
+] as const;
+
+/** A deadline window that ends before it starts would make the recruiting status nonsense. */
+function assertRangesInOrder(club: Club, edit: OfficerProfileEdit) {
+  for (const [startField, endField, startColumn, endColumn] of RANGES) {
+    if (edit[startField] === undefined && edit[endField] === undefined) continue;
+    const start = edit[startField] === undefined ? club[startColumn] : toDate(edit[startField]);
+    const end = edit[endField] === undefined ? club[endColumn] : toDate(edit[endField]);
+    if (start && end && end.getTime() < start.getTime()) {
+      throw invalidEdit([{ field: endField, errors: [`must not be before ${startField}`] }]);
+    }
+  }
+}
+
+const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+const invalidEdit = (data: { field: string; errors: string[] }[]) =>
+  new AppError('REQUEST.INVALID', 400, 'A validation error occurred when parsing the JSON body.', data);

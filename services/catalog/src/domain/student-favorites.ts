@@ -1,0 +1,46 @@
+import { AppError, type Db } from '@sproul/common';
+import { repositories } from '../data-access/repositories.js';
+import { clubsByLinkNames, withEvents } from './student-clubs.js';
+import { ensureStudentProfile, type Student } from './student-identity.js';
+
+export const MAX_FAVORITES = 100;
+
+/** Favourite clubs in the order the student added them, with their events (upstream's answer). */
+export async function favoriteClubs(db: Db, student: Student) {
+  const repos = repositories(db);
+  const clubs = await repos.students.favoriteClubs(student.userId);
+  return withEvents(repos, clubs);
+}
+
+/** Appends clubs not yet favourites, keeping the order sent; unknown or hidden clubs are a 404. */
+export async function addFavoriteClubs(db: Db, student: Student, linkNames: string[]) {
+  await db.transaction(async (tx) => {
+    const repos = repositories(tx);
+    await ensureStudentProfile(repos, student);
+    const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: true });
+    const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
+    const added = clubs.filter((club) => !current.has(club.id));
+    if (current.size + added.length > MAX_FAVORITES) {
+      throw new AppError('CATALOG.TOO_MANY_FAVORITES', 400, `At most ${MAX_FAVORITES} favourite clubs`, {
+        limit: MAX_FAVORITES,
+      });
+    }
+    await repos.students.addFavorites(
+      student.userId,
+      added.map((club) => club.id),
+    );
+  });
+  return favoriteClubs(db, student);
+}
+
+/** Removes every club named (upstream skipped neighbours while deleting from the list it iterated). */
+export async function removeFavoriteClubs(db: Db, student: Student, linkNames: string[]) {
+  const repos = repositories(db);
+  await ensureStudentProfile(repos, student);
+  const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: false });
+  await repos.students.removeFavorites(
+    student.userId,
+    clubs.map((club) => club.id),
+  );
+  return favoriteClubs(db, student);
+}

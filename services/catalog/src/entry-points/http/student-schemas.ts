@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** PostgreSQL text cannot hold NUL: refused here rather than failing a query with a 500. */
+const plain = () => z.string().refine((value) => !value.includes('\0'), 'must not contain NUL characters');
+const lookupId = z.number().int().min(0).max(100_000);
+const ids = (max: number) =>
+  z
+    .array(lookupId)
+    .max(max)
+    .transform((values) => [...new Set(values)]);
+
+/**
+ * Every key optional (upstream crashed on a partial body); lists may be emptied. Upstream's limits: three
+ * majors, three minors; interests (tag ids) up to ten here, as the catalog has few dozen tags.
+ */
+export const studentProfileEditBody = z.strictObject({
+  full_name: plain().trim().min(1).max(100).optional(),
+  majors: ids(3).optional(),
+  minors: ids(3).optional(),
+  interests: ids(10).optional(),
+  year: lookupId.nullable().optional(),
+});
+export type StudentProfileEdit = z.output<typeof studentProfileEditBody>;
+
+/** A club's public id, as in `/api/catalog/organizations/:link_name`. */
+const linkName = plain().trim().min(1).max(120);
+
+export const MAX_FAVORITE_CLUBS = 100;
+export const MAX_BOARD_COLUMN = 100;
+
+export const favoriteClubsBody = z.strictObject({
+  clubs: z.array(linkName).min(1).max(MAX_FAVORITE_CLUBS),
+});
+
+/** Columns absent stay as they are; a column sent replaces the stored one and may be empty. */
+export const clubBoardBody = z.strictObject({
+  interested_clubs: z.array(linkName).max(MAX_BOARD_COLUMN).optional(),
+  applied_clubs: z.array(linkName).max(MAX_BOARD_COLUMN).optional(),
+  interviewed_clubs: z.array(linkName).max(MAX_BOARD_COLUMN).optional(),
+});
+export type ClubBoardEdit = z.output<typeof clubBoardBody>;
