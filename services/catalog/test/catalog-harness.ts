@@ -40,11 +40,14 @@ async function fakeAuth() {
   const url = await listen(server);
   return {
     url,
-    token: (role: Role, options: { sub?: string; email?: string; expiresIn?: string } = {}) =>
+    token: (
+      role: Role,
+      options: { sub?: string; email?: string; expiresIn?: string; confirmed?: boolean } = {},
+    ) =>
       new SignJWT({
         role,
         email: options.email ?? `${role}@berkeley.edu`,
-        confirmed: true,
+        confirmed: options.confirmed ?? true,
         club: null,
         sid: crypto.randomUUID(),
         token_use: 'access',
