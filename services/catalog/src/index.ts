@@ -23,6 +23,7 @@ import { studentRoutes } from './entry-points/http/student-routes.js';
 import { createClubWhenUserRegistered } from './entry-points/messaging/create-club-when-user-registered.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './entry-points/messaging/remove-account-data-when-account-deleted.handler.js';
 import { showClubWhenAccountConfirmed } from './entry-points/messaging/show-club-when-account-confirmed.handler.js';
+import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 
 /** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
 export async function start(deps: ServiceDeps) {
@@ -60,6 +61,9 @@ export async function start(deps: ServiceDeps) {
         similarClubs: recommenderSimilarClubs(recommender),
       };
       await seedAndAnnounceMetadata(context.outbox);
+      if (context.database.kind === 'pglite' && config.SEED_DEMO === '1') {
+        await seedDemoCatalogOnFirstStart(catalog);
+      }
       // In every run mode, in each replica: the lock inside lets one replica act per tick.
       const scheduler =
         config.RECRUITING_CHECK_INTERVAL_MS > 0

@@ -7,7 +7,7 @@ export type ClubEventKind = ClubEvent['kind'];
 export type NewClubEvent = Omit<typeof clubEvents.$inferInsert, 'id' | 'seq' | 'clubId' | 'kind'>;
 
 /** Search covers event text; a club with very many events still gets a bounded document. */
-const MAX_EVENTS_TEXT = 100_000;
+export const MAX_EVENTS_TEXT = 100_000;
 
 /**
  * A club's events or recruiting events. Every write also refreshes the club's `events_text` in the same

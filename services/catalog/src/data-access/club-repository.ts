@@ -23,6 +23,12 @@ export const clubRepository = (db: DbOrTx) => ({
     return row;
   },
 
+  /** True when the catalog holds at least one club, visible or not. */
+  async any(): Promise<boolean> {
+    const [row] = await db.select({ id: clubs.id }).from(clubs).limit(1);
+    return Boolean(row);
+  },
+
   /** Locks the row for the rest of the transaction, so concurrent edits of one club apply in turn. */
   async findByIdForUpdate(id: string): Promise<Club | undefined> {
     if (!isUuid(id)) return undefined;

@@ -17,6 +17,15 @@ export function slugify(name: string): string {
   return slug || 'club';
 }
 
+/** The slug of `name`, made unique among `taken` (which it then joins): for many clubs at once. */
+export function uniqueLinkNameAmong(name: string, taken: Set<string>): string {
+  const base = slugify(name);
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
 /**
  * The slug of `name`, made unique against every current and former link name (upstream had no
  * uniqueness, so two clubs could share a page): `robotics`, then `robotics-2`, `robotics-3`, …
