@@ -11,6 +11,8 @@ const PUBLIC: RegExp[] = [
   /^\/api\/user$/,
   /^\/api\/monitor\/(login|refresh|revoke-refresh)$/,
   /^\/api\/student\/(login|register|refresh|revoke-refresh)$/,
+  // Upstream's public lookup lists for the student profile form.
+  /^\/api\/student\/(majors|minors|years)$/,
   // The public catalog (a token there is optional, and the catalog reads it itself).
   /^\/api\/catalog(\/.*)?$/,
 ];

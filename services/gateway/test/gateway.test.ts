@@ -275,6 +275,7 @@ describe('gateway token checks and CORS', () => {
       '/api/catalog/tags',
       '/.well-known/jwks.json',
       '/api/user/confirm/abc',
+      '/api/student/majors',
     ]) {
       const res = await fetch(`${gateway.url}${path}`);
       expect(res.status, path).not.toBe(401);
