@@ -1,0 +1,295 @@
+// The catalog's read paths with 10 000 generated clubs in PostgreSQL, through the gateway, at 32
+// connections (`npm run bench:catalog`; needs PostgreSQL and Debian's wrk). In interleaved rounds:
+// the plain list page (the reference), full-text search (whole words and as-you-type prefixes,
+// with filters), and club pages (with the recommender's similar clubs). Each run requests many
+// different pages, clubs and queries (a wrk Lua script picks one at random per request), so
+// nothing is measured from one hot row. Ends with one line of ratios to the list page's p99.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { fmt, median } from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const clubCount = Number(process.env.BENCH_CLUBS ?? 10_000);
+const postgres = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
+if (!existsSync('/usr/bin/wrk')) {
+  console.error('/usr/bin/wrk is missing: apt-get install -y wrk');
+  process.exit(2);
+}
+
+// Words clubs are made of; a few hundred, so that a search matches tens to hundreds of clubs.
+const TOPICS = `robotics rocketry astronomy chess debate poetry jazz ballet salsa hiphop acapella orchestra
+  choir theatre improv film photography painting ceramics sculpture design architecture consulting
+  investing finance entrepreneurship marketing blockchain cryptography security hacking web mobile
+  machine learning data science statistics mathematics physics chemistry biology neuroscience medicine
+  nursing public health nutrition cooking baking coffee tea wine gardening farming sustainability climate
+  ocean marine wildlife hiking climbing cycling running swimming sailing rowing soccer basketball volleyball
+  tennis badminton fencing archery martial arts yoga meditation mindfulness volunteering tutoring mentoring
+  literacy refugees housing homelessness immigration law policy politics journalism radio podcast magazine
+  comics anime gaming esports boardgames trivia history philosophy linguistics languages spanish french
+  japanese korean mandarin vietnamese filipino armenian persian arabic hebrew hindi punjabi tamil swahili
+  african caribbean latin asian pacific islander indigenous queer women first generation transfer veterans
+  parents faith christian muslim jewish buddhist hindu sikh interfaith service leadership engineering
+  aerospace mechanical electrical civil chemical bioengineering materials nuclear energy solar batteries
+  electric vehicles drones rovers satellites telescopes stars planets music production dj songwriting
+  guitar piano drums opera musicals dance kpop bhangra folk knitting sewing fashion makeup beauty
+  animals dogs cats horses birds insects fungi plants trees forests rivers mountains deserts cities maps`
+  .split(/\s+/)
+  .filter(Boolean);
+const KINDS = ['Club', 'Society', 'Association', 'Collective', 'Team', 'Union', 'Lab', 'Circle', 'Guild'];
+const VERBS = [
+  'explore',
+  'practise',
+  'teach',
+  'build',
+  'discuss',
+  'celebrate',
+  'study',
+  'share',
+  'compete in',
+];
+
+function generator(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  return { next, pick };
+}
+
+/** A club with a name, a few sentences of description, tags, and sometimes events, all from TOPICS. */
+function generateClub(i: number) {
+  const { next, pick } = generator(i + 1);
+  const topics = [pick(TOPICS), pick(TOPICS), pick(TOPICS)];
+  const name = `${topics[0]![0]!.toUpperCase()}${topics[0]!.slice(1)} ${pick(KINDS)} ${i}`;
+  const sentences = Array.from(
+    { length: 3 + Math.floor(next() * 4) },
+    () =>
+      `We ${pick(VERBS)} ${pick(topics)} and ${pick(TOPICS)} with ${pick(TOPICS)} enthusiasts every week.`,
+  );
+  const tags = [...new Set([Math.floor(next() * 20), Math.floor(next() * 20)])].slice(
+    0,
+    1 + Math.floor(next() * 2),
+  );
+  const events =
+    next() < 0.4 ? `${pick(topics)} night ${pick(TOPICS)} workshop ${pick(TOPICS)} showcase` : '';
+  return {
+    name,
+    linkName: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    about: sentences.join(' '),
+    involved: `Come to our ${pick(topics)} meetings; no experience needed.`,
+    tags,
+    numUsers: Math.floor(next() * 5),
+    appRequired: next() < 0.3,
+    newMembers: next() < 0.5,
+    events,
+  };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const children: ChildProcess[] = [];
+const launch = (service: string, env: Record<string, string>) => {
+  const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/start.js`)], {
+    env: { ...process.env, LOG_LEVEL: 'error', AMQP_URL: '', REDIS_URL: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+};
+const waitFor = async (url: string) => {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not come up`);
+};
+
+const suffix = `${process.pid}`;
+const databases = { catalog: `bench_catalog_${suffix}`, recommender: `bench_recommender_${suffix}` };
+const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-catalog-'));
+const admin = new pg.Client({ connectionString: `${postgres}/postgres` });
+await admin.connect();
+try {
+  const [catalogPort, recommenderPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const recommenderUrl = `http://127.0.0.1:${recommenderPort}`;
+  launch('catalog', {
+    PORT: String(catalogPort),
+    DATABASE_URL: `${postgres}/${databases.catalog}`,
+    RECOMMENDER_URL: recommenderUrl,
+    SEED_DEMO: '0',
+  });
+  launch('recommender', {
+    PORT: String(recommenderPort),
+    DATABASE_URL: `${postgres}/${databases.recommender}`,
+  });
+  await waitFor(`http://127.0.0.1:${catalogPort}/readyz`);
+  await waitFor(`${recommenderUrl}/readyz`);
+
+  // The data set, written straight into both services' tables (as their events would have).
+  const started = performance.now();
+  const clubs = Array.from({ length: clubCount }, (_, i) => generateClub(i));
+  for (const [database, write] of [
+    [databases.catalog, insertCatalogClubs],
+    [databases.recommender, insertCorpus],
+  ] as const) {
+    const client = new pg.Client({ connectionString: `${postgres}/${database}` });
+    await client.connect();
+    for (let i = 0; i < clubs.length; i += 1_000) await write(client, clubs.slice(i, i + 1_000), i);
+    await client.query('analyze');
+    await client.end();
+  }
+  console.log(`${fmt(clubCount)} clubs written in ${fmt((performance.now() - started) / 1000, 1)} s`);
+
+  launch('gateway', {
+    PORT: String(gatewayPort),
+    CATALOG_URL: `http://127.0.0.1:${catalogPort}`,
+    RECOMMENDER_URL: recommenderUrl,
+  });
+  const gateway = `http://127.0.0.1:${gatewayPort}`;
+  await waitFor(`${gateway}/api/catalog/organizations`);
+  // The recommender builds its index on the first request for a club it does not know.
+  await waitFor(`${recommenderUrl}/internal/similar/${clubs[0]!.linkName}`);
+
+  const words = TOPICS.filter((word) => word.length >= 4);
+  const scenarios: Record<string, string[]> = {
+    list: Array.from({ length: 50 }, (_, page) => `/api/catalog/organizations?limit=20&skip=${page * 20}`),
+    search: words.flatMap((word) => [
+      `/api/catalog/organizations?q=${word}&limit=20`,
+      // As-you-type: the first letters of a word, and a word with filters.
+      `/api/catalog/organizations?q=${word.slice(0, 3)}&limit=20`,
+      `/api/catalog/organizations?q=${word}&tags=${word.length % 20}&app_required=false&limit=20`,
+    ]),
+    club: clubs.filter((_, i) => i % 7 === 0).map((club) => `/api/catalog/organizations/${club.linkName}`),
+  };
+  const script = (name: string, paths: string[]) => {
+    const file = path.join(work, `${name}.lua`);
+    writeFileSync(
+      file,
+      `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
+math.randomseed(${name.length})
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+`,
+    );
+    return file;
+  };
+  const scripts = Object.fromEntries(
+    Object.entries(scenarios).map(([name, paths]) => [name, script(name, paths)]),
+  );
+
+  const load = (name: string, duration: number) => {
+    const out = execFileSync(
+      '/usr/bin/wrk',
+      ['-t2', '-c32', `-d${duration}s`, '--latency', '-s', scripts[name]!, gateway],
+      { encoding: 'utf8' },
+    );
+    const ms = (label: string) => {
+      const [, value, unit] = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out)!;
+      return Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+    };
+    const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+    if (errors) throw new Error(`${name}: ${errors[1]} error answers during the run`);
+    return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99') };
+  };
+
+  for (const name of Object.keys(scenarios)) load(name, 2); // warm-up: JIT, pools, PostgreSQL's cache
+  const results: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+  for (let round = 1; round <= rounds; round++) {
+    const line: string[] = [];
+    for (const name of Object.keys(scenarios)) {
+      const { rps, p50, p99 } = load(name, seconds);
+      results[name] ??= { rps: [], p50: [], p99: [] };
+      results[name].rps.push(rps);
+      results[name].p50.push(p50);
+      results[name].p99.push(p99);
+      line.push(`${name} ${fmt(rps)}/s p50 ${fmt(p50, 2)}ms p99 ${fmt(p99, 2)}ms`);
+    }
+    console.log(`round ${round}: ${line.join(' | ')}`);
+  }
+  const m = (name: string) => ({
+    rps: median(results[name]!.rps),
+    p50: median(results[name]!.p50),
+    p99: median(results[name]!.p99),
+  });
+  const [list, search, club] = [m('list'), m('search'), m('club')];
+  for (const [name, r] of Object.entries({ list, search, club })) {
+    console.log(`${name.padEnd(6)} ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms`);
+  }
+  console.log(
+    `catalog (${fmt(clubCount)} clubs): list p99=${fmt(list.p99, 2)}ms search p99=${fmt(search.p99, 2)}ms club p99=${fmt(club.p99, 2)}ms search/list p99=${fmt(search.p99 / list.p99, 2)} club/list p99=${fmt(club.p99 / list.p99, 2)}`,
+  );
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (const database of Object.values(databases)) {
+    await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
+  }
+  await admin.end();
+  rmSync(work, { recursive: true, force: true });
+}
+
+type Club = ReturnType<typeof generateClub>;
+
+async function insertCatalogClubs(client: pg.Client, batch: Club[], offset: number) {
+  const values: unknown[] = [];
+  const rows = batch.map((club, j) => {
+    const i = offset + j;
+    values.push(
+      `bench-owner-${i}`,
+      `owner${i}@berkeley.edu`,
+      club.name,
+      club.linkName,
+      club.tags,
+      club.appRequired,
+      club.newMembers,
+      club.numUsers,
+      club.about,
+      club.involved,
+      club.events,
+      new Date(Date.now() - i * 60_000),
+    );
+    const base = j * 12;
+    return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')}, true)`;
+  });
+  await client.query(
+    `insert into catalog.clubs (owner_user_id, owner_email, name, link_name, tags, app_required, new_members,
+       num_users, about_us, get_involved, events_text, last_updated, confirmed) values ${rows.join(', ')}`,
+    values,
+  );
+}
+
+async function insertCorpus(client: pg.Client, batch: Club[], offset: number) {
+  const values: unknown[] = [];
+  const rows = batch.map((club, j) => {
+    values.push(
+      `bench-club-${offset + j}`,
+      club.linkName,
+      club.name,
+      club.tags,
+      `${club.about}\n${club.involved}`,
+    );
+    const base = j * 5;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, true)`;
+  });
+  await client.query(
+    `insert into recommender.clubs (club_id, link_name, name, tags, description, visible) values ${rows.join(', ')}`,
+    values,
+  );
+}
