@@ -36,9 +36,11 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   };
   const running: RunningService[] = [];
   for (const service of services) {
+    // Auth starts first; the services after it verify access tokens with its keys, at its loopback port.
+    const auth = running.find((started) => started.name === 'auth');
     running.push(
       await service.start({
-        config: serviceConfig,
+        config: auth ? { ...serviceConfig, AUTH_URL: auth.url } : serviceConfig,
         logger: createLogger(service.name, config.LOG_LEVEL),
         database: database.forService(service.name),
         bus,

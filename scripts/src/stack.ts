@@ -38,12 +38,17 @@ function launch(name: string, extraEnv: Record<string, string>) {
   children.push(child);
 }
 
+// Services sit on the ports right after the gateway's: 8081 to 8086 by default. Each is told where
+// the others are (the catalog verifies tokens with auth's keys and asks the recommender), whatever PORT is.
 const serviceEnv: Record<string, string> = {};
+const portOf = (index: number) => gatewayPort + index + 1;
 for (const [index, name] of serviceNames.entries()) {
-  // Services sit on the ports right after the gateway's: 8081 to 8086 by default.
-  const port = gatewayPort + index + 1;
-  serviceEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
+  serviceEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(index)}`;
+}
+for (const [index, name] of serviceNames.entries()) {
+  const port = portOf(index);
   launch(name, {
+    ...serviceEnv,
     PORT: String(port),
     DATABASE_URL: `${postgresBase}/${databasePrefix}_${name}`,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${gatewayPort}`,

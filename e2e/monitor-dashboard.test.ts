@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
+import { eventually, recordEvents } from '@sproul/common/testing';
+import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
+import { freePort } from './support/processes.js';
+
+const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
+const OFFICER = { email: 'chess@berkeley.edu', password: 'Check-mate-42!' };
+
+// The admin dashboard (sc-admin) against `npm start`'s composition: tokens from auth, pages from the catalog.
+describe('the admin dashboard’s club and tag pages through the gateway (embedded platform)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-dashboard-'));
+  let platform: EmbeddedPlatform;
+  let events: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      FRONTEND_BASE_URL: 'http://web.test',
+      SEED_DEMO: '0',
+    });
+    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    platform = await startEmbedded({
+      ...loadConfig(gatewayConfigSchema, env),
+      ...loadConfig(commonConfigSchema, env),
+      PORT: Number(env.PORT),
+    });
+    events = await recordEvents(platform.bus, 'e2e-dashboard-recorder');
+  }, 90_000);
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${platform.url}${route}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    const json = res.headers.get('content-type')?.includes('json');
+    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
+  };
+
+  it('an admin manages tags and a registered club; an officer is kept out', async () => {
+    const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;
+    const asAdmin = (route: string, init: { method?: string; body?: unknown } = {}) =>
+      api(`/api/monitor${route}`, { ...init, token: admin });
+
+    // Tags: the page lists the seeded tags; a new one appears in the web client's list at the next id.
+    const page = await asAdmin('/tags/list');
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    const seeded = page.body as { _id: number; name: string; num_clubs: number }[];
+    expect(seeded.length).toBeGreaterThan(5);
+    expect(await asAdmin('/tags', { body: { name: 'Board Games' } })).toMatchObject({ status: 200 });
+    const tags = (await api('/api/catalog/tags')).body as { id: number; name: string }[];
+    expect(tags.at(-1)).toEqual({ id: seeded.length, name: 'Board Games' });
+    expect((await asAdmin('/tags/download')).body).toContain(`${seeded.length},Board Games,0`);
+
+    // An officer registers a club (hidden until confirmed): the club page lists it unconfirmed.
+    expect((await asAdmin('/rso', { body: { email: OFFICER.email } })).status).toBe(200);
+    const register = await api('/api/user/register', {
+      body: {
+        name: 'Chess Club',
+        ...OFFICER,
+        tags: [tags.length - 1],
+        app_required: false,
+        new_members: true,
+        num_users: 0,
+        apply_deadline_start: null,
+        apply_deadline_end: null,
+        recruiting_start: null,
+        recruiting_end: null,
+      },
+    });
+    expect(register.status).toBe(200);
+    const clubs = await eventually(async () => {
+      const list = (await asAdmin('/club/list')).body as { email: string }[];
+      return list.length > 0 ? list : undefined;
+    });
+    expect(clubs).toEqual([
+      { name: 'Chess Club', email: OFFICER.email, confirmed: false, reactivated: true },
+    ]);
+    // A hidden club does not hold its tag: the admin may delete it, and "Board Games" is gone.
+    expect((await asAdmin(`/tags/${tags.length - 1}`, { method: 'DELETE' })).status).toBe(200);
+    expect(((await api('/api/catalog/tags')).body as unknown[]).length).toBe(seeded.length);
+
+    const officer = (await api('/api/user/login', { body: OFFICER })).body.access as string;
+    expect(officer).toBeTruthy();
+    for (const route of ['/api/monitor/club/list', '/api/monitor/tags/list']) {
+      expect((await api(route, { token: officer })).status, route).toBe(401);
+      expect((await api(route)).status, route).toBe(401);
+    }
+
+    expect(await asAdmin('/club/chess@berkeley.edu', { method: 'DELETE' })).toMatchObject({
+      status: 200,
+      body: { status: 'success' },
+    });
+    expect((await asAdmin('/club/list')).body).toEqual([]);
+    await eventually(() => events.find((event) => event.type === 'ClubDeleted'));
+  });
+});
