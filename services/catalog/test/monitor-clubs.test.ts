@@ -53,6 +53,24 @@ describe('the admin dashboard club page (/api/monitor/club)', () => {
     expect((await asAdmin('/club/list')).body).toHaveLength(4);
   });
 
+  it('answers malformed or forged credentials with 401', async () => {
+    const [header, payload] = admin.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ role: 'admin' })).toString('base64url')}.x`;
+    for (const authorization of [
+      'Bearer',
+      'Basic YWRtaW46YWRtaW4=',
+      'Bearer not.a.jwt',
+      `Bearer ${forged}`,
+      `Bearer ${header}.${payload}.`,
+      `Bearer ${'a'.repeat(5000)}`,
+      `Token ${admin}`,
+    ]) {
+      const res = await call(catalog.url('/api/monitor/club/list'), { headers: { authorization } });
+      expect(res.status, authorization.slice(0, 30)).toBe(401);
+      expect(res.body.status).toBe('error');
+    }
+  });
+
   it('lists every club, hidden ones too, as upstream: name, officer email, confirmed, reactivated', async () => {
     const list = await asAdmin('/club/list');
     expect(list.status).toBe(200);
