@@ -59,7 +59,13 @@ export const organizationsQuery = z.object({
     .meta({ description: 'Default: relevance with `q`, else name; last_updated is newest first' }),
 });
 
-export const linkNameParams = z.object({ link_name: z.string().min(1).max(120) });
+/** PostgreSQL text cannot hold NUL, and no link name has control characters: those are 400s, not lookups. */
+const hasNoControlCharacters = (value: string) =>
+  [...value].every((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f);
+
+export const linkNameParams = z.object({
+  link_name: z.string().min(1).max(120).refine(hasNoControlCharacters, 'must not contain control characters'),
+});
 
 const isoDate = z.string().nullable().meta({ format: 'date-time' });
 
