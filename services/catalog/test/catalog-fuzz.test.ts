@@ -93,7 +93,7 @@ describe('fuzzed catalog requests', () => {
       'Bearer x.y.z',
       'Bearer a b',
       'Basic Zm9vOmJhcg==',
-      'bearer ' + 'a'.repeat(4000),
+      `bearer ${'a'.repeat(4000)}`,
     ]) {
       const { status } = await call(catalog.url('/api/catalog/organizations/robotics'), {
         headers: { authorization: header },
