@@ -9,9 +9,9 @@ export async function clubBoard(db: Db, student: Student) {
   const repos = repositories(db);
   const board = await repos.students.board(student.userId);
   return {
-    interested_clubs: await withEvents(repos, board.interested_clubs),
-    applied_clubs: await withEvents(repos, board.applied_clubs),
-    interviewed_clubs: await withEvents(repos, board.interviewed_clubs),
+    interested_clubs: await withEvents(db, board.interested_clubs),
+    applied_clubs: await withEvents(db, board.applied_clubs),
+    interviewed_clubs: await withEvents(db, board.interviewed_clubs),
   };
 }
 

@@ -1,6 +1,7 @@
-import { AppError } from '@sproul/common';
+import { AppError, type DbOrTx } from '@sproul/common';
 import type { ClubEvent } from '../data-access/club-event-repository.js';
 import type { Club } from '../data-access/club-repository.js';
+import { eventsOfClubsRepository } from '../data-access/events-of-clubs-repository.js';
 import type { Repositories } from '../data-access/repositories.js';
 
 /**
@@ -40,17 +41,15 @@ export interface ClubWithEvents {
 }
 
 /** Visible clubs only (a club hidden since it was saved drops out), each with its events. */
-export async function withEvents(repos: Repositories, clubs: Club[]): Promise<ClubWithEvents[]> {
-  return Promise.all(
-    clubs
-      .filter((club) => club.confirmed && club.reactivated)
-      .map(async (club) => {
-        const events = await repos.events.listAll(club.id);
-        return {
-          club,
-          events: events.filter((event) => event.kind === 'event'),
-          recruitingEvents: events.filter((event) => event.kind === 'recruiting'),
-        };
-      }),
-  );
+export async function withEvents(db: DbOrTx, clubs: Club[]): Promise<ClubWithEvents[]> {
+  const visible = clubs.filter((club) => club.confirmed && club.reactivated);
+  const events = await eventsOfClubsRepository(db).byClub(visible.map((club) => club.id));
+  return visible.map((club) => {
+    const own = events.get(club.id) ?? [];
+    return {
+      club,
+      events: own.filter((event) => event.kind === 'event'),
+      recruitingEvents: own.filter((event) => event.kind === 'recruiting'),
+    };
+  });
 }

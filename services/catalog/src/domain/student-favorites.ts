@@ -9,7 +9,7 @@ export const MAX_FAVORITES = 100;
 export async function favoriteClubs(db: Db, student: Student) {
   const repos = repositories(db);
   const clubs = await repos.students.favoriteClubs(student.userId);
-  return withEvents(repos, clubs);
+  return withEvents(db, clubs);
 }
 
 /** Appends clubs not yet favourites, keeping the order sent; unknown or hidden clubs are a 404. */

@@ -32,7 +32,7 @@ export async function studentProfile(db: Db, student: Student) {
     minors: pick(metadata.minors, profile.minors),
     interests: pick(metadata.tags, profile.interests),
     year: metadata.years.find((year) => year.id === profile.year) ?? null,
-    favorites: await withEvents(repos, favorites),
+    favorites: await withEvents(db, favorites),
     board,
     visited: visited.filter((club) => club.confirmed && club.reactivated),
     recommended: await recommendedForStudent(db, profile, favorites),

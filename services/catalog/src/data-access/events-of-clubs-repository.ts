@@ -1,0 +1,19 @@
+import type { DbOrTx } from '@sproul/common';
+import { asc, inArray } from 'drizzle-orm';
+import type { ClubEvent } from './club-event-repository.js';
+import { clubEvents } from './schema.js';
+
+/** The events of many clubs in one query (a student's favourites and board), in each club's order. */
+export const eventsOfClubsRepository = (db: DbOrTx) => ({
+  async byClub(clubIds: string[]): Promise<Map<string, ClubEvent[]>> {
+    const byClub = new Map<string, ClubEvent[]>(clubIds.map((id) => [id, []]));
+    if (clubIds.length === 0) return byClub;
+    const rows = await db
+      .select()
+      .from(clubEvents)
+      .where(inArray(clubEvents.clubId, [...new Set(clubIds)]))
+      .orderBy(asc(clubEvents.seq));
+    for (const row of rows) byClub.get(row.clubId)?.push(row);
+    return byClub;
+  },
+});
