@@ -4,22 +4,24 @@ import { clubFaq, clubs } from '../src/data-access/schema.js';
 import {
   type CatalogHarness,
   call,
-  embeddedStorage,
   type FakeAuth,
   fakeAuth,
+  openStorage,
   type Storage,
   startCatalog,
+  storageKinds,
 } from './monitor-harness.js';
 
-describe('the admin dashboard club page (/api/monitor/club)', () => {
+describe.each(await storageKinds())('the admin dashboard club page (/api/monitor/club) (%s)', (kind) => {
   let auth: FakeAuth;
   let storage: Storage;
+  let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
   let admin: string;
 
   beforeAll(async () => {
     auth = await fakeAuth();
-    storage = await embeddedStorage();
+    ({ storage, close: closeStorage } = await openStorage(kind));
     catalog = await startCatalog(auth, storage);
     admin = await auth.token('admin');
     await catalog.addClub({ name: 'Robotics Club', ownerEmail: 'robots@berkeley.edu' });
@@ -29,7 +31,7 @@ describe('the admin dashboard club page (/api/monitor/club)', () => {
   });
   afterAll(async () => {
     await catalog?.close();
-    if (storage?.kind === 'embedded') await storage.embedded.close();
+    await closeStorage?.();
     await auth?.close();
   });
 

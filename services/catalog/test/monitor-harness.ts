@@ -14,7 +14,7 @@ import {
   type Role,
   type RunningService,
 } from '@sproul/common';
-import { createTestDatabase, recordEvents, testLogger } from '@sproul/common/testing';
+import { createTestDatabase, infraAvailable, recordEvents, testLogger } from '@sproul/common/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
 import { start } from '../src/index.js';
@@ -60,6 +60,25 @@ export async function embeddedStorage(): Promise<Storage> {
 export async function postgresStorage() {
   const database = await createTestDatabase('catalog');
   return { storage: { kind: 'postgres', url: database.url } as Storage, drop: database.drop };
+}
+
+/** The storages to run a suite against: embedded always, PostgreSQL when a server is reachable. */
+export const storageKinds = async (): Promise<Storage['kind'][]> =>
+  (await infraAvailable('postgres')) ? ['embedded', 'postgres'] : ['embedded'];
+
+/** A fresh storage of a kind, and how to dispose of it. */
+export async function openStorage(
+  kind: Storage['kind'],
+): Promise<{ storage: Storage; close(): Promise<void> }> {
+  if (kind === 'embedded') {
+    const storage = await embeddedStorage();
+    return {
+      storage,
+      close: () => (storage.kind === 'embedded' ? storage.embedded.close() : Promise.resolve()),
+    };
+  }
+  const { storage, drop } = await postgresStorage();
+  return { storage, close: drop };
 }
 
 /**

@@ -6,30 +6,32 @@ import { DEFAULT_TAGS } from '../src/domain/default-metadata.js';
 import {
   type CatalogHarness,
   call,
-  embeddedStorage,
   type FakeAuth,
   fakeAuth,
+  openStorage,
   type Storage,
   startCatalog,
+  storageKinds,
 } from './monitor-harness.js';
 
 type TagRow = { _id: number; name: string; num_clubs: number };
 
-describe('the admin dashboard tag page (/api/monitor/tags)', () => {
+describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/tags) (%s)', (kind) => {
   let auth: FakeAuth;
   let storage: Storage;
+  let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
   let admin: string;
 
   beforeAll(async () => {
     auth = await fakeAuth();
-    storage = await embeddedStorage();
+    ({ storage, close: closeStorage } = await openStorage(kind));
     catalog = await startCatalog(auth, storage);
     admin = await auth.token('admin');
   });
   afterAll(async () => {
     await catalog?.close();
-    if (storage?.kind === 'embedded') await storage.embedded.close();
+    await closeStorage?.();
     await auth?.close();
   });
 
