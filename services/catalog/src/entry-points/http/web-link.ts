@@ -23,7 +23,8 @@ export function parseWebLink(value: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return undefined;
+  // A public page links to a public host; `localhost` or a bare word is a typo or a trick.
+  if (!url.hostname.includes('.')) return undefined;
   if (url.username || url.password) return undefined;
   return candidate;
 }
