@@ -125,6 +125,90 @@ describe('an officer signs up through the gateway (embedded platform)', () => {
     ).toBe(401);
   });
 
+  it('a confirmed officer’s club appears in the catalog, and the officer’s edits show there', async () => {
+    const admin = await api('/api/monitor/login', { body: ADMIN });
+    await api('/api/monitor/rso', { body: { email: 'sailing@berkeley.edu' }, token: admin.body.access });
+    const tags = (await api('/api/catalog/tags')).body as { id: number; name: string }[];
+    const sports = tags.findIndex((t) => t.name === 'Sports & Recreation');
+    const register = await api('/api/user/register', {
+      body: {
+        name: 'Cal Sailing Team',
+        email: 'sailing@berkeley.edu',
+        password: 'Sail-away-2026!',
+        tags: [sports],
+        app_required: false,
+        new_members: true,
+        num_users: 2,
+        apply_deadline_start: null,
+        apply_deadline_end: null,
+        recruiting_start: null,
+        recruiting_end: null,
+      },
+    });
+    expect(register.status).toBe(200);
+    const created = await eventually(() =>
+      events.find(
+        (e) =>
+          e.type === 'ClubCreated' && (e.data as { club: { name: string } }).club.name === 'Cal Sailing Team',
+      ),
+    );
+    const linkName = (created.data as { club: { link_name: string } }).club.link_name;
+    expect(linkName).toBe('cal-sailing-team');
+    // Hidden until the officer confirms the email address.
+    expect((await api(`/api/catalog/organizations/${linkName}`)).status).toBe(404);
+
+    const email = await eventually(() =>
+      events.find(
+        (e) =>
+          e.type === 'EmailRequested' &&
+          (e.data as { to: string; template: string }).to === 'sailing@berkeley.edu',
+      ),
+    );
+    await fetch((email.data as { variables: { confirm_url: string } }).variables.confirm_url, {
+      redirect: 'manual',
+    });
+    const page = await eventually(async () => {
+      const res = await api(`/api/catalog/organizations/${linkName}`);
+      return res.status === 200 ? res.body : undefined;
+    });
+    expect(page).toMatchObject({ name: 'Cal Sailing Team', link_name: linkName, tags: [sports] });
+    expect(typeof page.last_updated).toBe('string');
+    expect(page.social_media_links).toBeTypeOf('object');
+    const search = await api('/api/catalog/organizations?q=sailin');
+    expect(search.body.results.map((c: { link_name: string }) => c.link_name)).toContain(linkName);
+
+    const login = await api('/api/user/login', {
+      body: { email: 'sailing@berkeley.edu', password: 'Sail-away-2026!' },
+    });
+    const token = login.body.access as string;
+    const edit = await api('/api/admin/profile', {
+      token,
+      body: {
+        about_us: 'We race dinghies on the Berkeley Marina every weekend; no experience needed.',
+        social_media_links: { instagram: 'https://instagram.com/calsailing' },
+      },
+    });
+    expect(edit.status).toBe(200);
+    // The edit's own ClubUpdated (confirming the account published one already), naming what changed.
+    const updated = await eventually(() =>
+      events.find(
+        (e) =>
+          e.type === 'ClubUpdated' &&
+          (e.data as { club: { link_name: string } }).club.link_name === linkName &&
+          (e.data as { changed: string[] }).changed.includes('about_us'),
+      ),
+    );
+    expect((updated.data as { changed: string[] }).changed).toEqual(
+      expect.arrayContaining(['about_us', 'social_media_links']),
+    );
+    const after = await api(`/api/catalog/organizations/${linkName}`);
+    expect(after.body.about_us).toContain('dinghies');
+    expect(after.body.social_media_links.instagram).toBe('https://instagram.com/calsailing');
+    expect((await api('/api/catalog/organizations?q=dinghies')).body.results[0].link_name).toBe(linkName);
+    // Without a token, the officer API refuses at the gateway.
+    expect((await api('/api/admin/profile', { body: { about_us: 'x' } })).status).toBe(401);
+  });
+
   it('serves the merged OpenAPI document and Swagger UI at the gateway', async () => {
     const document = await api('/api/openapi.json');
     expect(document.status).toBe(200);

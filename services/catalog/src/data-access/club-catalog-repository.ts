@@ -54,9 +54,15 @@ const byName = [asc(sql`lower(${clubs.name})`), asc(clubs.id)];
 export const clubCatalogRepository = (db: DbOrTx) => ({
   async search(query: ClubQuery): Promise<{ results: ClubListEntry[]; total: number }> {
     const tsquery = query.tsquery ? sql`to_tsquery('english', ${query.tsquery})` : undefined;
+    const prefixes = query.tsquery ? sql`to_tsquery('simple', ${query.tsquery})` : undefined;
     const conditions: SQL[] = [visibleClub];
-    // A query of stop words only ("the") has no lexemes left: it filters nothing rather than everything.
-    if (tsquery) conditions.push(sql`(numnode(${tsquery}) = 0 or ${clubs.searchVector} @@ ${tsquery})`);
+    // Stemmed words (robots → robot) or words as written, by prefix (sailin → sailing). A query of stop
+    // words only ("the") has no lexemes left: it filters nothing rather than everything.
+    if (tsquery) {
+      conditions.push(
+        sql`(numnode(${tsquery}) = 0 or ${clubs.searchVector} @@ ${tsquery} or ${clubs.prefixVector} @@ ${prefixes})`,
+      );
+    }
     if (query.tags?.length) {
       conditions.push(
         query.tagsMatch === 'all'
@@ -79,7 +85,12 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
       query.sort === 'last_updated'
         ? [desc(clubs.lastUpdated), desc(clubs.id)]
         : query.sort === 'relevance' && tsquery
-          ? [desc(sql`ts_rank_cd(${clubs.searchVector}, ${tsquery})`), ...byName]
+          ? [
+              desc(
+                sql`greatest(ts_rank_cd(${clubs.searchVector}, ${tsquery}), ts_rank_cd(${clubs.prefixVector}, ${prefixes}))`,
+              ),
+              ...byName,
+            ]
           : byName;
 
     const results = await db

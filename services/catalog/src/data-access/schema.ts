@@ -121,9 +121,23 @@ export const clubs = schema.table(
           || setweight(to_tsvector('english', coalesce(${clubs.getInvolved}, '')), 'C')
           || setweight(to_tsvector('english', coalesce(${clubs.eventsText}, '')), 'D')`,
       ),
+    /**
+     * The same text, words as written (the `simple` configuration): a half-typed word is matched as a
+     * prefix of these, because a stem can be shorter than the prefix ("sailin" is not a prefix of the
+     * stem "sail", but is one of "sailing").
+     */
+    prefixVector: tsvector('prefix_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`setweight(to_tsvector('simple', coalesce(${clubs.name}, '')), 'A')
+          || setweight(to_tsvector('simple', coalesce(${clubs.aboutUs}, '')), 'B')
+          || setweight(to_tsvector('simple', coalesce(${clubs.getInvolved}, '')), 'C')
+          || setweight(to_tsvector('simple', coalesce(${clubs.eventsText}, '')), 'D')`,
+      ),
   },
   (t) => [
     index('clubs_search_idx').using('gin', t.searchVector),
+    index('clubs_prefix_idx').using('gin', t.prefixVector),
     index('clubs_tags_idx').using('gin', t.tags),
     index('clubs_visible_name_idx')
       .on(sql`lower(${t.name})`, t.id)
