@@ -96,3 +96,4 @@ export async function start(deps: ServiceDeps) {
 }
 
 export { catalogApiDocument } from './entry-points/http/openapi.js';
+export { seedCatalog } from './seed/seed-demo-catalog.js';
