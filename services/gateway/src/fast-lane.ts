@@ -51,6 +51,27 @@ export function createFastLane(options: FastLaneOptions) {
     registers: [options.registry],
   });
 
+  // Labelled children looked up once: prom-client builds a key string on every `labels()` call.
+  const counters = new Map<string, ReturnType<typeof requests.labels>>();
+  const counted = (service: ServiceName, status: number) => {
+    const key = `${service} ${status}`;
+    let child = counters.get(key);
+    if (!child) {
+      child = requests.labels(service, String(status));
+      counters.set(key, child);
+    }
+    return child;
+  };
+  const timers = new Map<ServiceName, ReturnType<typeof latency.labels>>();
+  const timed = (service: ServiceName) => {
+    let child = timers.get(service);
+    if (!child) {
+      child = latency.labels(service);
+      timers.set(service, child);
+    }
+    return child;
+  };
+
   function forward(req: IncomingMessage, res: ServerResponse, service: ServiceName, fallback: () => void) {
     const started = performance.now();
     const requestId = acceptableId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
@@ -64,9 +85,8 @@ export function createFastLane(options: FastLaneOptions) {
     }
     for (const name in headers) res.setHeader(name, headers[name]!);
     res.once('finish', () => {
-      const status = String(res.statusCode);
-      requests.labels(service, status).inc();
-      latency.labels(service).observe((performance.now() - started) / 1000);
+      counted(service, res.statusCode).inc();
+      timed(service).observe((performance.now() - started) / 1000);
       if (logRequests) {
         logger.info(
           {

@@ -335,6 +335,9 @@ describe('gateway token checks and CORS', () => {
     expect(res.headers.get('x-request-id')).toBe(auth.seen.at(-1)!.requestId);
     const other = await protectedCall(`Bearer ${await keys.access()}`, { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    // Counted per service and status in the gateway's metrics.
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_proxied_requests_total\{service="auth",status="404"[^}]*\} [1-9]/);
   });
 });
 
