@@ -1,3 +1,4 @@
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubGalleryRepository } from '../src/data-access/club-gallery-repository.js';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
@@ -150,10 +151,12 @@ describe('officer API (/api/admin)', () => {
         contact_email: 'robotics@berkeley.edu',
       });
       expect(Date.parse(after.last_updated)).toBeGreaterThanOrEqual(Date.parse(before.last_updated));
-      const update = clubUpdates()
-        .slice(seen)
-        .find((event) => event.clubId === club.id);
-      expect(update?.changed).toEqual(expect.arrayContaining(['about_us', 'social_media_links']));
+      const update = await eventually(() =>
+        clubUpdates()
+          .slice(seen)
+          .find((event) => event.clubId === club.id),
+      );
+      expect(update.changed).toEqual(expect.arrayContaining(['about_us', 'social_media_links']));
 
       // null clears one link; the others stay
       await as('POST', '/profile', { social_media_links: { discord: null } });
@@ -201,12 +204,14 @@ describe('officer API (/api/admin)', () => {
       const profile = (await as('GET', '/profile')).body;
       expect(profile.name).toBe('Cal Robotics & AI');
       expect(profile.link_name).toBe('cal-robotics-and-ai');
-      const update = catalog
-        .published<{ clubId: string; changed: string[]; previousLinkName?: string }>('ClubUpdated')
-        .slice(seen)
-        .find((event) => event.clubId === club.id);
+      const update = await eventually(() =>
+        catalog
+          .published<{ clubId: string; changed: string[]; previousLinkName?: string }>('ClubUpdated')
+          .slice(seen)
+          .find((event) => event.clubId === club.id),
+      );
       expect(update).toMatchObject({ previousLinkName: club.linkName });
-      expect(update?.changed).toEqual(expect.arrayContaining(['name', 'link_name']));
+      expect(update.changed).toEqual(expect.arrayContaining(['name', 'link_name']));
       const old = await send(catalog.url(`/api/catalog/organizations/${club.linkName}`));
       expect(old.status).toBe(301);
       expect(old.headers.get('location')).toBe('/api/catalog/organizations/cal-robotics-and-ai');
@@ -282,9 +287,9 @@ describe('officer API (/api/admin)', () => {
       res = await as('DELETE', `/resources/${second.id}`);
       expect(res.body).toEqual([{ id: first.id, name: 'Handbook', link: 'https://example.org/handbook' }]);
       expect((await as('GET', '/resources')).body).toEqual(res.body);
-      expect(
-        clubUpdates().filter((event) => event.changed.includes('resources')).length,
-      ).toBeGreaterThanOrEqual(4);
+      await eventually(
+        () => clubUpdates().filter((event) => event.changed.includes('resources')).length >= 4,
+      );
     });
 
     it('answers 404 for an unknown or malformed id, and 400 for bad fields', async () => {
@@ -465,7 +470,7 @@ describe('officer API (/api/admin)', () => {
         'Requested question does not exist',
       );
       expect((await as('DELETE', `/faq/${question.id}`)).body).toEqual([]);
-      expect(clubUpdates().some((event) => event.changed.includes('faq'))).toBe(true);
+      await eventually(() => clubUpdates().some((event) => event.changed.includes('faq')));
     });
   });
 
@@ -508,6 +513,43 @@ describe('officer API (/api/admin)', () => {
       // deleting an unknown id is not an error (upstream), deleting the picture removes it
       expect((await as('DELETE', `/gallery-media/${crypto.randomUUID()}`)).body).toHaveLength(1);
       expect((await as('DELETE', `/gallery-media/${picture.id}`)).body).toEqual([]);
+    });
+  });
+
+  describe('edits and their events', () => {
+    it('keeps every one of many concurrent additions, each with its own id', async () => {
+      const names = Array.from({ length: 12 }, (_, i) => `Concurrent link ${i}`);
+      const answers = await Promise.all(
+        names.map((name) => as('POST', '/resources', { name, link: 'https://example.org/c' })),
+      );
+      expect(answers.map((res) => res.status)).toEqual(names.map(() => 200));
+      const list = (await as('GET', '/resources')).body as { id: string; name: string }[];
+      const added = list.filter((resource) => names.includes(resource.name));
+      expect(added.map((resource) => resource.name).sort()).toEqual([...names].sort());
+      expect(new Set(list.map((resource) => resource.id)).size).toBe(list.length);
+      for (const resource of added) await as('DELETE', `/resources/${resource.id}`);
+    });
+
+    it('publishes nothing for an edit that changes nothing, and names the list an item edit changed', async () => {
+      const profile = (await as('GET', '/profile')).body;
+      const seen = clubUpdates().length;
+      expect((await as('POST', '/profile', { about_us: profile.about_us, tags: profile.tags })).status).toBe(
+        200,
+      );
+      const [event] = (await as('GET', '/events')).body;
+      expect((await as('PUT', `/events/${event.id}`, { name: event.name })).status).toBe(200);
+      expect((await as('PUT', `/events/${event.id}`, { description: 'Meet the whole team.' })).status).toBe(
+        200,
+      );
+      const mine = await eventually(() => {
+        const updates = clubUpdates()
+          .slice(seen)
+          .filter((update) => update.clubId === club.id);
+        return updates.length > 0 ? updates : undefined;
+      });
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.changed).toEqual(['events']);
+      expect((await as('GET', '/profile')).body.last_updated >= profile.last_updated).toBe(true);
     });
   });
 
