@@ -224,16 +224,37 @@ describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one Po
     expect(changed.sort()).toEqual(created.map((club) => club.linkName).sort());
     for (const club of created) expect(await statusOf(a, club.id)).toBe(true);
 
-    const announced = await eventually(() => {
-      const all = [
+    const mine = new Set(created.map((club) => club.id));
+    const updates = () =>
+      [
         ...a.published<{ clubId: string }>('ClubUpdated'),
         ...b.published<{ clubId: string }>('ClubUpdated'),
-      ];
-      return all.length >= created.length ? all : undefined;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const ids = announced.map((event) => event.clubId);
+      ].filter((event) => mine.has(event.clubId));
+    await eventually(() => updates().length >= created.length);
+    // Give a duplicate time to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const ids = updates().map((event) => event.clubId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(created.length);
+  });
+  it('waits for a tag change in progress (which rewrites clubs too) instead of racing it', async () => {
+    const [a] = replicas as [CatalogHarness];
+    const holder = new pg.Client({ connectionString: storage.kind === 'postgres' ? storage.url : '' });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query(`select pg_advisory_xact_lock(hashtext('catalog:tags'))`);
+      let finished = false;
+      const pending = tick(a, '2028-03-01T00:00:00Z').then((result) => {
+        finished = true;
+        return result;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(finished).toBe(false);
+      await holder.query('commit');
+      expect((await pending).acted).toBe(true);
+    } finally {
+      await holder.end();
+    }
   });
 });

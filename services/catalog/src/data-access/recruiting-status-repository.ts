@@ -36,6 +36,14 @@ export const recruitingStatusRepository = (db: DbOrTx) => ({
     return row?.locked === true;
   },
 
+  /**
+   * Waits out a tag change in progress (they take the same lock exclusively): both rewrite many club
+   * rows, and two such updates running at once could deadlock, failing the admin's request.
+   */
+  async waitForTagChanges() {
+    await db.execute(sql`select pg_advisory_xact_lock_shared(hashtext('catalog:tags'))`);
+  },
+
   /** Sets `new_members` from the deadlines as of `now`; answers the clubs whose status changed. */
   async applyDeadlines(now: Date): Promise<Club[]> {
     const status = recruitingAt(now);

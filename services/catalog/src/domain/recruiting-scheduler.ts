@@ -14,6 +14,7 @@ export async function refreshRecruitingStatuses(outbox: Outbox, now: Date): Prom
   return outbox.transaction(async (tx) => {
     const repository = recruitingStatusRepository(tx);
     if (!(await repository.tryLock())) return { acted: false, changed: [] };
+    await repository.waitForTagChanges();
     const flipped = await repository.applyDeadlines(now);
     await announceStatusChanges(tx, outbox, flipped);
     return { acted: true, changed: flipped.map((club) => club.linkName) };
