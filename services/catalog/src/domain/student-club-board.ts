@@ -1,5 +1,6 @@
 import type { Db } from '@sproul/common';
 import { repositories } from '../data-access/repositories.js';
+import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import { BOARD_COLUMNS, type BoardColumn } from '../data-access/student-profile-repository.js';
 import { clubsByLinkNames, withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
@@ -27,6 +28,7 @@ export async function replaceClubBoard(
   await db.transaction(async (tx) => {
     const repos = repositories(tx);
     await ensureStudentProfile(repos, student);
+    await lockStudentProfile(tx, student.userId);
     const current = await repos.students.board(student.userId);
     const next = {} as Record<BoardColumn, string[]>;
     for (const column of BOARD_COLUMNS) {

@@ -1,5 +1,6 @@
 import { AppError, type Db } from '@sproul/common';
 import { repositories } from '../data-access/repositories.js';
+import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import { clubsByLinkNames, withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
 
@@ -17,6 +18,7 @@ export async function addFavoriteClubs(db: Db, student: Student, linkNames: stri
   await db.transaction(async (tx) => {
     const repos = repositories(tx);
     await ensureStudentProfile(repos, student);
+    await lockStudentProfile(tx, student.userId);
     const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: true });
     const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
     const added = clubs.filter((club) => !current.has(club.id));
