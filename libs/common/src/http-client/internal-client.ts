@@ -67,6 +67,8 @@ export function createInternalClient(options: InternalClientOptions) {
   ): Promise<InternalResponse<T>> {
     const policy = idempotent ? idempotentPolicy : oncePolicy;
     try {
+      // A signal of our own per call: without one, cockatiel links every call's timeout to one shared
+      // never-aborted signal, which collects a listener per concurrent call (and node's leak warning).
       return await policy.execute(async ({ signal }) => {
         const context = currentContext();
         let response: Awaited<ReturnType<typeof request>>;
@@ -92,7 +94,7 @@ export function createInternalClient(options: InternalClientOptions) {
         if (response.statusCode >= 500)
           throw new UpstreamFailure(`${service} answered ${response.statusCode}`);
         return { status: response.statusCode, body: (text ? JSON.parse(text) : null) as T };
-      });
+      }, new AbortController().signal);
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         throw new AppError('UPSTREAM.CIRCUIT_OPEN', 503, `${service} is unavailable`);
