@@ -1,9 +1,9 @@
 import { AppError, type Db, type Outbox } from '@sproul/common';
-import type { Club } from '../data-access/club-repository.js';
+import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
-import { findOwnClub } from './officer-club.js';
-import { updateClub } from './update-club.js';
+import { clubNotFound, findOwnClub } from './officer-club.js';
+import { updateClubIn } from './update-club.js';
 
 /** An officer's edit of their club's profile, as validated at the edge (dates already ISO with offset). */
 export interface OfficerProfileEdit {
@@ -50,11 +50,16 @@ export async function editOfficerProfile(
   edit: OfficerProfileEdit,
 ) {
   const repos = repositories(ctx.db);
-  const club = await findOwnClub(repos, officerId);
+  const { id } = await findOwnClub(repos, officerId);
   await assertKnownMetadata(repos, edit);
-  assertRangesInOrder(club, edit);
   const { is_reactivating, ...patch } = edit;
-  await updateClub(ctx, club.id, { ...patch, ...(is_reactivating ? { reactivated: true } : {}) });
+  await ctx.outbox.transaction(async (tx) => {
+    // The order check reads the stored dates under the row lock the update then holds.
+    const club = await clubRepository(tx).findByIdForUpdate(id);
+    if (!club) throw clubNotFound();
+    assertRangesInOrder(club, edit);
+    await updateClubIn(tx, ctx.outbox, id, { ...patch, ...(is_reactivating ? { reactivated: true } : {}) });
+  });
 }
 
 async function assertKnownMetadata(repos: ReturnType<typeof repositories>, edit: OfficerProfileEdit) {
