@@ -16,7 +16,7 @@ describe('demo catalog on the first embedded start', () => {
     const { body } = await call(catalog.url('/api/catalog/organizations?limit=1000'));
     expect(body.num_results).toBeGreaterThanOrEqual(200);
     expect(catalog.published('ClubCreated')).toHaveLength(body.num_results);
-    expect(startedIn).toBeLessThan(20_000);
+    expect(startedIn).toBeLessThan(60_000);
   });
 
   it('gives demo clubs pages with events dated around today, and some clubs are recruiting now', async () => {

@@ -49,6 +49,11 @@ export const clubBulkRepository = (db: DbOrTx) => ({
     for (const chunk of chunks(rows)) await db.insert(clubResources).values(chunk);
   },
 
+  /** Fresh planner statistics after a bulk load, so searches pick the GIN indexes at once. */
+  async analyze() {
+    await db.execute(sql`analyze ${clubs}`);
+  },
+
   async insertFaq(rows: ClubRow<{ question: string; answer: string }>[]) {
     for (const chunk of chunks(rows)) await db.insert(clubFaq).values(chunk);
   },

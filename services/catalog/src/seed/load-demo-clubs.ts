@@ -134,6 +134,7 @@ export async function loadDemoClubs(
         ),
       ),
     );
+    await bulk.analyze();
     return clubs.length;
   });
 }
