@@ -14,7 +14,13 @@ import {
   type Role,
   type RunningService,
 } from '@sproul/common';
-import { createTestDatabase, infraAvailable, recordEvents, testLogger } from '@sproul/common/testing';
+import {
+  createTestDatabase,
+  eventually,
+  infraAvailable,
+  recordEvents,
+  testLogger,
+} from '@sproul/common/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
 import { start } from '../src/index.js';
@@ -115,6 +121,15 @@ export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record
     db,
     events,
     url: (path: string) => `${service.url}${path}`,
+    /**
+     * Waits until the latest recorded event of a type passes `check` (events leave through the outbox
+     * relay just after the commit), and answers its data.
+     */
+    latest: <T = Record<string, unknown>>(type: string, check: (data: T) => boolean) =>
+      eventually(() => {
+        const data = events.filter((event) => event.type === type).at(-1)?.data as T | undefined;
+        return data !== undefined && check(data) ? data : undefined;
+      }),
     /** Events of one type recorded so far. */
     published: <T = Record<string, unknown>>(type: string) =>
       events.filter((event) => event.type === type).map((event) => event.data as T),

@@ -1,4 +1,5 @@
 import { rowsOf } from '@sproul/common';
+import { eventually } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubEvents, studentProfiles } from '../src/data-access/schema.js';
@@ -128,10 +129,25 @@ describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/
     const duplicate = await asAdmin('/tags', { body: { name: 'board games' } });
     expect(duplicate).toMatchObject({ status: 400, body: { reason: 'Specified tag already exists!' } });
 
-    const snapshot = catalog
-      .published<{ tags: { id: number; name: string }[] }>('TagChanged')
-      .find((data) => data.tags.some((tag) => tag.name === 'Board Games'));
-    expect(snapshot?.tags).toEqual(after);
+    const snapshot = await catalog.latest<{ tags: { id: number; name: string }[] }>('TagChanged', (data) =>
+      data.tags.some((tag) => tag.name === 'Board Games'),
+    );
+    expect(snapshot.tags).toEqual(after);
+  });
+
+  it('gives tags added at the same moment distinct consecutive ids', async () => {
+    const before = (await publicTags()).length;
+    const names = ['Origami', 'Juggling', 'Beekeeping', 'Karaoke', 'Astronomy'];
+    const answers = await Promise.all(names.map((name) => asAdmin('/tags', { body: { name } })));
+    expect(answers.map((answer) => answer.status)).toEqual(names.map(() => 200));
+    const after = await publicTags();
+    expect(after.map((tag) => tag.id)).toEqual(after.map((_, index) => index));
+    expect(
+      after
+        .slice(before)
+        .map((tag) => tag.name)
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('renames a tag in place, and refuses unknown ids, names taken by another tag and bad ids', async () => {
@@ -140,8 +156,9 @@ describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/
       200,
     );
     expect((await publicTags())[id]).toEqual({ id, name: 'Tabletop Games' });
-    expect(catalog.published<{ tags: { name: string }[] }>('TagChanged').at(-1)?.tags[id]?.name).toBe(
-      'Tabletop Games',
+    await catalog.latest<{ tags: { name: string }[] }>(
+      'TagChanged',
+      (data) => data.tags[id]?.name === 'Tabletop Games',
     );
     // Changing only the case of its own name is a rename, not a clash.
     expect((await asAdmin(`/tags/${id}`, { method: 'PUT', body: { name: 'tabletop games' } })).status).toBe(
@@ -236,11 +253,15 @@ describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/
     expect(student?.interests).toEqual([cultural]);
 
     // Other services learn the new ids: a snapshot, and the moved or stripped clubs.
-    expect(catalog.published<{ tags: unknown[] }>('TagChanged').at(-1)?.tags).toEqual(after);
-    const updates = catalog.published<{ changed: string[]; club: { name: string; tags: number[] } }>(
-      'ClubUpdated',
+    await catalog.latest<{ tags: unknown[] }>(
+      'TagChanged',
+      (data) => JSON.stringify(data.tags) === JSON.stringify(after),
     );
-    const fresh = updates.slice(announced);
+    type Update = { changed: string[]; club: { name: string; tags: number[] } };
+    const fresh = await eventually(() => {
+      const updates = catalog.published<Update>('ClubUpdated').slice(announced);
+      return updates.length >= 3 ? updates : undefined;
+    });
     const moved = fresh.find((update) => update.club.name === 'Uses Last');
     expect(moved?.changed.sort()).toEqual(['events', 'tags']);
     expect(moved?.club.tags).toEqual([cultural, 0]);
@@ -258,7 +279,7 @@ describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/
     expect(await publicTags()).toEqual([]);
     expect((await asAdmin('/tags/list')).body).toEqual([]);
     expect((await asAdmin('/tags/download')).body).toBe('_id,name,num_clubs\r\n');
-    expect(catalog.published<{ tags: unknown[] }>('TagChanged').at(-1)?.tags).toEqual([]);
+    await catalog.latest<{ tags: unknown[] }>('TagChanged', (data) => data.tags.length === 0);
 
     // Zero tags is a state the admin chose: a restart must not bring the defaults back.
     await catalog.close();
