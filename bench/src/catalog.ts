@@ -105,8 +105,11 @@ const freePort = () =>
   });
 
 const children: ChildProcess[] = [];
+// BENCH_CPU_PROFILE=<dir> writes a CPU profile of the catalog process there (to see where its time goes).
+const profileDir = process.env.BENCH_CPU_PROFILE;
 const launch = (service: string, env: Record<string, string>) => {
-  const child = spawn(process.execPath, [path.join(root, `services/${service}/dist/start.js`)], {
+  const profile = profileDir && service === 'catalog' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, `services/${service}/dist/start.js`)], {
     env: { ...process.env, LOG_LEVEL: 'error', AMQP_URL: '', REDIS_URL: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

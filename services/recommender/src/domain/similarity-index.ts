@@ -14,69 +14,72 @@ export interface SimilarClub {
 
 interface Document {
   club: IndexedClub;
-  /** term index → TF-IDF weight, L2-normalised. */
-  weights: Map<number, number>;
+  /** Term ids in increasing order, and their TF-IDF weights (L2-normalised), side by side. */
+  terms: Int32Array;
+  weights: Float64Array;
 }
 
 /**
- * TF-IDF vectors of the visible clubs' names and descriptions, with an inverted index so that a
- * query touches only the clubs sharing a word with it (a few hundred of 10 000, not all of them).
- * Built whole from the corpus; `similar` is read-only, so a new index can replace an old one at once.
+ * TF-IDF vectors of the visible clubs' names and descriptions, as sorted sparse arrays, and the clubs
+ * of each tag. A query scores only the clubs that pass the tag filter (a few hundred of 10 000), each
+ * by merging two short sorted arrays. Built whole from the corpus; `similar` only reads, so a new
+ * index can replace an old one at once.
  */
 export class SimilarityIndex {
-  private readonly documents = new Map<string, Document>();
-  private readonly postings = new Map<number, { doc: Document; weight: number }[]>();
+  private readonly documents: Document[] = [];
+  private readonly byLinkName = new Map<string, number>();
+  private readonly byTag = new Map<number, number[]>();
 
   constructor(clubs: IndexedClub[]) {
-    const terms = new Map<string, number>();
+    const termIds = new Map<string, number>();
     const counts: Map<number, number>[] = [];
-    const documentFrequency = new Map<number, number>();
+    const documentFrequency: number[] = [];
     for (const club of clubs) {
       const tf = new Map<number, number>();
       // The name says the most about a club in the fewest words: counted twice.
-      for (const word of [
-        ...contentWords(club.name),
-        ...contentWords(club.name),
-        ...contentWords(club.description),
-      ]) {
-        let term = terms.get(word);
+      const name = contentWords(club.name);
+      for (const word of [...name, ...name, ...contentWords(club.description)]) {
+        let term = termIds.get(word);
         if (term === undefined) {
-          term = terms.size;
-          terms.set(word, term);
+          term = termIds.size;
+          termIds.set(word, term);
+          documentFrequency.push(0);
         }
         tf.set(term, (tf.get(term) ?? 0) + 1);
       }
-      for (const term of tf.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      for (const term of tf.keys()) documentFrequency[term]! += 1;
       counts.push(tf);
     }
     const n = clubs.length;
     clubs.forEach((club, i) => {
-      const weights = new Map<number, number>();
+      const terms = Int32Array.from(counts[i]!.keys()).sort();
+      const weights = new Float64Array(terms.length);
       let norm = 0;
-      for (const [term, count] of counts[i]!) {
-        // Smoothed IDF; a word in every club still weighs a little, so a corpus of two is not all zeros.
-        const weight = (1 + Math.log(count)) * (Math.log((1 + n) / (1 + documentFrequency.get(term)!)) + 1);
-        weights.set(term, weight);
+      terms.forEach((term, j) => {
+        // Smoothed IDF: a word in every club still weighs a little, so a corpus of two is not all zeros.
+        const idf = Math.log((1 + n) / (1 + documentFrequency[term]!)) + 1;
+        const weight = (1 + Math.log(counts[i]!.get(term)!)) * idf;
+        weights[j] = weight;
         norm += weight * weight;
-      }
+      });
       norm = Math.sqrt(norm) || 1;
-      for (const [term, weight] of weights) weights.set(term, weight / norm);
-      const doc = { club, weights };
-      this.documents.set(club.linkName, doc);
-      for (const [term, weight] of weights) {
-        const list = this.postings.get(term);
-        if (list) list.push({ doc, weight });
-        else this.postings.set(term, [{ doc, weight }]);
+      for (let j = 0; j < weights.length; j++) weights[j]! /= norm;
+      this.byLinkName.set(club.linkName, this.documents.length);
+      for (const tag of new Set(club.tags)) {
+        const list = this.byTag.get(tag);
+        if (list) list.push(this.documents.length);
+        else this.byTag.set(tag, [this.documents.length]);
       }
+      this.documents.push({ club, terms, weights });
     });
   }
 
   get size() {
-    return this.documents.size;
+    return this.documents.length;
   }
 
   has(linkName: string) {
-    return this.documents.has(linkName);
+    return this.byLinkName.has(linkName);
   }
 
   /**
@@ -85,30 +88,25 @@ export class SimilarityIndex {
    * k of them remain, then ranked by cosine similarity of their descriptions (ties by name).
    */
   similar(linkName: string, k: number): SimilarClub[] | undefined {
-    const target = this.documents.get(linkName);
-    if (!target) return undefined;
-    const tags = new Set(target.club.tags);
-    const shared = new Map<Document, number>();
-    for (const doc of this.documents.values()) {
-      if (doc === target) continue;
-      let count = 0;
-      for (const tag of doc.club.tags) if (tags.has(tag)) count++;
-      shared.set(doc, count);
-    }
-    let threshold = tags.size;
-    while (threshold > 0 && [...shared.values()].filter((count) => count >= threshold).length < k)
-      threshold--;
+    const targetIndex = this.byLinkName.get(linkName);
+    if (targetIndex === undefined) return undefined;
+    const target = this.documents[targetIndex]!;
+    const tags = [...new Set(target.club.tags)];
+    const shared = new Uint8Array(this.documents.length);
+    for (const tag of tags) for (const doc of this.byTag.get(tag) ?? []) shared[doc]! += 1;
+    shared[targetIndex] = 0;
+    // How many clubs share at least t tags, for each t.
+    const atLeast = new Array<number>(tags.length + 2).fill(0);
+    for (const count of shared) if (count > 0) atLeast[count]! += 1;
+    for (let t = tags.length - 1; t >= 1; t--) atLeast[t]! += atLeast[t + 1]!;
+    let threshold = tags.length;
+    while (threshold > 0 && atLeast[threshold]! < k) threshold--;
 
-    const scores = new Map<Document, number>();
-    for (const [term, weight] of target.weights) {
-      for (const posting of this.postings.get(term) ?? []) {
-        if (posting.doc === target) continue;
-        scores.set(posting.doc, (scores.get(posting.doc) ?? 0) + weight * posting.weight);
-      }
-    }
     const ranked: { doc: Document; score: number }[] = [];
-    for (const [doc, count] of shared) {
-      if (count >= threshold) ranked.push({ doc, score: scores.get(doc) ?? 0 });
+    for (let i = 0; i < this.documents.length; i++) {
+      if (i === targetIndex || shared[i]! < threshold) continue;
+      const doc = this.documents[i]!;
+      ranked.push({ doc, score: cosine(target, doc) });
     }
     ranked.sort((a, b) => b.score - a.score || a.doc.club.name.localeCompare(b.doc.club.name));
     return ranked.slice(0, k).map(({ doc, score }) => ({
@@ -116,4 +114,19 @@ export class SimilarityIndex {
       score: Math.round(score * 1e4) / 1e4,
     }));
   }
+}
+
+/** Dot product of two normalised sparse vectors: one pass over both sorted term lists. */
+function cosine(a: Document, b: Document): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
 }
