@@ -36,11 +36,14 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   };
   const running: RunningService[] = [];
   for (const service of services) {
-    // Auth starts first; the services after it verify access tokens with its keys, at its loopback port.
-    const auth = running.find((started) => started.name === 'auth');
+    // Each service learns where the ones started before it listen (on loopback ports chosen at start):
+    // the catalog verifies tokens with auth's keys and asks the recommender for similar clubs.
+    const peers = Object.fromEntries(
+      running.map((started) => [`${started.name.toUpperCase()}_URL`, started.url]),
+    );
     running.push(
       await service.start({
-        config: auth ? { ...serviceConfig, AUTH_URL: auth.url } : serviceConfig,
+        config: { ...serviceConfig, ...peers },
         logger: createLogger(service.name, config.LOG_LEVEL),
         database: database.forService(service.name),
         bus,

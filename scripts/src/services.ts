@@ -12,10 +12,12 @@ export const services: {
   stackPort: number;
   start: (deps: ServiceDeps) => Promise<RunningService>;
 }[] = [
+  // In start order for the embedded mode: a service is told the URLs of those before it, so the
+  // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.
   { name: 'auth', stackPort: 8081, start: startAuth },
+  { name: 'recommender', stackPort: 8085, start: startRecommender },
   { name: 'catalog', stackPort: 8082, start: startCatalog },
   { name: 'media', stackPort: 8083, start: startMedia },
   { name: 'mailer', stackPort: 8084, start: startMailer },
-  { name: 'recommender', stackPort: 8085, start: startRecommender },
   { name: 'monitor', stackPort: 8086, start: startMonitor },
 ];
