@@ -37,6 +37,24 @@ export const tagAdminRepository = (db: DbOrTx) => ({
     return new Map(rows.map((row) => [Number(row.tag), Number(row.clubs)]));
   },
 
+  /**
+   * Locks, in id order, every club whose tags or events' tags hold one of `tagIds`: the rows a deletion
+   * rewrites. Officer edits lock their club row before its events, so taking the club rows first keeps
+   * the two in the same lock order (no deadlock).
+   */
+  async lockClubsUsing(tagIds: number[]) {
+    const wanted = sql`array[${sql.join(
+      tagIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}]::integer[]`;
+    await db.execute(
+      sql`select ${clubs.id} from ${clubs}
+          where ${clubs.tags} && ${wanted}
+             or ${clubs.id} in (select ${clubEvents.clubId} from ${clubEvents} where ${clubEvents.tags} && ${wanted})
+          order by ${clubs.id} for update`,
+    );
+  },
+
   async insert(tag: Tag) {
     await db.insert(tags).values(tag);
   },

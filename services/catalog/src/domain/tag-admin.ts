@@ -88,9 +88,10 @@ export async function deleteTag(outbox: Outbox, id: number): Promise<void> {
       note(eventTags, 'events');
     };
 
+    const last = Math.max(...existing.map((tag) => tag.id));
+    await repository.lockClubsUsing([id, last]);
     await repository.delete(id);
     record(await repository.rewriteReferences(id, null));
-    const last = Math.max(...existing.map((tag) => tag.id));
     if (last !== id) {
       await repository.changeId(last, id);
       record(await repository.rewriteReferences(last, id));
