@@ -108,4 +108,11 @@ describe('the admin dashboard’s club and tag pages through the gateway (embedd
     expect((await asAdmin('/club/list')).body).toEqual([]);
     await eventually(() => events.find((event) => event.type === 'ClubDeleted'));
   });
+
+  it('lists the dashboard routes in the gateway’s API document', async () => {
+    const paths = Object.keys((await api('/api/openapi.json')).body.paths);
+    for (const path of ['/api/monitor/club/list', '/api/monitor/club/{email}', '/api/monitor/tags/{id}']) {
+      expect(paths).toContain(path);
+    }
+  });
 });
