@@ -1,3 +1,4 @@
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
@@ -225,6 +226,37 @@ describe('student API (/api/student)', () => {
       const res = await as('PUT', '/club-board', { interested_clubs: ['nope'], applied_clubs: [] });
       expect(res.status).toBe(404);
       expect((await as('GET', '/club-board')).body).toEqual(before);
+    });
+  });
+
+  describe('StudentProfileUpdated', () => {
+    type Update = { userId: string; changed: string[]; interests: number[]; favoriteClubIds: string[] };
+    const updates = () =>
+      catalog.published<Update>('StudentProfileUpdated').filter((u) => u.userId === studentId);
+
+    it('tells the recommender what changed with the whole current state; a no-op or a name tells nothing', async () => {
+      const seen = updates().length;
+      const profile = (await as('GET', '/profile')).body;
+      const same = profile.interests.map((tag: { id: number }) => tag.id);
+      expect((await as('POST', '/profile', { interests: same, full_name: 'Oski B.' })).status).toBe(200);
+      expect((await as('POST', '/profile', { interests: [...same, 4] })).status).toBe(200);
+      expect((await as('POST', '/favorite-clubs', { clubs: [robotics.linkName] })).status).toBe(200);
+      const [interests, favorites] = await eventually(() => {
+        const recent = updates().slice(seen);
+        return recent.length >= 2 ? recent : undefined;
+      });
+      expect(interests).toMatchObject({ changed: ['interests'], interests: [...same, 4] });
+      expect(favorites!.changed).toEqual(['favorite_clubs']);
+      expect(favorites!.favoriteClubIds.at(-1)).toBe(robotics.id);
+      // favouriting a club again changes nothing, and announces nothing
+      await as('POST', '/favorite-clubs', { clubs: [robotics.linkName] });
+      await as('POST', '/profile', { year: 3 });
+      const after = await eventually(() => {
+        const recent = updates().slice(seen);
+        return recent.length >= 3 ? recent : undefined;
+      });
+      expect(after).toHaveLength(3);
+      expect(after[2]!.changed).toEqual(['year']);
     });
   });
 

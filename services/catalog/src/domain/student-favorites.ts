@@ -1,8 +1,11 @@
-import { AppError, type Db } from '@sproul/common';
+import { AppError, type Db, type Outbox } from '@sproul/common';
 import { repositories } from '../data-access/repositories.js';
 import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import { clubsByLinkNames, withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
+import { announceStudentProfile } from './student-profile-events.js';
+
+type Ctx = { db: Db; outbox: Outbox };
 
 export const MAX_FAVORITES = 100;
 
@@ -14,8 +17,8 @@ export async function favoriteClubs(db: Db, student: Student) {
 }
 
 /** Appends clubs not yet favourites, keeping the order sent; unknown or hidden clubs are a 404. */
-export async function addFavoriteClubs(db: Db, student: Student, linkNames: string[]) {
-  await db.transaction(async (tx) => {
+export async function addFavoriteClubs(ctx: Ctx, student: Student, linkNames: string[]) {
+  await ctx.outbox.transaction(async (tx) => {
     const repos = repositories(tx);
     await ensureStudentProfile(repos, student);
     await lockStudentProfile(tx, student.userId);
@@ -31,18 +34,30 @@ export async function addFavoriteClubs(db: Db, student: Student, linkNames: stri
       student.userId,
       added.map((club) => club.id),
     );
+    await announceStudentProfile(tx, ctx.outbox, student.userId, added.length > 0 ? ['favorite_clubs'] : []);
   });
-  return favoriteClubs(db, student);
+  return favoriteClubs(ctx.db, student);
 }
 
 /** Removes every club named (upstream skipped neighbours while deleting from the list it iterated). */
-export async function removeFavoriteClubs(db: Db, student: Student, linkNames: string[]) {
-  const repos = repositories(db);
-  await ensureStudentProfile(repos, student);
-  const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: false });
-  await repos.students.removeFavorites(
-    student.userId,
-    clubs.map((club) => club.id),
-  );
-  return favoriteClubs(db, student);
+export async function removeFavoriteClubs(ctx: Ctx, student: Student, linkNames: string[]) {
+  await ctx.outbox.transaction(async (tx) => {
+    const repos = repositories(tx);
+    await ensureStudentProfile(repos, student);
+    await lockStudentProfile(tx, student.userId);
+    const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: false });
+    const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
+    const removed = clubs.filter((club) => current.has(club.id));
+    await repos.students.removeFavorites(
+      student.userId,
+      removed.map((club) => club.id),
+    );
+    await announceStudentProfile(
+      tx,
+      ctx.outbox,
+      student.userId,
+      removed.length > 0 ? ['favorite_clubs'] : [],
+    );
+  });
+  return favoriteClubs(ctx.db, student);
 }

@@ -1,11 +1,13 @@
-import { AppError, type Db } from '@sproul/common';
+import { AppError, type Db, type Outbox } from '@sproul/common';
 import { clubCatalogRepository } from '../data-access/club-catalog-repository.js';
 import type { Club } from '../data-access/club-repository.js';
 import { type Repositories, repositories } from '../data-access/repositories.js';
+import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import type { StudentProfile } from '../data-access/student-profile-repository.js';
 import { clubBoard } from './student-club-board.js';
 import { withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
+import { announceStudentProfile } from './student-profile-events.js';
 
 export interface StudentProfileEdit {
   full_name?: string;
@@ -42,10 +44,12 @@ export async function studentProfile(db: Db, student: Student) {
 export type StudentProfileDetails = Awaited<ReturnType<typeof studentProfile>>;
 
 /** Partial: keys absent stay. Unknown major, minor, tag or year ids are a 400 naming them. */
-export async function editStudentProfile(db: Db, student: Student, edit: StudentProfileEdit) {
-  const repos = repositories(db);
-  await ensureStudentProfile(repos, student);
-  const metadata = await lookups(repos);
+export async function editStudentProfile(
+  ctx: { db: Db; outbox: Outbox },
+  student: Student,
+  edit: StudentProfileEdit,
+) {
+  const metadata = await lookups(repositories(ctx.db));
   const problems = [
     unknownIds('majors', edit.majors, metadata.majors),
     unknownIds('minors', edit.minors, metadata.minors),
@@ -64,9 +68,26 @@ export async function editStudentProfile(db: Db, student: Student, edit: Student
       problems,
     );
   }
-  const { full_name, ...lists } = edit;
-  await repos.students.update(student.userId, { ...lists, ...(full_name ? { fullName: full_name } : {}) });
-  return studentProfile(db, student);
+  await ctx.outbox.transaction(async (tx) => {
+    const repos = repositories(tx);
+    const before = await ensureStudentProfile(repos, student);
+    await lockStudentProfile(tx, student.userId);
+    const { full_name, ...lists } = edit;
+    const changes = { ...lists, ...(full_name ? { fullName: full_name } : {}) };
+    const changed = Object.entries(changes)
+      .filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]))
+      .map(([key]) => key);
+    if (changed.length === 0) return;
+    await repos.students.update(student.userId, changes);
+    // The name is not something recommendations are made of.
+    await announceStudentProfile(
+      tx,
+      ctx.outbox,
+      student.userId,
+      changed.filter((key) => key !== 'fullName'),
+    );
+  });
+  return studentProfile(ctx.db, student);
 }
 
 async function lookups(repos: Repositories) {

@@ -1,4 +1,4 @@
-import { AppError, type Db, requireAuth, type TokenVerifier } from '@sproul/common';
+import { AppError, type Db, type Outbox, requireAuth, type TokenVerifier } from '@sproul/common';
 import { type Request, type RequestHandler, Router } from 'express';
 import { repositories } from '../../data-access/repositories.js';
 import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/student-club-board.js';
@@ -10,6 +10,7 @@ import { clubBoardView, studentClubView, studentProfileView } from './student-vi
 
 export interface StudentApiContext {
   db: Db;
+  outbox: Outbox;
   verifier: TokenVerifier;
   config: { CAMPUS_TZ: string };
 }
@@ -47,7 +48,7 @@ export function studentRoutes(ctx: StudentApiContext) {
   });
   router.post('/profile', ...signedIn, async (req, res) => {
     const edit = studentProfileEditBody.parse(req.body);
-    res.json(studentProfileView(await editStudentProfile(ctx.db, me(req), edit), zone));
+    res.json(studentProfileView(await editStudentProfile(ctx, me(req), edit), zone));
   });
 
   router.get('/favorite-clubs', ...signedIn, async (req, res) => {
@@ -55,11 +56,11 @@ export function studentRoutes(ctx: StudentApiContext) {
   });
   router.post('/favorite-clubs', ...signedIn, async (req, res) => {
     const { clubs } = favoriteClubsBody.parse(req.body);
-    res.json((await addFavoriteClubs(ctx.db, me(req), clubs)).map((club) => studentClubView(club, zone)));
+    res.json((await addFavoriteClubs(ctx, me(req), clubs)).map((club) => studentClubView(club, zone)));
   });
   router.delete('/favorite-clubs', ...signedIn, async (req, res) => {
     const { clubs } = favoriteClubsBody.parse(req.body);
-    res.json((await removeFavoriteClubs(ctx.db, me(req), clubs)).map((club) => studentClubView(club, zone)));
+    res.json((await removeFavoriteClubs(ctx, me(req), clubs)).map((club) => studentClubView(club, zone)));
   });
 
   router.get('/club-board', ...signedIn, async (req, res) => {
