@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net';
 import {
   AUDIENCE,
   commonConfigSchema,
+  type Database,
   EmbeddedPostgres,
   type EventEnvelope,
   InProcessBus,
   ISSUER,
   loadConfig,
   MemoryStore,
+  openPostgres,
   type Role,
   type RunningService,
 } from '@sproul/common';
-import { recordEvents, testLogger } from '@sproul/common/testing';
+import { createTestDatabase, recordEvents, testLogger } from '@sproul/common/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
@@ -94,25 +96,49 @@ async function fakeRecommender() {
 
 let counter = 0;
 
-/** The catalog on embedded PGlite and an in-process bus, with stand-ins for auth and the recommender. */
-export async function startCatalogHarness(env: Record<string, string> = {}) {
+/** PGlite in memory (what `npm start` runs), or a fresh database on the local PostgreSQL server. */
+export type CatalogStorage = 'embedded' | 'postgres';
+
+/** The catalog on an in-process bus, with stand-ins for auth and the recommender. */
+export async function startCatalogHarness(
+  env: Record<string, string> = {},
+  storage: CatalogStorage = 'embedded',
+) {
   const logger = testLogger();
   const auth = await fakeAuth();
   const recommender = await fakeRecommender();
-  const embedded = await EmbeddedPostgres.open();
-  const database = embedded.forService('catalog');
+  let database: Database;
+  let closeDatabase: () => Promise<void>;
+  let databaseUrl: string | undefined;
+  if (storage === 'embedded') {
+    const embedded = await EmbeddedPostgres.open();
+    database = embedded.forService('catalog');
+    closeDatabase = () => embedded.close();
+  } else {
+    const testDb = await createTestDatabase('catalog');
+    databaseUrl = testDb.url;
+    const opened = await openPostgres({ url: testDb.url, service: 'catalog', poolSize: 4 });
+    database = opened;
+    closeDatabase = async () => {
+      await opened.close();
+      await testDb.drop();
+    };
+  }
   const bus = new InProcessBus(logger);
   const events: EventEnvelope[] = await recordEvents(bus);
   const config = loadConfig(commonConfigSchema, {
     PORT: '0',
     LOG_LEVEL: 'silent',
     BUS_RETRY_DELAYS_MS: '50',
+    DATABASE_URL: databaseUrl,
   });
   Object.assign(process.env, {
     AUTH_URL: auth.url,
     RECOMMENDER_URL: recommender.url,
     RECOMMENDER_TIMEOUT_MS: '200',
     SEED_DEMO: '0',
+    // The recruiting scheduler would rewrite new_members under the tests' feet.
+    RECRUITING_CHECK_INTERVAL_MS: '0',
     ...env,
   });
   const service: RunningService = await start({ config, logger, database, bus, store: new MemoryStore() });
@@ -157,7 +183,7 @@ export async function startCatalogHarness(env: Record<string, string> = {}) {
     async close() {
       await service.stop();
       await bus.close();
-      await embedded.close();
+      await closeDatabase();
       await auth.close();
       await recommender.close();
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
+import { type CatalogHarness, type CatalogStorage, call, startCatalogHarness } from './catalog-harness.js';
 
 const WORDS = [
   'astronomy',
@@ -17,114 +17,117 @@ const DAY = 24 * 3600_000;
 
 type Entry = { name: string; link_name: string; tags: number[]; app_required: boolean; num_users: number };
 
-describe('catalog search and filters over a few hundred clubs', () => {
-  let catalog: CatalogHarness;
-  const page = async (query: string) => {
-    const { status, body } = await call(catalog.url(`/api/catalog/organizations?${query}`));
-    expect(status).toBe(200);
-    return body as { results: Entry[]; num_results: number };
-  };
+describe.each<CatalogStorage>(['embedded', 'postgres'])(
+  'catalog search and filters over a few hundred clubs (%s)',
+  (storage) => {
+    let catalog: CatalogHarness;
+    const page = async (query: string) => {
+      const { status, body } = await call(catalog.url(`/api/catalog/organizations?${query}`));
+      expect(status).toBe(200);
+      return body as { results: Entry[]; num_results: number };
+    };
 
-  beforeAll(async () => {
-    catalog = await startCatalogHarness();
-    const now = Date.now();
-    // 300 generated clubs: the i-th is about WORDS[i % 10], tagged i % 7 (and 10 + i % 3), sized i % 5.
-    await catalog.addClubs(
-      Array.from({ length: 300 }, (_, i) => ({
-        name: `Club ${String(i).padStart(3, '0')} ${WORDS[i % 10]}`,
-        aboutUs: `We meet for ${WORDS[(i + 3) % 10]} on weekends.`,
-        tags: [i % 7, 10 + (i % 3)],
-        numUsers: i % 5,
-        appRequired: i % 2 === 0,
-        newMembers: i % 4 === 0,
-        recruitingStart: i % 10 === 0 ? new Date(now - DAY) : null,
-        recruitingEnd: i % 10 === 0 ? new Date(now + DAY) : null,
-        lastUpdated: new Date(now - i * 60_000),
-      })),
-    );
-    // Relevance: the name outweighs the description, which outweighs event text.
-    const inName = await catalog.addClub({ name: 'Quokka Appreciation Society', aboutUs: 'Marsupials.' });
-    await catalog.addClub({ name: 'Zoo Volunteers', aboutUs: 'We love the quokka and other animals.' });
-    const inEvent = await catalog.addClub({ name: 'Wildlife Photography', aboutUs: 'Cameras.' });
-    await catalog.addEvents(inEvent.id, 'event', [
-      {
-        name: 'Quokka photo walk',
-        description: 'Rottnest trip',
-        eventStart: new Date(now + DAY),
-        eventEnd: new Date(now + DAY + 3600_000),
-      },
-    ]);
-    expect(inName.name).toContain('Quokka');
-  }, 60_000);
-  afterAll(() => catalog?.close());
+    beforeAll(async () => {
+      catalog = await startCatalogHarness({}, storage);
+      const now = Date.now();
+      // 300 generated clubs: the i-th is about WORDS[i % 10], tagged i % 7 (and 10 + i % 3), sized i % 5.
+      await catalog.addClubs(
+        Array.from({ length: 300 }, (_, i) => ({
+          name: `Club ${String(i).padStart(3, '0')} ${WORDS[i % 10]}`,
+          aboutUs: `We meet for ${WORDS[(i + 3) % 10]} on weekends.`,
+          tags: [i % 7, 10 + (i % 3)],
+          numUsers: i % 5,
+          appRequired: i % 2 === 0,
+          newMembers: i % 4 === 0,
+          recruitingStart: i % 10 === 0 ? new Date(now - DAY) : null,
+          recruitingEnd: i % 10 === 0 ? new Date(now + DAY) : null,
+          lastUpdated: new Date(now - i * 60_000),
+        })),
+      );
+      // Relevance: the name outweighs the description, which outweighs event text.
+      const inName = await catalog.addClub({ name: 'Quokka Appreciation Society', aboutUs: 'Marsupials.' });
+      await catalog.addClub({ name: 'Zoo Volunteers', aboutUs: 'We love the quokka and other animals.' });
+      const inEvent = await catalog.addClub({ name: 'Wildlife Photography', aboutUs: 'Cameras.' });
+      await catalog.addEvents(inEvent.id, 'event', [
+        {
+          name: 'Quokka photo walk',
+          description: 'Rottnest trip',
+          eventStart: new Date(now + DAY),
+          eventEnd: new Date(now + DAY + 3600_000),
+        },
+      ]);
+      expect(inName.name).toContain('Quokka');
+    }, 60_000);
+    afterAll(() => catalog?.close());
 
-  it('ranks a match in the name above one in the description, above one in an event', async () => {
-    const { results, num_results } = await page('q=quokka');
-    expect(num_results).toBe(3);
-    expect(results.map((club) => club.name)).toEqual([
-      'Quokka Appreciation Society',
-      'Zoo Volunteers',
-      'Wildlife Photography',
-    ]);
-  });
+    it('ranks a match in the name above one in the description, above one in an event', async () => {
+      const { results, num_results } = await page('q=quokka');
+      expect(num_results).toBe(3);
+      expect(results.map((club) => club.name)).toEqual([
+        'Quokka Appreciation Society',
+        'Zoo Volunteers',
+        'Wildlife Photography',
+      ]);
+    });
 
-  it('matches words as prefixes while they are typed, every word required', async () => {
-    expect((await page('q=quok')).num_results).toBe(3);
-    expect((await page('q=quokka%20photo')).results.map((club) => club.name)).toEqual([
-      'Wildlife Photography',
-    ]);
-    // "astronomy" is the subject of 30 club names and 30 descriptions.
-    expect((await page('q=astro&limit=1000')).num_results).toBe(60);
-  });
+    it('matches words as prefixes while they are typed, every word required', async () => {
+      expect((await page('q=quok')).num_results).toBe(3);
+      expect((await page('q=quokka%20photo')).results.map((club) => club.name)).toEqual([
+        'Wildlife Photography',
+      ]);
+      // "astronomy" is the subject of 30 club names and 30 descriptions.
+      expect((await page('q=astro&limit=1000')).num_results).toBe(60);
+    });
 
-  it('ignores operator characters and stop words instead of failing', async () => {
-    expect((await page(`q=${encodeURIComponent("quokka & !( ' :*")}`)).num_results).toBe(3);
-    expect((await page('q=the')).num_results).toBe(303);
-  });
+    it('ignores operator characters and stop words instead of failing', async () => {
+      expect((await page(`q=${encodeURIComponent("quokka & !( ' :*")}`)).num_results).toBe(3);
+      expect((await page('q=the')).num_results).toBe(303);
+    });
 
-  it('combines filters: tags any/all, app_required, num_users, recruiting now', async () => {
-    const any = await page('tags=1,2&limit=1000');
-    expect(any.results.every((club) => club.tags.includes(1) || club.tags.includes(2))).toBe(true);
-    expect(any.num_results).toBe(86);
-    const all = await page('tags=1&tags=11&tags_match=all&limit=1000');
-    expect(all.results.every((club) => club.tags.includes(1) && club.tags.includes(11))).toBe(true);
-    expect(all.num_results).toBe(all.results.length);
-    expect(all.num_results).toBeLessThan(any.num_results);
+    it('combines filters: tags any/all, app_required, num_users, recruiting now', async () => {
+      const any = await page('tags=1,2&limit=1000');
+      expect(any.results.every((club) => club.tags.includes(1) || club.tags.includes(2))).toBe(true);
+      expect(any.num_results).toBe(86);
+      const all = await page('tags=1&tags=11&tags_match=all&limit=1000');
+      expect(all.results.every((club) => club.tags.includes(1) && club.tags.includes(11))).toBe(true);
+      expect(all.num_results).toBe(all.results.length);
+      expect(all.num_results).toBeLessThan(any.num_results);
 
-    const combined = await page('tags=3&app_required=true&num_users=2,4&limit=1000');
-    expect(combined.num_results).toBeGreaterThan(0);
-    for (const club of combined.results) {
-      expect(club.tags).toContain(3);
-      expect(club.app_required).toBe(true);
-      expect([2, 4]).toContain(club.num_users);
-    }
-    const recruiting = await page('recruiting=now&q=astronomy&limit=1000');
-    expect(
-      recruiting.results.map((club) => club.name).every((name) => /^Club \d{2}0 astronomy$/.test(name)),
-    ).toBe(true);
-    expect(recruiting.num_results).toBe(30);
-  });
+      const combined = await page('tags=3&app_required=true&num_users=2,4&limit=1000');
+      expect(combined.num_results).toBeGreaterThan(0);
+      for (const club of combined.results) {
+        expect(club.tags).toContain(3);
+        expect(club.app_required).toBe(true);
+        expect([2, 4]).toContain(club.num_users);
+      }
+      const recruiting = await page('recruiting=now&q=astronomy&limit=1000');
+      expect(
+        recruiting.results.map((club) => club.name).every((name) => /^Club \d{2}0 astronomy$/.test(name)),
+      ).toBe(true);
+      expect(recruiting.num_results).toBe(30);
+    });
 
-  it('sorts by name, or by last_updated newest first', async () => {
-    const byName = await page('limit=3');
-    expect(byName.results.map((club) => club.name)).toEqual([
-      'Club 000 astronomy',
-      'Club 001 baking',
-      'Club 002 cycling',
-    ]);
-    const recent = await page('sort=last_updated&limit=2&q=club');
-    expect(recent.results.map((club) => club.name)).toEqual(['Club 000 astronomy', 'Club 001 baking']);
-  });
+    it('sorts by name, or by last_updated newest first', async () => {
+      const byName = await page('limit=3');
+      expect(byName.results.map((club) => club.name)).toEqual([
+        'Club 000 astronomy',
+        'Club 001 baking',
+        'Club 002 cycling',
+      ]);
+      const recent = await page('sort=last_updated&limit=2&q=club');
+      expect(recent.results.map((club) => club.name)).toEqual(['Club 000 astronomy', 'Club 001 baking']);
+    });
 
-  it('pages through ties without repeating or losing a club', async () => {
-    // Every "baking" club ranks the same: the order must still be total.
-    const seen: string[] = [];
-    for (let skip = 0; skip < 70; skip += 7) {
-      const { results } = await page(`q=baking&sort=relevance&limit=7&skip=${skip}`);
-      seen.push(...results.map((club) => club.link_name));
-    }
-    const { num_results } = await page('q=baking');
-    expect(seen).toHaveLength(num_results);
-    expect(new Set(seen).size).toBe(num_results);
-  });
-});
+    it('pages through ties without repeating or losing a club', async () => {
+      // Every "baking" club ranks the same: the order must still be total.
+      const seen: string[] = [];
+      for (let skip = 0; skip < 70; skip += 7) {
+        const { results } = await page(`q=baking&sort=relevance&limit=7&skip=${skip}`);
+        seen.push(...results.map((club) => club.link_name));
+      }
+      const { num_results } = await page('q=baking');
+      expect(seen).toHaveLength(num_results);
+      expect(new Set(seen).size).toBe(num_results);
+    });
+  },
+);
