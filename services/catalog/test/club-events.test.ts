@@ -88,6 +88,20 @@ describe('the catalog’s account events and club events', () => {
     expect(fromCatalog()).toBe(before);
   });
 
+  it('shows the club when the confirmation arrives before the registration (retried until it exists)', async () => {
+    const registered = officer('Early Birds');
+    const confirmed = makeEvent(
+      AccountConfirmedV1,
+      { userId: registered.data.userId, email: registered.data.email, role: 'officer' },
+      'auth',
+    );
+    await catalog.bus.publish([confirmed]);
+    await sleep(20);
+    await catalog.bus.publish([registered]);
+    await eventually(async () => (await listed()).includes('early-birds'));
+    expect(await catalog.bus.takeDeadLetters('catalog')).toEqual([]);
+  });
+
   it('gives a second club of the same name a unique link name', async () => {
     const first = officer('Chess Club');
     const second = officer('Chess Club');
