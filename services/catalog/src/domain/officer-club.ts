@@ -1,15 +1,13 @@
-import { AppError, type Db } from '@sproul/common';
-import type { Club } from '../data-access/club-repository.js';
-import { type Repositories, repositories } from '../data-access/repositories.js';
+import { AppError, type DbOrTx } from '@sproul/common';
+import { type Club, clubRepository } from '../data-access/club-repository.js';
 
 /**
  * An officer reaches only the club they own: it is looked up by their account id (the token's
  * subject), never by an id from the request, so no route can name another club. The token's `club`
  * claim is not needed, and a token issued before the club existed still works once it does.
  */
-export async function findOwnClub(db: Db | Repositories, officerId: string): Promise<Club> {
-  const repos = 'clubs' in db ? db : repositories(db);
-  const club = await repos.clubs.findByOwner(officerId);
+export async function findOwnClub(db: DbOrTx, officerId: string): Promise<Club> {
+  const club = await clubRepository(db).findByOwner(officerId);
   if (!club) throw clubNotFound();
   return club;
 }

@@ -26,7 +26,7 @@ export interface OfficerProfileEdit {
 /** The club with every list the officer's dashboard shows, in the order they were added. */
 export async function officerProfile(db: Db, officerId: string) {
   const repos = repositories(db);
-  const club = await findOwnClub(repos, officerId);
+  const club = await findOwnClub(db, officerId);
   const [resources, events, recruitingEvents, faq, gallery] = await Promise.all([
     repos.resources.list(club.id),
     repos.events.list(club.id, 'event'),
@@ -50,7 +50,7 @@ export async function editOfficerProfile(
   edit: OfficerProfileEdit,
 ) {
   const repos = repositories(ctx.db);
-  const { id } = await findOwnClub(repos, officerId);
+  const { id } = await findOwnClub(ctx.db, officerId);
   await assertKnownMetadata(repos, edit);
   const { is_reactivating, ...patch } = edit;
   await ctx.outbox.transaction(async (tx) => {
