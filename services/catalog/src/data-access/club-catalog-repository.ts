@@ -110,24 +110,35 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
    */
   async sharingTags(club: { id: string; tags: number[] }, limit: number): Promise<ClubListEntry[]> {
     const others = and(visibleClub, ne(clubs.id, club.id));
-    const shared = sql`cardinality(array(select unnest(${clubs.tags}) intersect select unnest(${sql.param(club.tags)}::integer[])))`;
-    const alike = club.tags.length
-      ? ((await db
-          .select(listColumns)
-          .from(clubs)
-          .where(and(others, arrayOverlaps(clubs.tags, club.tags)))
-          .orderBy(desc(shared), desc(clubs.lastUpdated), asc(clubs.id))
-          .limit(limit)) as ClubListEntry[])
-      : [];
-    if (alike.length >= limit) return alike;
-    const recent = (await db
-      .select(listColumns)
-      .from(clubs)
-      .where(others)
-      .orderBy(desc(clubs.lastUpdated), desc(clubs.id))
-      .limit(limit * 2)) as ClubListEntry[];
-    const seen = new Set(alike.map((entry) => entry.id));
-    return [...alike, ...recent.filter((entry) => !seen.has(entry.id))].slice(0, limit);
+    const newestFirst = [desc(clubs.lastUpdated), asc(clubs.id)];
+    const pick = (where: SQL | undefined, order: SQL[], count: number) =>
+      db
+        .select(listColumns)
+        .from(clubs)
+        .where(where)
+        .orderBy(...order)
+        .limit(count) as Promise<ClubListEntry[]>;
+    const found: ClubListEntry[] = [];
+    const add = (rows: ClubListEntry[]) => {
+      const seen = new Set(found.map((entry) => entry.id));
+      found.push(...rows.filter((entry) => !seen.has(entry.id)));
+    };
+    if (club.tags.length > 0) {
+      // Sharing every tag is the most a club can share: a GIN lookup that usually fills the list alone.
+      add(await pick(and(others, arrayContains(clubs.tags, club.tags)), newestFirst, limit));
+      if (found.length < limit) {
+        const shared = sql`cardinality(array(select unnest(${clubs.tags}) intersect select unnest(${sql.param(club.tags)}::integer[])))`;
+        add(
+          await pick(
+            and(others, arrayOverlaps(clubs.tags, club.tags)),
+            [desc(shared), ...newestFirst],
+            limit * 2,
+          ),
+        );
+      }
+    }
+    if (found.length < limit) add(await pick(others, newestFirst, limit * 2));
+    return found.slice(0, limit);
   },
 
   /** Visible clubs by link name, in the order given (the recommender's similarity order). */
