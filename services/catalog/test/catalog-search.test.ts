@@ -39,8 +39,12 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
           numUsers: i % 5,
           appRequired: i % 2 === 0,
           newMembers: i % 4 === 0,
-          recruitingStart: i % 10 === 0 ? new Date(now - DAY) : null,
-          recruitingEnd: i % 10 === 0 ? new Date(now + DAY) : null,
+          // Recruiting now: i % 10 = 0 (application required, application window open) and 5 (no
+          // application, recruiting window open). Not: 2 (application required, only a recruiting window).
+          applyDeadlineStart: i % 10 === 0 ? new Date(now - DAY) : null,
+          applyDeadlineEnd: i % 10 === 0 ? new Date(now + DAY) : null,
+          recruitingStart: i % 10 === 5 || i % 10 === 2 ? new Date(now - DAY) : null,
+          recruitingEnd: i % 10 === 5 || i % 10 === 2 ? new Date(now + DAY) : null,
           lastUpdated: new Date(now - i * 60_000),
         })),
       );
@@ -100,6 +104,9 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
         expect(club.app_required).toBe(true);
         expect([2, 4]).toContain(club.num_users);
       }
+      const everyRecruiting = await page('recruiting=now&limit=1000');
+      expect(everyRecruiting.num_results).toBe(60);
+      expect(everyRecruiting.results.every((club) => /^Club \d{2}[05] /.test(club.name))).toBe(true);
       const recruiting = await page('recruiting=now&q=astronomy&limit=1000');
       expect(
         recruiting.results.map((club) => club.name).every((name) => /^Club \d{2}0 astronomy$/.test(name)),

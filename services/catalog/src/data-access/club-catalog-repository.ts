@@ -74,9 +74,12 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
     if (query.newMembers !== undefined) conditions.push(eq(clubs.newMembers, query.newMembers));
     if (query.numUsers?.length) conditions.push(inArray(clubs.numUsers, query.numUsers));
     if (query.recruitingAt) {
+      // The recruiting scheduler's rule: an application window for clubs that require one, else a
+      // recruiting window, open at this instant.
       const at = query.recruitingAt.toISOString();
-      conditions.push(sql`((${clubs.recruitingStart} <= ${at} and ${at} < ${clubs.recruitingEnd})
-        or (${clubs.applyDeadlineStart} <= ${at} and ${at} < ${clubs.applyDeadlineEnd}))`);
+      conditions.push(sql`(case when ${clubs.appRequired}
+          then ${clubs.applyDeadlineStart} <= ${at} and ${at} < ${clubs.applyDeadlineEnd}
+          else ${clubs.recruitingStart} <= ${at} and ${at} < ${clubs.recruitingEnd} end)`);
     }
     const where = and(...conditions);
 

@@ -11,7 +11,7 @@ export interface CatalogSearch {
   appRequired?: boolean;
   newMembers?: boolean;
   numUsers?: number[];
-  /** Only clubs whose recruiting window or application window is open now. */
+  /** Only clubs recruiting now: the application window open (clubs requiring one), else the recruiting window. */
   recruitingNow?: boolean;
   /** Default: relevance when searching, else name (upstream's order). */
   sort?: 'relevance' | 'name' | 'last_updated';

@@ -52,7 +52,10 @@ export const organizationsQuery = z.object({
   recruiting: z
     .literal('now')
     .optional()
-    .meta({ description: 'Only clubs whose recruiting or application window is open now' }),
+    .meta({
+      description:
+        'Only clubs recruiting now: application window open (clubs requiring one), else recruiting window',
+    }),
   sort: z
     .enum(['relevance', 'name', 'last_updated'])
     .optional()
