@@ -1,5 +1,6 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clubFaqRepository } from '../src/data-access/club-faq-repository.js';
 import { clubGalleryRepository } from '../src/data-access/club-gallery-repository.js';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
@@ -471,6 +472,30 @@ describe('officer API (/api/admin)', () => {
       );
       expect((await as('DELETE', `/faq/${question.id}`)).body).toEqual([]);
       await eventually(() => clubUpdates().some((event) => event.changed.includes('faq')));
+    });
+  });
+
+  describe('list bounds', () => {
+    it('refuses a 101st FAQ question with 409 until one is removed', async () => {
+      const faq = clubFaqRepository(catalog.db);
+      const existing = (await as('GET', '/faq')).body.length;
+      await faq.addMany(
+        club.id,
+        Array.from({ length: 99 - existing }, (_, i) => ({ question: `Question ${i}?`, answer: 'Yes.' })),
+      );
+      const hundredth = await as('POST', '/faq', { question: 'The hundredth?', answer: 'Yes.' });
+      expect(hundredth.status).toBe(200);
+      expect(hundredth.body).toHaveLength(100);
+      const full = await as('POST', '/faq', { question: 'One more?', answer: 'No.' });
+      expect(full.status).toBe(409);
+      expect(full.body).toMatchObject({
+        status: 'error',
+        reason: 'A club can have at most 100 faq',
+        data: { limit: 100 },
+      });
+      await as('DELETE', `/faq/${hundredth.body[0].id}`);
+      expect((await as('POST', '/faq', { question: 'One more?', answer: 'Now yes.' })).status).toBe(200);
+      for (const question of await faq.list(club.id)) await faq.remove(club.id, question.id);
     });
   });
 

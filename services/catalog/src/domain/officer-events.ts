@@ -7,7 +7,7 @@ import {
 } from '../data-access/club-event-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { editClub } from './edit-club.js';
-import { findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 
@@ -26,7 +26,7 @@ export interface EventFields {
 }
 
 /** What the club's ClubUpdated names for each list. */
-const LIST_FIELD: Record<ClubEventKind, string> = { event: 'events', recruiting: 'recruiting_events' };
+const LIST_FIELD = { event: 'events', recruiting: 'recruiting_events' } as const;
 const WHAT: Record<ClubEventKind, string> = { event: 'event', recruiting: 'recruiting event' };
 
 export async function listEvents(db: Db, officerId: string, kind: ClubEventKind) {
@@ -39,6 +39,7 @@ export async function addEvent(ctx: Ctx, officerId: string, kind: ClubEventKind,
   await assertKnownTags(ctx.db, event.tags);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const events = clubEventRepository(tx);
+    assertRoomFor(LIST_FIELD[kind], (await events.list(club.id, kind)).length);
     await events.add(club.id, kind, toColumns(event) as NewClubEvent);
     return { changed: [LIST_FIELD[kind]], result: await events.list(club.id, kind) };
   });

@@ -1,7 +1,7 @@
 import type { Db, Outbox } from '@sproul/common';
 import { clubFaqRepository, type NewClubQuestion } from '../data-access/club-faq-repository.js';
 import { editClub } from './edit-club.js';
-import { findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 const notFound = () => itemNotFound('question');
@@ -16,6 +16,7 @@ export async function addQuestion(ctx: Ctx, officerId: string, question: NewClub
   const club = await findOwnClub(ctx.db, officerId);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const faq = clubFaqRepository(tx);
+    assertRoomFor('faq', (await faq.list(club.id)).length);
     await faq.add(club.id, question);
     return { changed: ['faq'], result: await faq.list(club.id) };
   });

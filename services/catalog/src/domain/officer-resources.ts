@@ -1,7 +1,7 @@
 import type { Db, Outbox } from '@sproul/common';
 import { clubResourceRepository, type NewClubResource } from '../data-access/club-resource-repository.js';
 import { editClub } from './edit-club.js';
-import { findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 const notFound = () => itemNotFound('resource');
@@ -17,6 +17,7 @@ export async function addResource(ctx: Ctx, officerId: string, resource: NewClub
   const club = await findOwnClub(ctx.db, officerId);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const resources = clubResourceRepository(tx);
+    assertRoomFor('resources', (await resources.list(club.id)).length);
     await resources.add(club.id, resource);
     return { changed: ['resources'], result: await resources.list(club.id) };
   });

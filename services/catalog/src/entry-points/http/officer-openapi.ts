@@ -40,10 +40,10 @@ function listRoutes(
       ...base,
       method: 'post',
       path,
-      summary: `Add a ${what}`,
+      summary: `Add a ${what} (409 when the club's list is full)`,
       body: bodies.add,
       responses: list,
-      errors: [404],
+      errors: [404, 409],
     },
     {
       ...base,
