@@ -32,6 +32,7 @@ function listRoutes(
   item: z.ZodType,
   bodies: { add: z.ZodType; edit: z.ZodType },
 ): RouteDescription[] {
+  const a = /^[aeiou]/i.test(what) ? 'an' : 'a';
   const list = { 200: { description: `The club's ${what} list`, schema: z.array(item) } };
   const base = { tag: TAG, security: 'access' as const };
   return [
@@ -40,7 +41,7 @@ function listRoutes(
       ...base,
       method: 'post',
       path,
-      summary: `Add a ${what} (409 when the club's list is full)`,
+      summary: `Add ${a} ${what} (409 when the club's list is full)`,
       body: bodies.add,
       responses: list,
       errors: [404, 409],
@@ -49,7 +50,7 @@ function listRoutes(
       ...base,
       method: 'put',
       path: `${path}/{id}`,
-      summary: `Edit a ${what} (keys absent stay)`,
+      summary: `Edit ${a} ${what} (keys absent stay)`,
       params: idParams,
       body: bodies.edit,
       responses: list,
@@ -59,7 +60,7 @@ function listRoutes(
       ...base,
       method: 'delete',
       path: `${path}/{id}`,
-      summary: `Remove a ${what}`,
+      summary: `Remove ${a} ${what}`,
       params: idParams,
       responses: list,
       errors: [404],
