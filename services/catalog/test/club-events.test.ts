@@ -172,6 +172,8 @@ describe('the catalog’s account events and club events', () => {
 
     const same = await updateClub(catalog.service.context, club.id, {
       about_us: 'On the bay.',
+      // Clearing a link that was never set, and restating one: no change.
+      social_media_links: { youtube: null, website: 'https://sail.example.org' },
       recruiting_end: new Date('2026-05-02T00:00:00Z'),
     });
     expect(same.lastUpdated.getTime()).toBe(updated.lastUpdated.getTime());

@@ -56,8 +56,18 @@ const DATE_FIELDS = new Set([
   'recruiting_end',
 ]);
 
-const comparable = (value: unknown): unknown =>
-  value instanceof Date ? value.getTime() : JSON.stringify(value);
+/**
+ * A value in a form where equal means unchanged: instants by time, objects (the social links) by their
+ * non-null entries in key order, so clearing a link that was never set changes nothing.
+ */
+const comparable = (value: unknown): unknown => {
+  if (value instanceof Date) return value.getTime();
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
+    return JSON.stringify(entries.sort(([a], [b]) => a.localeCompare(b)));
+  }
+  return JSON.stringify(value);
+};
 const toDate = (value: DateInput) => (value === null ? null : new Date(value));
 
 /**
