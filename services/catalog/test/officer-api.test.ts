@@ -198,6 +198,29 @@ describe('officer API (/api/admin)', () => {
       expect(profile.apply_deadline_end).toBeNull();
     });
 
+    it('takes back what it answered: the web client echoes the profile form unchanged, nothing changes', async () => {
+      const before = (await as('GET', '/profile')).body;
+      const keys = [
+        'name',
+        'tags',
+        'app_required',
+        'new_members',
+        'about_us',
+        'get_involved',
+        'social_media_links',
+        'num_users',
+        'recruiting_start',
+        'recruiting_end',
+        'apply_deadline_start',
+        'apply_deadline_end',
+        'apply_link',
+      ];
+      const form = { ...Object.fromEntries(keys.map((key) => [key, before[key]])), is_reactivating: false };
+      const res = await as('POST', '/profile', form);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect((await as('GET', '/profile')).body).toEqual(before);
+    });
+
     it('renames: the link name follows the name and the old one redirects (ClubUpdated says so)', async () => {
       const seen = clubUpdates().length;
       const res = await as('POST', '/profile', { name: 'Cal Robotics & AI' });
