@@ -86,6 +86,11 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
     it('ignores operator characters and stop words instead of failing', async () => {
       expect((await page(`q=${encodeURIComponent("quokka & !( ' :*")}`)).num_results).toBe(3);
       expect((await page('q=the')).num_results).toBe(303);
+      // A lone letter narrows nothing: the plain list, in name order, until a second character comes.
+      const letter = await page('q=q&limit=2');
+      expect(letter.num_results).toBe(303);
+      expect(letter.results.map((club) => club.name)).toEqual(['Club 000 astronomy', 'Club 001 baking']);
+      expect((await page(`q=${encodeURIComponent('a quokka')}`)).num_results).toBe(3);
     });
 
     it('combines filters: tags any/all, app_required, num_users, recruiting now', async () => {

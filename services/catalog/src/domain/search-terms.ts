@@ -2,6 +2,13 @@
 const MAX_TERMS = 8;
 
 /**
+ * A lone Latin letter or digit as a prefix matches nearly every club ("a" → about, and, a…): it
+ * narrows nothing and costs a rank of the whole catalog, so it is left out until a second character
+ * follows. A single character of another script (茶) can be a whole word, and stays.
+ */
+const narrowsNothing = (term: string) => /^[a-z0-9]$/.test(term);
+
+/**
  * Turns what a student typed into a tsquery text: each word (letters and digits only, so no tsquery
  * operator can come through) as a prefix, all of them required. "robo clu" finds "Robotics Club" while
  * it is being typed. Undefined when nothing searchable is left.
@@ -11,7 +18,7 @@ export function toPrefixTsquery(text: string): string | undefined {
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term.length > 0)
+    .filter((term) => term.length > 0 && !narrowsNothing(term))
     .slice(0, MAX_TERMS);
   if (terms.length === 0) return undefined;
   return terms.map((term) => `${term}:*`).join(' & ');
