@@ -44,13 +44,13 @@ async function fakeAuth() {
     url,
     token: (
       role: Role,
-      options: { sub?: string; email?: string; expiresIn?: string; confirmed?: boolean } = {},
+      options: { sub?: string; email?: string; expiresIn?: string; confirmed?: boolean; club?: string } = {},
     ) =>
       new SignJWT({
         role,
         email: options.email ?? `${role}@berkeley.edu`,
         confirmed: options.confirmed ?? true,
-        club: null,
+        club: options.club ?? null,
         sid: crypto.randomUUID(),
         token_use: 'access',
       })

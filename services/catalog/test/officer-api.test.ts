@@ -613,6 +613,28 @@ describe('officer API (/api/admin)', () => {
     });
   });
 
+  describe("the token's club claim", () => {
+    it('lets an account auth names as the club’s edit it; the owned club comes first; an unknown claim is a 404', async () => {
+      const coOfficer = await catalog.auth.token('officer', { club: other.id });
+      expect((await as('GET', '/profile', undefined, coOfficer)).body.name).toBe(other.name);
+      const added = await as(
+        'POST',
+        '/resources',
+        { name: 'Openings', link: 'https://chess.example.org' },
+        coOfficer,
+      );
+      expect(added.status).toBe(200);
+      expect((await as('GET', '/resources', undefined, otherToken)).body).toEqual(added.body);
+
+      const owner = await catalog.auth.token('officer', { sub: officerId, club: other.id });
+      expect((await as('GET', '/profile', undefined, owner)).body.link_name).not.toBe(other.linkName);
+      for (const club of [crypto.randomUUID(), 'not-a-uuid']) {
+        const stranger = await catalog.auth.token('officer', { club });
+        expect((await as('GET', '/profile', undefined, stranger)).status).toBe(404);
+      }
+    });
+  });
+
   describe('hostile input', () => {
     const hostile: [string, string][] = [
       ['malformed JSON', '{"name": "x",'],

@@ -1,13 +1,23 @@
 import { AppError, type DbOrTx } from '@sproul/common';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 
+/** Who is editing, from the access token: the account, and the club auth says it manages. */
+export interface Officer {
+  userId: string;
+  clubId?: string | null;
+}
+
 /**
- * An officer reaches only the club they own: it is looked up by their account id (the token's
- * subject), never by an id from the request, so no route can name another club. The token's `club`
- * claim is not needed, and a token issued before the club existed still works once it does.
+ * An officer reaches only the club they manage, found from the token, never from an id in the
+ * request, so no route can name another club: the club their account owns, or else the club named in
+ * the token's `club` claim (signed by auth, which sets it for the accounts of a club). A token issued
+ * before the club existed works as soon as it does, since ownership is the first test.
  */
-export async function findOwnClub(db: DbOrTx, officerId: string): Promise<Club> {
-  const club = await clubRepository(db).findByOwner(officerId);
+export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Club> {
+  const clubs = clubRepository(db);
+  const club =
+    (await clubs.findByOwner(officer.userId)) ??
+    (officer.clubId ? await clubs.findById(officer.clubId) : undefined);
   if (!club) throw clubNotFound();
   return club;
 }

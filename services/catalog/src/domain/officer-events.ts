@@ -7,7 +7,7 @@ import {
 } from '../data-access/club-event-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { editClub } from './edit-club.js';
-import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 
@@ -29,13 +29,13 @@ export interface EventFields {
 const LIST_FIELD = { event: 'events', recruiting: 'recruiting_events' } as const;
 const WHAT: Record<ClubEventKind, string> = { event: 'event', recruiting: 'recruiting event' };
 
-export async function listEvents(db: Db, officerId: string, kind: ClubEventKind) {
-  const club = await findOwnClub(db, officerId);
+export async function listEvents(db: Db, officer: Officer, kind: ClubEventKind) {
+  const club = await findOwnClub(db, officer);
   return clubEventRepository(db).list(club.id, kind);
 }
 
-export async function addEvent(ctx: Ctx, officerId: string, kind: ClubEventKind, event: EventFields) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function addEvent(ctx: Ctx, officer: Officer, kind: ClubEventKind, event: EventFields) {
+  const club = await findOwnClub(ctx.db, officer);
   await assertKnownTags(ctx.db, event.tags);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const events = clubEventRepository(tx);
@@ -48,12 +48,12 @@ export async function addEvent(ctx: Ctx, officerId: string, kind: ClubEventKind,
 /** Every field can change; the result must still end no earlier than it starts. */
 export async function editEvent(
   ctx: Ctx,
-  officerId: string,
+  officer: Officer,
   kind: ClubEventKind,
   id: string,
   changes: Partial<EventFields>,
 ) {
-  const club = await findOwnClub(ctx.db, officerId);
+  const club = await findOwnClub(ctx.db, officer);
   if (changes.tags) await assertKnownTags(ctx.db, changes.tags);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const events = clubEventRepository(tx);
@@ -73,8 +73,8 @@ export async function editEvent(
   });
 }
 
-export async function removeEvent(ctx: Ctx, officerId: string, kind: ClubEventKind, id: string) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function removeEvent(ctx: Ctx, officer: Officer, kind: ClubEventKind, id: string) {
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const events = clubEventRepository(tx);
     if (!isItemId(id) || !(await events.remove(club.id, kind, id))) throw itemNotFound(WHAT[kind]);

@@ -1,19 +1,19 @@
 import type { Db, Outbox } from '@sproul/common';
 import { clubFaqRepository, type NewClubQuestion } from '../data-access/club-faq-repository.js';
 import { editClub } from './edit-club.js';
-import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 const notFound = () => itemNotFound('question');
 
 /** The club's FAQ, in the order the questions were added (public on the club page too). */
-export async function listFaq(db: Db, officerId: string) {
-  const club = await findOwnClub(db, officerId);
+export async function listFaq(db: Db, officer: Officer) {
+  const club = await findOwnClub(db, officer);
   return clubFaqRepository(db).list(club.id);
 }
 
-export async function addQuestion(ctx: Ctx, officerId: string, question: NewClubQuestion) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function addQuestion(ctx: Ctx, officer: Officer, question: NewClubQuestion) {
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const faq = clubFaqRepository(tx);
     assertRoomFor('faq', (await faq.list(club.id)).length);
@@ -25,11 +25,11 @@ export async function addQuestion(ctx: Ctx, officerId: string, question: NewClub
 /** Upstream had no way to edit a question short of deleting it; this keeps its id and place. */
 export async function editQuestion(
   ctx: Ctx,
-  officerId: string,
+  officer: Officer,
   id: string,
   changes: Partial<NewClubQuestion>,
 ) {
-  const club = await findOwnClub(ctx.db, officerId);
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const faq = clubFaqRepository(tx);
     const before = isItemId(id) && (await faq.list(club.id)).find((question) => question.id === id);
@@ -43,8 +43,8 @@ export async function editQuestion(
   });
 }
 
-export async function removeQuestion(ctx: Ctx, officerId: string, id: string) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function removeQuestion(ctx: Ctx, officer: Officer, id: string) {
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const faq = clubFaqRepository(tx);
     if (!isItemId(id) || !(await faq.remove(club.id, id))) throw notFound();

@@ -2,7 +2,7 @@ import { AppError, type Db, type Outbox } from '@sproul/common';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
-import { clubNotFound, findOwnClub } from './officer-club.js';
+import { clubNotFound, findOwnClub, type Officer } from './officer-club.js';
 import { updateClubIn } from './update-club.js';
 
 /** An officer's edit of their club's profile, as validated at the edge (dates already ISO with offset). */
@@ -24,9 +24,9 @@ export interface OfficerProfileEdit {
 }
 
 /** The club with every list the officer's dashboard shows, in the order they were added. */
-export async function officerProfile(db: Db, officerId: string) {
+export async function officerProfile(db: Db, officer: Officer) {
   const repos = repositories(db);
-  const club = await findOwnClub(db, officerId);
+  const club = await findOwnClub(db, officer);
   const [resources, events, recruitingEvents, faq, gallery] = await Promise.all([
     repos.resources.list(club.id),
     repos.events.list(club.id, 'event'),
@@ -46,11 +46,11 @@ export type OfficerProfile = Awaited<ReturnType<typeof officerProfile>>;
  */
 export async function editOfficerProfile(
   ctx: { db: Db; outbox: Outbox },
-  officerId: string,
+  officer: Officer,
   edit: OfficerProfileEdit,
 ) {
   const repos = repositories(ctx.db);
-  const { id } = await findOwnClub(ctx.db, officerId);
+  const { id } = await findOwnClub(ctx.db, officer);
   await assertKnownMetadata(repos, edit);
   const { is_reactivating, ...patch } = edit;
   await ctx.outbox.transaction(async (tx) => {

@@ -1,20 +1,20 @@
 import type { Db, Outbox } from '@sproul/common';
 import { clubResourceRepository, type NewClubResource } from '../data-access/club-resource-repository.js';
 import { editClub } from './edit-club.js';
-import { assertRoomFor, findOwnClub, isItemId, itemNotFound } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 const notFound = () => itemNotFound('resource');
 
 /** The officer's resources (named links), in the order they were added. */
-export async function listResources(db: Db, officerId: string) {
-  const club = await findOwnClub(db, officerId);
+export async function listResources(db: Db, officer: Officer) {
+  const club = await findOwnClub(db, officer);
   return clubResourceRepository(db).list(club.id);
 }
 
 /** Every write answers the whole list, as upstream's web client replaces its copy with it. */
-export async function addResource(ctx: Ctx, officerId: string, resource: NewClubResource) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function addResource(ctx: Ctx, officer: Officer, resource: NewClubResource) {
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const resources = clubResourceRepository(tx);
     assertRoomFor('resources', (await resources.list(club.id)).length);
@@ -25,11 +25,11 @@ export async function addResource(ctx: Ctx, officerId: string, resource: NewClub
 
 export async function editResource(
   ctx: Ctx,
-  officerId: string,
+  officer: Officer,
   id: string,
   changes: Partial<NewClubResource>,
 ) {
-  const club = await findOwnClub(ctx.db, officerId);
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const resources = clubResourceRepository(tx);
     const before = isItemId(id) && (await resources.list(club.id)).find((resource) => resource.id === id);
@@ -41,8 +41,8 @@ export async function editResource(
   });
 }
 
-export async function removeResource(ctx: Ctx, officerId: string, id: string) {
-  const club = await findOwnClub(ctx.db, officerId);
+export async function removeResource(ctx: Ctx, officer: Officer, id: string) {
+  const club = await findOwnClub(ctx.db, officer);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
     const resources = clubResourceRepository(tx);
     if (!isItemId(id) || !(await resources.remove(club.id, id))) throw notFound();

@@ -1,5 +1,6 @@
 import { type Db, type Outbox, requireAuth, type TokenVerifier } from '@sproul/common';
 import { type Request, Router } from 'express';
+import type { Officer } from '../../domain/officer-club.js';
 import { addEvent, editEvent, listEvents, removeEvent } from '../../domain/officer-events.js';
 import { addQuestion, editQuestion, listFaq, removeQuestion } from '../../domain/officer-faq.js';
 import { editCaption, listGallery, removeGalleryItem } from '../../domain/officer-gallery.js';
@@ -51,7 +52,7 @@ export function officerRoutes(ctx: OfficerApiContext) {
   const router = Router();
   const zone = ctx.config.CAMPUS_TZ;
   const officer = requireAuth(ctx.verifier, 'officer');
-  const me = (req: Request) => req.auth!.sub;
+  const me = (req: Request): Officer => ({ userId: req.auth!.sub, clubId: req.auth!.club });
   const id = (req: Request) => parseParams(itemIdParams, req.params, 'path').id;
 
   router.get('/profile', officer, async (req, res) => {
