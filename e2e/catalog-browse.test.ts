@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
+import { eventually, recordEvents } from '@sproul/common/testing';
+import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
+import { freePort } from './support/processes.js';
+
+const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
+const OFFICER = { email: 'debate@berkeley.edu', password: 'Debate-well-2026!' };
+
+// Browsing the catalog as `npm start` composes it: the demo clubs, search, club pages with similar
+// clubs from the recommender, a renamed club's redirect and its calendar, all through the gateway.
+describe('browsing the catalog through the gateway (embedded platform, demo data)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-browse-'));
+  let platform: EmbeddedPlatform;
+  let events: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      FRONTEND_BASE_URL: 'http://web.test',
+      SEED_DEMO: '1',
+    });
+    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    platform = await startEmbedded({
+      ...loadConfig(gatewayConfigSchema, env),
+      ...loadConfig(commonConfigSchema, env),
+      PORT: Number(env.PORT),
+    });
+    events = await recordEvents(platform.bus, 'e2e-browse-recorder');
+  }, 90_000);
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const api = async (route: string, init: { body?: unknown; token?: string } = {}) => {
+    const res = await fetch(`${platform.url}${route}`, {
+      method: init.body === undefined ? 'GET' : 'POST',
+      redirect: 'manual',
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    const json = res.headers.get('content-type')?.includes('json');
+    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
+  };
+
+  it('lists the demo catalog the way the web client loads it, and searches it', async () => {
+    const all = await api('/api/catalog/organizations?limit=999&skip=0');
+    expect(all.status).toBe(200);
+    expect(all.body.num_results).toBeGreaterThanOrEqual(200);
+    expect(all.body.results).toHaveLength(all.body.num_results);
+    const search = await api('/api/catalog/organizations?q=debat&tags_match=any');
+    expect(search.status).toBe(200);
+    expect(search.body.num_results).toBeGreaterThan(0);
+    expect(search.body.num_results).toBeLessThan(all.body.num_results);
+  });
+
+  it('shows a club page with three similar clubs from the recommender', async () => {
+    const [first] = (await api('/api/catalog/organizations?limit=1')).body.results;
+    const page = await eventually(async () => {
+      const res = await api(`/api/catalog/organizations/${first.link_name}`);
+      return res.body.recommended_clubs?.length === 3 ? res.body : undefined;
+    });
+    const similar = page.recommended_clubs.map((club: { link_name: string }) => club.link_name);
+    expect(new Set(similar).size).toBe(3);
+    expect(similar).not.toContain(first.link_name);
+  });
+
+  it('redirects a renamed club’s old page and calendar to the new ones', async () => {
+    const admin = await api('/api/monitor/login', { body: ADMIN });
+    await api('/api/monitor/rso', { body: { email: OFFICER.email }, token: admin.body.access });
+    const register = await api('/api/user/register', {
+      body: {
+        name: 'Parliamentary Debate Union',
+        ...OFFICER,
+        tags: [0],
+        app_required: false,
+        new_members: true,
+        num_users: 1,
+        apply_deadline_start: null,
+        apply_deadline_end: null,
+        recruiting_start: null,
+        recruiting_end: null,
+      },
+    });
+    expect(register.status).toBe(200);
+    const email = await eventually(() =>
+      events.find((e) => e.type === 'EmailRequested' && (e.data as { to: string }).to === OFFICER.email),
+    );
+    await fetch((email.data as { variables: { confirm_url: string } }).variables.confirm_url, {
+      redirect: 'manual',
+    });
+    await eventually(
+      async () => (await api('/api/catalog/organizations/parliamentary-debate-union')).status === 200,
+    );
+
+    const token = (await api('/api/user/login', { body: OFFICER })).body.access as string;
+    const rename = await api('/api/admin/profile', { token, body: { name: 'Cal Debate Union' } });
+    expect(rename.status).toBe(200);
+
+    const moved = await api('/api/catalog/organizations/parliamentary-debate-union');
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/api/catalog/organizations/cal-debate-union');
+    const page = await api('/api/catalog/organizations/cal-debate-union');
+    expect(page.body).toMatchObject({ name: 'Cal Debate Union', link_name: 'cal-debate-union' });
+
+    const feed = await api('/api/catalog/organizations/parliamentary-debate-union/events.ics');
+    expect(feed.status).toBe(301);
+    const calendar = await api(feed.headers.get('location') as string);
+    expect(calendar.status).toBe(200);
+    expect(calendar.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(calendar.body).toContain('X-WR-CALNAME:Cal Debate Union\r\n');
+  });
+});
