@@ -12,7 +12,7 @@ const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER = { email: 'debate@berkeley.edu', password: 'Debate-well-2026!' };
 
 // Browsing the catalog as `npm start` composes it: the demo clubs, search, club pages with similar
-// clubs from the recommender, a renamed club's redirect and its calendar, all through the gateway.
+// clubs, a renamed club's redirect and its calendar, all through the gateway.
 describe('browsing the catalog through the gateway (embedded platform, demo data)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-browse-'));
   let platform: EmbeddedPlatform;
@@ -64,7 +64,7 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     expect(search.body.num_results).toBeLessThan(all.body.num_results);
   });
 
-  it('shows a club page with three similar clubs from the recommender', async () => {
+  it('shows a club page with three similar clubs, never the club itself', async () => {
     const [first] = (await api('/api/catalog/organizations?limit=1')).body.results;
     const page = await eventually(async () => {
       const res = await api(`/api/catalog/organizations/${first.link_name}`);
