@@ -1,4 +1,4 @@
-import type { Outbox, Tx } from '@sproul/common';
+import { conflict, type Outbox, type Tx } from '@sproul/common';
 import { type Club, type ClubChanges, clubRepository } from '../data-access/club-repository.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
 import { uniqueLinkName } from './club-link-name.js';
@@ -75,9 +75,20 @@ const toDate = (value: DateInput) => (value === null ? null : new Date(value));
  * ClubUpdated with the changed field names (nothing differs: no write, no event). A new name whose slug
  * differs moves the club to a new unique `link_name`; the former one keeps redirecting to it.
  */
-export function updateClub(ctx: { outbox: Outbox }, clubId: string, patch: ClubPatch): Promise<Club> {
-  return ctx.outbox.transaction((tx) => updateClubIn(tx, ctx.outbox, clubId, patch));
+export async function updateClub(ctx: { outbox: Outbox }, clubId: string, patch: ClubPatch): Promise<Club> {
+  try {
+    return await ctx.outbox.transaction((tx) => updateClubIn(tx, ctx.outbox, clubId, patch));
+  } catch (error) {
+    // Two clubs renamed to one slug at the same instant: the unique index lets one through.
+    if (isUniqueViolation(error)) throw conflict('Another club took this name at the same moment; try again');
+    throw error;
+  }
 }
+
+const isUniqueViolation = (error: unknown) => {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return code === '23505' || cause?.code === '23505';
+};
 
 export async function updateClubIn(tx: Tx, outbox: Outbox, clubId: string, patch: ClubPatch): Promise<Club> {
   const result = await editClubIn(tx, outbox, clubId, async (club) => {
