@@ -49,13 +49,10 @@ export const organizationsQuery = z.object({
   app_required: flag.optional(),
   new_members: flag.optional(),
   num_users: idList.optional().meta({ description: 'Member-count range ids, comma-separated or repeated' }),
-  recruiting: z
-    .literal('now')
-    .optional()
-    .meta({
-      description:
-        'Only clubs recruiting now: application window open (clubs requiring one), else recruiting window',
-    }),
+  recruiting: z.literal('now').optional().meta({
+    description:
+      'Only clubs recruiting now: application window open (clubs requiring one), else recruiting window',
+  }),
   sort: z
     .enum(['relevance', 'name', 'last_updated'])
     .optional()
