@@ -10,7 +10,10 @@ export const configSchema = commonConfigSchema.extend({
   /** A club page waits this long for the recommender, then answers with its own fallback list. */
   RECOMMENDER_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
   /** `0` keeps the demo clubs out of a new embedded database; anything else loads them on first start. */
-  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  SEED_DEMO: z
+    .enum(['0', '1', 'false', 'true', 'no', 'yes', 'off', 'on'])
+    .default('1')
+    .transform((value) => ['1', 'true', 'yes', 'on'].includes(value)),
   /**
    * How often each replica recomputes clubs' recruiting status from their deadlines (upstream: every
    * minute); `0` turns the scheduler off, for tests that drive its ticks themselves.

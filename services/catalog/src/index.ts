@@ -61,7 +61,7 @@ export async function start(deps: ServiceDeps) {
         similarClubs: recommenderSimilarClubs(recommender),
       };
       await seedAndAnnounceMetadata(context.outbox);
-      if (context.database.kind === 'pglite' && config.SEED_DEMO === '1') {
+      if (context.database.kind === 'pglite' && config.SEED_DEMO) {
         await seedDemoCatalogOnFirstStart(catalog);
       }
       // In every run mode, in each replica: the lock inside lets one replica act per tick.
