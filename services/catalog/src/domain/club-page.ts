@@ -3,6 +3,7 @@ import type { ClubListEntry } from '../data-access/club-catalog-repository.js';
 import type { ClubEvent } from '../data-access/club-event-repository.js';
 import type { ClubQuestion } from '../data-access/club-faq-repository.js';
 import type { GalleryItem } from '../data-access/club-gallery-repository.js';
+import { clubListsRepository } from '../data-access/club-lists-repository.js';
 import type { Club } from '../data-access/club-repository.js';
 import type { ClubResource } from '../data-access/club-resource-repository.js';
 import { repositories } from '../data-access/repositories.js';
@@ -22,15 +23,7 @@ export interface ClubPage extends ClubDetails {
 }
 
 export async function loadClubDetails(db: DbOrTx, club: Club): Promise<ClubDetails> {
-  const repos = repositories(db);
-  const [events, recruitingEvents, resources, faq, gallery] = await Promise.all([
-    repos.events.list(club.id, 'event'),
-    repos.events.list(club.id, 'recruiting'),
-    repos.resources.list(club.id),
-    repos.faq.list(club.id),
-    repos.gallery.list(club.id),
-  ]);
-  return { club, events, recruitingEvents, resources, faq, gallery };
+  return { club, ...(await clubListsRepository(db).forClub(club.id)) };
 }
 
 export type ClubLookup = { found: Club } | { movedTo: string } | { missing: true };
