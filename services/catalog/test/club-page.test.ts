@@ -138,6 +138,18 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
       ]);
     });
 
+    it('completes a short answer of the recommender with clubs sharing the most tags', async () => {
+      catalog.recommender.set({
+        answer: { similar: [{ link_name: 'shares-none' }, { link_name: 'hidden-twin' }] },
+      });
+      const { body } = await call(catalog.url('/api/catalog/organizations/robotics'));
+      expect(body.recommended_clubs.map((club: { link_name: string }) => club.link_name)).toEqual([
+        'shares-none',
+        'shares-three',
+        'shares-two',
+      ]);
+    });
+
     it('falls back to visible clubs sharing the most tags when the recommender fails', async () => {
       const { status, body } = await call(catalog.url('/api/catalog/organizations/robotics'));
       expect(status).toBe(200);

@@ -31,7 +31,7 @@ export function recommenderSimilarClubs(client: InternalClient): SimilarClubsSou
 
 /**
  * A club page's similar clubs: the recommender's, in its order, among visible clubs; when it is down,
- * slow or knows none yet, visible clubs sharing the most tags. Never fails the page.
+ * slow or knows fewer than k, visible clubs sharing the most tags make up the rest. Never fails the page.
  */
 export async function recommendedClubs(
   ctx: Pick<CatalogContext, 'db' | 'similarClubs'> & { logger: Logger },
@@ -39,12 +39,16 @@ export async function recommendedClubs(
   k = RECOMMENDED_COUNT,
 ): Promise<ClubListEntry[]> {
   const catalog = clubCatalogRepository(ctx.db);
+  let similar: ClubListEntry[] = [];
   try {
     const linkNames = (await ctx.similarClubs(club.linkName, k + 1)).filter((name) => name !== club.linkName);
-    const similar = (await catalog.visibleByLinkNames(linkNames)).slice(0, k);
-    if (similar.length > 0) return similar;
+    similar = (await catalog.visibleByLinkNames(linkNames)).slice(0, k);
   } catch (error) {
     ctx.logger.debug({ err: error }, 'recommender unavailable: similar clubs by shared tags');
   }
-  return catalog.sharingTags(club, k);
+  if (similar.length >= k) return similar;
+  // Too few (a new club, clubs hidden since the model saw them): the rest by shared tags.
+  const known = new Set(similar.map((entry) => entry.id));
+  const byTags = await catalog.sharingTags(club, k + similar.length);
+  return [...similar, ...byTags.filter((entry) => !known.has(entry.id))].slice(0, k);
 }
