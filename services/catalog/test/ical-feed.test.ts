@@ -37,7 +37,7 @@ describe('iCalendar feed (RFC 5545)', () => {
 
   it('writes UTC times, CRLF line ends, and skips an end that is not after the start', () => {
     const feed = clubEventsFeed(
-      { name: 'Cal, Bots; & Co', linkName: 'cal-bots' },
+      { name: 'Cal, Bots; & Co' },
       [
         event({ description: 'Line one\nLine two', location: 'Cory 521, Berkeley' }),
         event({ id: 'f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e', eventEnd: new Date('2026-03-01T18:00:00Z') }),
@@ -52,6 +52,6 @@ describe('iCalendar feed (RFC 5545)', () => {
     expect(feed).toContain('DESCRIPTION:Line one\\nLine two\r\n');
     expect(feed).toContain('LOCATION:Cory 521\\, Berkeley\r\n');
     expect(feed.match(/DTEND:/g)).toHaveLength(1);
-    expect(feed).toContain('UID:f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e@cal-bots.sproul.club\r\n');
+    expect(feed).toContain('UID:f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e@sproul.club\r\n');
   });
 });

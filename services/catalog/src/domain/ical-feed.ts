@@ -51,7 +51,6 @@ export const utcStamp = (date: Date) =>
 
 export interface FeedClub {
   name: string;
-  linkName: string;
 }
 
 /** An iCalendar (RFC 5545) feed of a club's events and recruiting events; times in UTC. */
@@ -68,7 +67,8 @@ export function clubEventsFeed(club: FeedClub, events: ClubEvent[], now = new Da
     const url = event.links[0] ?? event.link ?? event.virtualLink ?? null;
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${event.id}@${club.linkName}.sproul.club`,
+      // The event's own id: a renamed club's events stay the same events in subscribers' calendars.
+      `UID:${event.id}@sproul.club`,
       `DTSTAMP:${utcStamp(now)}`,
       `DTSTART:${utcStamp(event.eventStart)}`,
       // An end not after the start is not a valid DTEND; without one the event is just its start.
