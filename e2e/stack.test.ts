@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { infraAvailable, infraUrls } from '@sproul/common/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, launch, type Spawned, waitForHttp } from './support/processes.js';
+import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
 
 const SERVICES = ['auth', 'catalog', 'mailer', 'media', 'monitor', 'recommender'];
 
@@ -25,7 +25,8 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     'starts every service as its own process, each with its own database, all ready',
     { timeout: 90_000 },
     async () => {
-      const port = await freePort();
+      // The gateway's port and the six after it (the services'), all free.
+      const port = await freePortRange(7);
       stack = launch('npm', ['run', 'stack'], {
         env: {
           PORT: String(port),

@@ -15,6 +15,27 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * `count` consecutive ports free right now, below Linux's ephemeral range (32768+), so that no
+ * outgoing connection of a concurrent test takes one of them before the processes bind them.
+ */
+export async function freePortRange(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 10_000);
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
 export interface Spawned {
   child: ChildProcess;
   output(): string;
