@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubFaqRepository } from '../src/data-access/club-faq-repository.js';
 import { clubGalleryRepository } from '../src/data-access/club-gallery-repository.js';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
-import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
+import { type CatalogHarness, type CatalogStorage, startCatalogHarness } from './catalog-harness.js';
 import { send } from './json-request.js';
 
 const OFFSET = /[+-]\d\d:\d\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe('officer API (/api/admin)', () => {
+describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin) (%s)', (storage) => {
   let catalog: CatalogHarness;
   let club: Club;
   let token: string;
@@ -22,7 +22,7 @@ describe('officer API (/api/admin)', () => {
   const clubUpdates = () => catalog.published<{ clubId: string; changed: string[] }>('ClubUpdated');
 
   beforeAll(async () => {
-    catalog = await startCatalogHarness();
+    catalog = await startCatalogHarness({}, storage);
     club = await catalog.addClub({
       name: 'Cal Robotics',
       ownerUserId: officerId,

@@ -2,12 +2,12 @@ import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
-import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
+import { type CatalogHarness, type CatalogStorage, startCatalogHarness } from './catalog-harness.js';
 import { send } from './json-request.js';
 
 const names = (clubs: { link_name: string }[]) => clubs.map((club) => club.link_name);
 
-describe('student API (/api/student)', () => {
+describe.each<CatalogStorage>(['embedded', 'postgres'])('student API (/api/student) (%s)', (storage) => {
   let catalog: CatalogHarness;
   let token: string;
   let robotics: Club;
@@ -20,7 +20,7 @@ describe('student API (/api/student)', () => {
     send(student(path), { method, body, token: bearer });
 
   beforeAll(async () => {
-    catalog = await startCatalogHarness();
+    catalog = await startCatalogHarness({}, storage);
     [robotics, chess, debate] = (await catalog.addClubs([
       { name: 'Cal Robotics', tags: [4], logoUrl: 'https://cdn.example.org/robotics.png' },
       { name: 'Chess Club', tags: [0] },
