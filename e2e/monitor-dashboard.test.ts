@@ -107,6 +107,17 @@ describe('the admin dashboard’s club and tag pages through the gateway (embedd
     });
     expect((await asAdmin('/club/list')).body).toEqual([]);
     await eventually(() => events.find((event) => event.type === 'ClubDeleted'));
+    // As upstream, deleting the club deletes its officer: the account closes, its sessions end at once,
+    // and the email can then leave the RSO list.
+    await eventually(() =>
+      events.find(
+        (event) =>
+          event.type === 'AccountDeleted' && (event.data as { email: string }).email === OFFICER.email,
+      ),
+    );
+    expect((await api('/api/user', { token: officer })).status).toBe(401);
+    expect((await api('/api/user/login', { body: OFFICER })).status).toBe(400);
+    expect((await asAdmin(`/rso/${OFFICER.email}`, { method: 'DELETE' })).status).toBe(200);
   });
 
   it('lists the dashboard routes in the gateway’s API document', async () => {

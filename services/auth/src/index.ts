@@ -22,6 +22,7 @@ import { selfServiceRoutes } from './entry-points/http/self-service-routes.js';
 import { sessionRoutes } from './entry-points/http/session-routes.js';
 import { studentRoutes } from './entry-points/http/student-routes.js';
 import { userRoutes } from './entry-points/http/user-routes.js';
+import { closeOfficerAccountWhenClubDeleted } from './entry-points/messaging/close-officer-account-when-club-deleted.handler.js';
 import { keepCatalogMetadataWhenTagChanged } from './entry-points/messaging/keep-catalog-metadata-when-tag-changed.handler.js';
 import { linkClubWhenClubCreated } from './entry-points/messaging/link-club-when-club-created.handler.js';
 
@@ -73,7 +74,11 @@ export async function start(deps: ServiceDeps) {
       timer.unref();
       return async () => clearInterval(timer);
     },
-    handlers: () => [keepCatalogMetadataWhenTagChanged, linkClubWhenClubCreated],
+    handlers: (context) => [
+      keepCatalogMetadataWhenTagChanged,
+      linkClubWhenClubCreated,
+      closeOfficerAccountWhenClubDeleted(ready(), context.outbox),
+    ],
     openapi: authApiDocument,
     routes(app: Express, context) {
       const ctx = ready();

@@ -1,5 +1,6 @@
 import { AccountDeletedV1, AppError, makeEvent } from '@sproul/common';
-import { type AuthContext, SOURCE } from './auth-context.js';
+import type { Account } from '../data-access/account-repository.js';
+import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 import { hashPassword } from './password-hasher.js';
 import { isStrongPassword } from './password-policy.js';
 import { denySessions } from './sessions.js';
@@ -62,16 +63,24 @@ export async function deleteAccount(ctx: AuthContext, accountId: string) {
         'Admin accounts are removed by another admin, not by themselves',
       );
     }
-    const sessions = await unit.sessions.revokeAll(account.id, 'account-deleted');
-    await unit.accounts.delete(account.id);
-    await unit.publish(
-      makeEvent(
-        AccountDeletedV1,
-        { userId: account.id, email: account.email, role: account.role, clubId: account.clubId },
-        SOURCE,
-      ),
-    );
-    return sessions;
+    return removeAccount(unit, account);
   });
   await denySessions(ctx, ended);
+}
+
+/**
+ * Removes an account within a unit of work: its sessions end and AccountDeleted is published with it.
+ * Answers the ended sessions' ids, for the caller to put on the denylist.
+ */
+export async function removeAccount(unit: Work, account: Account): Promise<string[]> {
+  const sessions = await unit.sessions.revokeAll(account.id, 'account-deleted');
+  await unit.accounts.delete(account.id);
+  await unit.publish(
+    makeEvent(
+      AccountDeletedV1,
+      { userId: account.id, email: account.email, role: account.role, clubId: account.clubId },
+      SOURCE,
+    ),
+  );
+  return sessions;
 }
