@@ -85,7 +85,10 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
 
     it('ignores operator characters and stop words instead of failing', async () => {
       expect((await page(`q=${encodeURIComponent("quokka & !( ' :*")}`)).num_results).toBe(3);
-      expect((await page('q=the')).num_results).toBe(303);
+      // A stop word before others is not required; as the last word it may be half of "theatre".
+      expect((await page('q=the%20quokka')).num_results).toBe(3);
+      expect((await page('q=the')).results.map((club) => club.name)).toEqual(['Zoo Volunteers']); // "…love the quokka"
+
       // A lone letter narrows nothing: the plain list, in name order, until a second character comes.
       const letter = await page('q=q&limit=2');
       expect(letter.num_results).toBe(303);

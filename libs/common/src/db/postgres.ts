@@ -11,7 +11,16 @@ export interface PostgresOptions {
 /** A Drizzle database on a PostgreSQL server; the database itself is created when it does not exist yet. */
 export async function openPostgres({ url, service, poolSize = 10 }: PostgresOptions): Promise<Database> {
   await ensureDatabaseExists(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: service });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: service,
+    // The planner's default random_page_cost (4) prices disks that seek; on SSDs and cached data an
+    // index read is nearly as cheap as a sequential one. At 4 the catalog's searches scanned every club
+    // rather than use the full-text index (10 ms vs 3 ms on 10k clubs). 1.1 is the usual recommendation
+    // for SSDs; it applies to these sessions only, over the server's own setting.
+    options: '-c random_page_cost=1.1',
+  });
   // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   return {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import { type DbOrTx, rowsOf } from '@sproul/common';
 import {
   and,
   arrayContains,
@@ -35,8 +35,8 @@ const listColumns = {
 export type ClubListEntry = Pick<Club, keyof typeof listColumns>;
 
 export interface ClubQuery {
-  /** A PostgreSQL tsquery text built from the user's words (letters and digits only, prefix-marked). */
-  tsquery?: string;
+  /** The words typed (letters and digits only), each matched as a prefix, all required. */
+  terms?: string[];
   tags?: number[];
   tagsMatch: 'any' | 'all';
   appRequired?: boolean;
@@ -53,16 +53,11 @@ const byName = [asc(sql`lower(${clubs.name})`), asc(clubs.id)];
 /** The public catalog: visible clubs, filtered, searched, ordered and paged by the database's indexes. */
 export const clubCatalogRepository = (db: DbOrTx) => ({
   async search(query: ClubQuery): Promise<{ results: ClubListEntry[]; total: number }> {
-    const tsquery = query.tsquery ? sql`to_tsquery('english', ${query.tsquery})` : undefined;
-    const prefixes = query.tsquery ? sql`to_tsquery('simple', ${query.tsquery})` : undefined;
+    const text = query.terms ? await textQuery(db, query.terms) : undefined;
+    // A constant tsquery, so that the planner matches it with the GIN index rather than row by row.
+    const tsquery = text ? sql`${text}::tsquery` : undefined;
     const conditions: SQL[] = [visibleClub];
-    // Stemmed words (robots → robot) or words as written, by prefix (sailin → sailing). A query of stop
-    // words only ("the") has no lexemes left: it filters nothing rather than everything.
-    if (tsquery) {
-      conditions.push(
-        sql`(numnode(${tsquery}) = 0 or ${clubs.searchVector} @@ ${tsquery} or ${clubs.prefixVector} @@ ${prefixes})`,
-      );
-    }
+    if (tsquery) conditions.push(sql`${clubs.searchVector} @@ ${tsquery}`);
     if (query.tags?.length) {
       conditions.push(
         query.tagsMatch === 'all'
@@ -88,14 +83,24 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
       query.sort === 'last_updated'
         ? [desc(clubs.lastUpdated), desc(clubs.id)]
         : query.sort === 'relevance' && tsquery
-          ? [
-              desc(
-                sql`greatest(ts_rank_cd(${clubs.searchVector}, ${tsquery}), ts_rank_cd(${clubs.prefixVector}, ${prefixes}))`,
-              ),
-              ...byName,
-            ]
+          ? [desc(sql`ts_rank_cd(${clubs.searchVector}, ${tsquery})`), ...byName]
           : byName;
 
+    const countAll = async () => (await db.select({ n: count() }).from(clubs).where(where))[0]?.n ?? 0;
+    if (tsquery) {
+      // A text search matches and ranks every candidate before the page is cut anyway: counting them
+      // in the same pass (a window) spares the second full match a separate count would cost.
+      const rows = await db
+        .select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(clubs)
+        .where(where)
+        .orderBy(...order)
+        .limit(query.limit)
+        .offset(query.skip);
+      const total = rows[0]?.total ?? (query.skip > 0 ? await countAll() : 0);
+      return { results: rows.map(({ total: _, ...entry }) => entry) as ClubListEntry[], total };
+    }
+    // Without one, the page is read from an index and the count from another: both cheap.
     const results = await db
       .select(listColumns)
       .from(clubs)
@@ -103,8 +108,7 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
       .orderBy(...order)
       .limit(query.limit)
       .offset(query.skip);
-    const [total] = await db.select({ n: count() }).from(clubs).where(where);
-    return { results: results as ClubListEntry[], total: total?.n ?? 0 };
+    return { results: results as ClubListEntry[], total: await countAll() };
   },
 
   /**
@@ -155,3 +159,23 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
     return rows.sort((a, b) => (position.get(a.linkName) ?? 0) - (position.get(b.linkName) ?? 0));
   },
 });
+
+/**
+ * The search as one tsquery text, worked out by PostgreSQL (whose dictionaries know stems and stop
+ * words): each word as a prefix of a stem ("robots" → robot:*) or of a word as written ("sailin" →
+ * sailin:*, a prefix of "sailing" though not of its stem "sail"), all words required. Stop words are
+ * dropped ("the chess club" needs no "the"), except the last word, which may be half-typed ("the" of
+ * "theatre"). Undefined when nothing is left to match: the search then filters nothing.
+ */
+async function textQuery(db: DbOrTx, terms: string[]): Promise<string | undefined> {
+  const parts = terms.map((term, index) => {
+    const prefix = `${term}:*`;
+    const whenStopWord = index === terms.length - 1 ? sql`to_tsquery('simple', ${prefix})` : sql`''::tsquery`;
+    return sql`(case when numnode(to_tsquery('english', ${prefix})) = 0 then ${whenStopWord}
+      else to_tsquery('english', ${prefix}) || to_tsquery('simple', ${prefix}) end)`;
+  });
+  const [row] = rowsOf<{ text: string | null }>(
+    await db.execute(sql`select nullif((${sql.join(parts, sql` && `)})::text, '') as text`),
+  );
+  return row?.text ?? undefined;
+}

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@sproul/common';
 import { type ClubListEntry, clubCatalogRepository } from '../data-access/club-catalog-repository.js';
-import { toPrefixTsquery } from './search-terms.js';
+import { searchTerms } from './search-terms.js';
 
 /** What a student can ask the catalog list for (all optional but paging). */
 export interface CatalogSearch {
@@ -24,16 +24,16 @@ export async function searchCatalog(
   search: CatalogSearch,
   now = new Date(),
 ): Promise<{ results: ClubListEntry[]; total: number }> {
-  const tsquery = search.q ? toPrefixTsquery(search.q) : undefined;
+  const terms = search.q ? searchTerms(search.q) : undefined;
   return clubCatalogRepository(db).search({
-    tsquery,
+    terms,
     tags: search.tags,
     tagsMatch: search.tagsMatch ?? 'any',
     appRequired: search.appRequired,
     newMembers: search.newMembers,
     numUsers: search.numUsers,
     recruitingAt: search.recruitingNow ? now : undefined,
-    sort: search.sort ?? (tsquery ? 'relevance' : 'name'),
+    sort: search.sort ?? (terms ? 'relevance' : 'name'),
     limit: search.limit,
     skip: search.skip,
   });

@@ -9,17 +9,16 @@ const MAX_TERMS = 8;
 const narrowsNothing = (term: string) => /^[a-z0-9]$/.test(term);
 
 /**
- * Turns what a student typed into a tsquery text: each word (letters and digits only, so no tsquery
- * operator can come through) as a prefix, all of them required. "robo clu" finds "Robotics Club" while
- * it is being typed. Undefined when nothing searchable is left.
+ * The words of what a student typed, each to be matched as a prefix (letters and digits only, so no
+ * tsquery operator can come through), all of them required: "robo clu" finds "Robotics Club" while it
+ * is being typed. Undefined when nothing searchable is left.
  */
-export function toPrefixTsquery(text: string): string | undefined {
+export function searchTerms(text: string): string[] | undefined {
   const terms = text
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((term) => term.length > 0 && !narrowsNothing(term))
     .slice(0, MAX_TERMS);
-  if (terms.length === 0) return undefined;
-  return terms.map((term) => `${term}:*`).join(' & ');
+  return terms.length === 0 ? undefined : terms;
 }
