@@ -1,4 +1,4 @@
-import { type DbOrTx, rowsOf } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common';
 import {
   and,
   arrayContains,
@@ -53,9 +53,7 @@ const byName = [asc(sql`lower(${clubs.name})`), asc(clubs.id)];
 /** The public catalog: visible clubs, filtered, searched, ordered and paged by the database's indexes. */
 export const clubCatalogRepository = (db: DbOrTx) => ({
   async search(query: ClubQuery): Promise<{ results: ClubListEntry[]; total: number }> {
-    const text = query.terms ? await textQuery(db, query.terms) : undefined;
-    // A constant tsquery, so that the planner matches it with the GIN index rather than row by row.
-    const tsquery = text ? sql`${text}::tsquery` : undefined;
+    const tsquery = query.terms?.length ? textQuery(query.terms) : undefined;
     const conditions: SQL[] = [visibleClub];
     if (tsquery) conditions.push(sql`${clubs.searchVector} @@ ${tsquery}`);
     if (query.tags?.length) {
@@ -161,21 +159,19 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
 });
 
 /**
- * The search as one tsquery text, worked out by PostgreSQL (whose dictionaries know stems and stop
- * words): each word as a prefix of a stem ("robots" → robot:*) or of a word as written ("sailin" →
- * sailin:*, a prefix of "sailing" though not of its stem "sail"), all words required. Stop words are
- * dropped ("the chess club" needs no "the"), except the last word, which may be half-typed ("the" of
- * "theatre"). Undefined when nothing is left to match: the search then filters nothing.
+ * The search as one tsquery, worked out by PostgreSQL (whose dictionaries know stems and stop words):
+ * each word as a prefix of a stem ("robots" → robot:*) or of a word as written ("sailin" → sailin:*,
+ * a prefix of "sailing" though not of its stem "sail"), all words required. Stop words are dropped
+ * ("the chess club" needs no "the"), except the last word, which may be half-typed ("the" of
+ * "theatre"), so the query is never empty. A sub-select: evaluated once per statement, and matched
+ * through the GIN index rather than row by row.
  */
-async function textQuery(db: DbOrTx, terms: string[]): Promise<string | undefined> {
+function textQuery(terms: string[]): SQL {
   const parts = terms.map((term, index) => {
     const prefix = `${term}:*`;
     const whenStopWord = index === terms.length - 1 ? sql`to_tsquery('simple', ${prefix})` : sql`''::tsquery`;
     return sql`(case when numnode(to_tsquery('english', ${prefix})) = 0 then ${whenStopWord}
       else to_tsquery('english', ${prefix}) || to_tsquery('simple', ${prefix}) end)`;
   });
-  const [row] = rowsOf<{ text: string | null }>(
-    await db.execute(sql`select nullif((${sql.join(parts, sql` && `)})::text, '') as text`),
-  );
-  return row?.text ?? undefined;
+  return sql`(select ${sql.join(parts, sql` && `)})`;
 }
