@@ -2,6 +2,7 @@ import { type DbOrTx, rowsOf } from '@sproul/common';
 import { sql } from 'drizzle-orm';
 import type { Club } from './club-repository.js';
 import { clubs } from './schema.js';
+import { holdTagIds } from './tag-id-lock.js';
 
 /**
  * Upstream's rule (§4.5): a club that requires an application recruits between its apply deadlines,
@@ -41,7 +42,7 @@ export const recruitingStatusRepository = (db: DbOrTx) => ({
    * rows, and two such updates running at once could deadlock, failing the admin's request.
    */
   async waitForTagChanges() {
-    await db.execute(sql`select pg_advisory_xact_lock_shared(hashtext('catalog:tags'))`);
+    await holdTagIds(db);
   },
 
   /** Sets `new_members` from the deadlines as of `now`; answers the clubs whose status changed. */

@@ -2,6 +2,7 @@ import { type DbOrTx, rowsOf } from '@sproul/common';
 import { type AnyColumn, asc, eq, sql } from 'drizzle-orm';
 import { visibleClub } from './club-repository.js';
 import { clubEvents, clubs, studentProfiles, tags } from './schema.js';
+import { lockTagIdsExclusive } from './tag-id-lock.js';
 
 export type Tag = typeof tags.$inferSelect;
 
@@ -18,7 +19,7 @@ export const tagAdminRepository = (db: DbOrTx) => ({
    * otherwise pick the same id, and a delete must not interleave with another's renumbering.
    */
   async lockTags() {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtext('catalog:tags'))`);
+    await lockTagIdsExclusive(db);
   },
 
   async all(): Promise<Tag[]> {

@@ -1,5 +1,6 @@
 import { ClubUpdatedV1, makeEvent, type Outbox, type Tx } from '@sproul/common';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
+import { holdTagIds } from '../data-access/tag-id-lock.js';
 import { clubNotFound } from './club-errors.js';
 import { clubSummary } from './club-summary.js';
 
@@ -12,8 +13,8 @@ export interface ClubEditOutcome<T> {
 }
 
 /**
- * One change of one club, inside an open transaction: locks the club row (concurrent edits of a club
- * apply one after the other), runs `work`, then — if it changed anything — bumps `last_updated` and
+ * One change of one club, inside an open transaction: holds the tag ids (no tag renumbering until
+ * commit), locks the club row (concurrent edits of a club apply one after the other), runs `work`, then — if it changed anything — bumps `last_updated` and
  * appends ClubUpdated naming the changed fields, so the change and its event commit together.
  */
 export async function editClubIn<T>(
@@ -22,6 +23,7 @@ export async function editClubIn<T>(
   clubId: string,
   work: (club: Club) => Promise<ClubEditOutcome<T>>,
 ): Promise<T> {
+  await holdTagIds(tx);
   const clubs = clubRepository(tx);
   const club = await clubs.findByIdForUpdate(clubId);
   if (!club) throw clubNotFound();

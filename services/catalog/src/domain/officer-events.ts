@@ -1,4 +1,4 @@
-import { AppError, type Db, type Outbox } from '@sproul/common';
+import { AppError, type Db, type DbOrTx, type Outbox } from '@sproul/common';
 import {
   type ClubEvent,
   type ClubEventKind,
@@ -36,8 +36,8 @@ export async function listEvents(db: Db, officer: Officer, kind: ClubEventKind) 
 
 export async function addEvent(ctx: Ctx, officer: Officer, kind: ClubEventKind, event: EventFields) {
   const club = await findOwnClub(ctx.db, officer);
-  await assertKnownTags(ctx.db, event.tags);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
+    await assertKnownTags(tx, event.tags);
     const events = clubEventRepository(tx);
     assertRoomFor(LIST_FIELD[kind], (await events.list(club.id, kind)).length);
     await events.add(club.id, kind, toColumns(event) as NewClubEvent);
@@ -54,8 +54,8 @@ export async function editEvent(
   changes: Partial<EventFields>,
 ) {
   const club = await findOwnClub(ctx.db, officer);
-  if (changes.tags) await assertKnownTags(ctx.db, changes.tags);
   return editClub(ctx.outbox, club.id, async (_club, tx) => {
+    if (changes.tags) await assertKnownTags(tx, changes.tags);
     const events = clubEventRepository(tx);
     const before = isItemId(id) && (await events.find(club.id, kind, id));
     if (!before) throw itemNotFound(WHAT[kind]);
@@ -105,8 +105,11 @@ function differs(before: ClubEvent, columns: Partial<NewClubEvent>) {
   );
 }
 
-/** Upstream stored any id as an event tag without looking; unknown ones are a 400 here. */
-async function assertKnownTags(db: Db, ids: number[]) {
+/**
+ * Upstream stored any id as an event tag without looking; unknown ones are a 400 here. Checked inside
+ * the edit's transaction, which holds the tag ids (editClub), so they stay valid until it commits.
+ */
+async function assertKnownTags(db: DbOrTx, ids: number[]) {
   if (ids.length === 0) return;
   const known = new Set((await metadataRepository(db).tags()).map((tag) => tag.id));
   const unknown = ids.filter((id) => !known.has(id));

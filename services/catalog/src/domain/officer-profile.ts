@@ -2,6 +2,7 @@ import { AppError, type Db, type Outbox } from '@sproul/common';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
+import { holdTagIds } from '../data-access/tag-id-lock.js';
 import { clubNotFound, findOwnClub, type Officer } from './officer-club.js';
 import { updateClubIn } from './update-club.js';
 
@@ -49,11 +50,12 @@ export async function editOfficerProfile(
   officer: Officer,
   edit: OfficerProfileEdit,
 ) {
-  const repos = repositories(ctx.db);
   const { id } = await findOwnClub(ctx.db, officer);
-  await assertKnownMetadata(repos, edit);
   const { is_reactivating, ...patch } = edit;
   await ctx.outbox.transaction(async (tx) => {
+    // Tag ids are checked and written with the tag ids held: no tag deletion renumbers them between.
+    await holdTagIds(tx);
+    await assertKnownMetadata(repositories(tx), edit);
     // The order check reads the stored dates under the row lock the update then holds.
     const club = await clubRepository(tx).findByIdForUpdate(id);
     if (!club) throw clubNotFound();

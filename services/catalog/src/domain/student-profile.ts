@@ -4,6 +4,7 @@ import type { Club } from '../data-access/club-repository.js';
 import { type Repositories, repositories } from '../data-access/repositories.js';
 import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import type { StudentProfile } from '../data-access/student-profile-repository.js';
+import { holdTagIds } from '../data-access/tag-id-lock.js';
 import { clubBoard } from './student-club-board.js';
 import { withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
@@ -49,27 +50,11 @@ export async function editStudentProfile(
   student: Student,
   edit: StudentProfileEdit,
 ) {
-  const metadata = await lookups(repositories(ctx.db));
-  const problems = [
-    unknownIds('majors', edit.majors, metadata.majors),
-    unknownIds('minors', edit.minors, metadata.minors),
-    unknownIds('interests', edit.interests, metadata.tags),
-    unknownIds(
-      'year',
-      edit.year === null || edit.year === undefined ? undefined : [edit.year],
-      metadata.years,
-    ),
-  ].filter((problem) => problem !== undefined);
-  if (problems.length > 0) {
-    throw new AppError(
-      'REQUEST.INVALID',
-      400,
-      'A validation error occurred when parsing the JSON body.',
-      problems,
-    );
-  }
   await ctx.outbox.transaction(async (tx) => {
     const repos = repositories(tx);
+    // Interests are tag ids: checked and written with the tag ids held (no renumbering between).
+    await holdTagIds(tx);
+    await assertKnownIds(repos, edit);
     const before = await ensureStudentProfile(repos, student);
     await lockStudentProfile(tx, student.userId);
     const { full_name, ...lists } = edit;
@@ -88,6 +73,29 @@ export async function editStudentProfile(
     );
   });
   return studentProfile(ctx.db, student);
+}
+
+/** Unknown major, minor, tag or year ids are a 400 naming them. */
+async function assertKnownIds(repos: Repositories, edit: StudentProfileEdit) {
+  const metadata = await lookups(repos);
+  const problems = [
+    unknownIds('majors', edit.majors, metadata.majors),
+    unknownIds('minors', edit.minors, metadata.minors),
+    unknownIds('interests', edit.interests, metadata.tags),
+    unknownIds(
+      'year',
+      edit.year === null || edit.year === undefined ? undefined : [edit.year],
+      metadata.years,
+    ),
+  ].filter((problem) => problem !== undefined);
+  if (problems.length > 0) {
+    throw new AppError(
+      'REQUEST.INVALID',
+      400,
+      'A validation error occurred when parsing the JSON body.',
+      problems,
+    );
+  }
 }
 
 async function lookups(repos: Repositories) {
