@@ -23,6 +23,7 @@ import { studentRoutes } from './entry-points/http/student-routes.js';
 import { createClubWhenUserRegistered } from './entry-points/messaging/create-club-when-user-registered.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './entry-points/messaging/remove-account-data-when-account-deleted.handler.js';
 import { showClubWhenAccountConfirmed } from './entry-points/messaging/show-club-when-account-confirmed.handler.js';
+import { showImageWhenImageStored } from './entry-points/messaging/show-image-when-image-stored.handler.js';
 import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 
 /** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
@@ -82,6 +83,7 @@ export async function start(deps: ServiceDeps) {
       createClubWhenUserRegistered(context.outbox),
       showClubWhenAccountConfirmed(context.outbox),
       removeAccountDataWhenAccountDeleted(context.outbox),
+      showImageWhenImageStored(context.outbox),
     ],
     openapi: catalogApiDocument,
     routes(app, context) {

@@ -1,0 +1,8 @@
+import { ImageStoredV1, type Outbox, on } from '@sproul/common';
+import { showStoredImage } from '../../domain/club-images.js';
+
+/** A logo, banner or gallery picture the media service stored appears on the club's page. */
+export const showImageWhenImageStored = (outbox: Outbox) =>
+  on(ImageStoredV1, async (event, tx) => {
+    await showStoredImage(tx, outbox, event.data);
+  });

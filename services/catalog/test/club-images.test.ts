@@ -1,0 +1,78 @@
+import { ImageStoredV1, makeEvent } from '@sproul/common';
+import { eventually } from '@sproul/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GALLERY_LIMIT } from '../src/domain/club-images.js';
+import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
+
+const stored = (clubId: string, purpose: 'logo' | 'banner' | 'gallery', caption?: string) => {
+  const imageId = crypto.randomUUID();
+  return makeEvent(
+    ImageStoredV1,
+    {
+      imageId,
+      clubId,
+      purpose,
+      url: `https://media.test/clubs/${clubId}/${imageId}.png`,
+      objectKey: `clubs/${clubId}/${imageId}.png`,
+      caption: caption ?? '',
+    },
+    'media',
+  );
+};
+
+describe('images the media service stored, on the club page', () => {
+  let catalog: CatalogHarness;
+  beforeAll(async () => {
+    catalog = await startCatalogHarness();
+  }, 60_000);
+  afterAll(() => catalog?.close());
+
+  const page = async (linkName: string) =>
+    (await call(catalog.url(`/api/catalog/organizations/${linkName}`))).body;
+
+  it('sets the logo and banner, adds gallery pictures once each, and announces each change', async () => {
+    const club = await catalog.addClub({ name: 'Photo Society' });
+    const logo = stored(club.id, 'logo');
+    const banner = stored(club.id, 'banner');
+    const picture = stored(club.id, 'gallery', 'Darkroom night');
+    // A redelivered gallery event (same id) must not add the picture twice.
+    await catalog.bus.publish([logo, banner, picture, picture]);
+    const shown = await eventually(async () => {
+      const body = await page(club.linkName);
+      return body.logo_url && body.banner_url && body.gallery_media.length > 0 ? body : undefined;
+    });
+    expect(shown.logo_url).toBe(logo.data.url);
+    expect(shown.banner_url).toBe(banner.data.url);
+    expect(shown.gallery_media).toEqual([
+      expect.objectContaining({ id: picture.data.imageId, url: picture.data.url, caption: 'Darkroom night' }),
+    ]);
+    const changes = catalog
+      .published<{ clubId: string; changed: string[] }>('ClubUpdated')
+      .filter((event) => event.clubId === club.id)
+      .map((event) => event.changed);
+    expect(changes).toEqual(expect.arrayContaining([['logo_url'], ['banner_url'], ['gallery_media']]));
+    expect(changes.filter((changed) => changed.includes('gallery_media'))).toHaveLength(1);
+  });
+
+  it('keeps the gallery within its limit: an event beyond it goes to the dead letters', async () => {
+    const club = await catalog.addClub({ name: 'Full Gallery Club' });
+    await catalog.bus.publish(Array.from({ length: GALLERY_LIMIT }, () => stored(club.id, 'gallery')));
+    await eventually(async () => (await page(club.linkName)).gallery_media.length === GALLERY_LIMIT);
+    const extra = stored(club.id, 'gallery');
+    await catalog.bus.publish([extra]);
+    const dead = await eventually(async () => {
+      const letters = await catalog.bus.takeDeadLetters('catalog');
+      return letters.find((letter) => (letter.body as { id?: string }).id === extra.id);
+    }, 15_000);
+    expect(dead).toBeTruthy();
+    expect((await page(club.linkName)).gallery_media).toHaveLength(GALLERY_LIMIT);
+  });
+
+  it('ignores an image for a club deleted since', async () => {
+    await catalog.bus.publish([stored(crypto.randomUUID(), 'logo')]);
+    const before = catalog.published('ClubUpdated').length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(catalog.published('ClubUpdated').length).toBe(before);
+    expect(await catalog.bus.takeDeadLetters('catalog')).toEqual([]);
+  });
+});
