@@ -71,11 +71,18 @@ function generateClub(i: number) {
   const { next, pick } = generator(i + 1);
   const topics = [pick(TOPICS), pick(TOPICS), pick(TOPICS)];
   const name = `${topics[0]![0]!.toUpperCase()}${topics[0]!.slice(1)} ${pick(KINDS)} ${i}`;
-  const sentences = Array.from(
-    { length: 3 + Math.floor(next() * 4) },
+  // Sentence shapes vary as real descriptions do, so that no filler word is in every club.
+  const shapes = [
     () =>
       `We ${pick(VERBS)} ${pick(topics)} and ${pick(TOPICS)} with ${pick(TOPICS)} enthusiasts every week.`,
-  );
+    () => `Our members ${pick(VERBS)} ${pick(topics)} together, from beginners to ${pick(TOPICS)} veterans.`,
+    () =>
+      `Each semester brings a ${pick(topics)} project, a ${pick(TOPICS)} trip and a ${pick(TOPICS)} social.`,
+    () => `Founded by ${pick(TOPICS)} fans, the group now ${pick(VERBS)}s ${pick(topics)} across campus.`,
+    () => `Expect talks on ${pick(topics)}, hands-on ${pick(TOPICS)} sessions and plenty of ${pick(TOPICS)}.`,
+    () => `Alumni working in ${pick(TOPICS)} and ${pick(topics)} mentor newer students.`,
+  ];
+  const sentences = Array.from({ length: 3 + Math.floor(next() * 4) }, () => pick(shapes)());
   const tags = [...new Set([Math.floor(next() * 20), Math.floor(next() * 20)])].slice(
     0,
     1 + Math.floor(next() * 2),
@@ -86,7 +93,12 @@ function generateClub(i: number) {
     name,
     linkName: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
     about: sentences.join(' '),
-    involved: `Come to our ${pick(topics)} meetings; no experience needed.`,
+    involved: pick([
+      `Come to our ${pick(topics)} meetings; no experience needed.`,
+      `Fill out the interest form and join a ${pick(topics)} session.`,
+      `Drop by our table on Sproul or message us about ${pick(topics)}.`,
+      `Applications open each fall; tell us why ${pick(topics)} excites you.`,
+    ]),
     tags,
     numUsers: Math.floor(next() * 5),
     appRequired: next() < 0.3,

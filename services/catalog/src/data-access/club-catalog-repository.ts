@@ -81,7 +81,7 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
       query.sort === 'last_updated'
         ? [desc(clubs.lastUpdated), desc(clubs.id)]
         : query.sort === 'relevance' && tsquery
-          ? [desc(sql`ts_rank_cd(${clubs.searchVector}, ${tsquery})`), ...byName]
+          ? [desc(sql`ts_rank(${clubs.searchVector}, ${tsquery})`), ...byName]
           : byName;
 
     const countAll = async () => (await db.select({ n: count() }).from(clubs).where(where))[0]?.n ?? 0;
