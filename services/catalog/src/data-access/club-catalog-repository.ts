@@ -160,8 +160,10 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
 
 /**
  * The search as one tsquery, worked out by PostgreSQL (whose dictionaries know stems and stop words):
- * each word as a prefix of a stem ("robots" → robot:*) or of a word as written ("sailin" → sailin:*,
- * a prefix of "sailing" though not of its stem "sail"), all words required. Stop words are dropped
+ * each word as its stem ("robots" → robot, which finds "Robotics" too) or as the prefix of a word as
+ * written ("sailin" → sailin:*, a prefix of "sailing" though not of its stem "sail"), all words
+ * required. A half-typed word is never stemmed as a prefix: "ins" stems to "in", and in:* would match
+ * every "interest" and "include" (thousands of clubs to rank, for nothing). Stop words are dropped
  * ("the chess club" needs no "the"), except the last word, which may be half-typed ("the" of
  * "theatre"), so the query is never empty. A sub-select: evaluated once per statement, and matched
  * through the GIN index rather than row by row.
@@ -170,8 +172,8 @@ function textQuery(terms: string[]): SQL {
   const parts = terms.map((term, index) => {
     const prefix = `${term}:*`;
     const whenStopWord = index === terms.length - 1 ? sql`to_tsquery('simple', ${prefix})` : sql`''::tsquery`;
-    return sql`(case when numnode(to_tsquery('english', ${prefix})) = 0 then ${whenStopWord}
-      else to_tsquery('english', ${prefix}) || to_tsquery('simple', ${prefix}) end)`;
+    return sql`(case when numnode(to_tsquery('english', ${term})) = 0 then ${whenStopWord}
+      else to_tsquery('english', ${term}) || to_tsquery('simple', ${prefix}) end)`;
   });
   return sql`(select ${sql.join(parts, sql` && `)})`;
 }
