@@ -50,6 +50,14 @@ export interface ClubQuery {
 
 const byName = [asc(sql`lower(${clubs.name})`), asc(clubs.id)];
 
+/** The list entry's columns of a sub-query that selected them. */
+const pickListColumns = <T extends Record<keyof typeof listColumns, unknown>>(source: T) =>
+  Object.fromEntries(
+    Object.keys(listColumns).map((key) => [key, source[key as keyof typeof listColumns]]),
+  ) as {
+    [K in keyof typeof listColumns]: T[K];
+  };
+
 /** The public catalog: visible clubs, filtered, searched, ordered and paged by the database's indexes. */
 export const clubCatalogRepository = (db: DbOrTx) => ({
   async search(query: ClubQuery): Promise<{ results: ClubListEntry[]; total: number }> {
@@ -77,22 +85,32 @@ export const clubCatalogRepository = (db: DbOrTx) => ({
     const where = and(...conditions);
 
     // Every order ends on the id, so pages never overlap or skip a club when ranks or names tie.
-    const order =
-      query.sort === 'last_updated'
-        ? [desc(clubs.lastUpdated), desc(clubs.id)]
-        : query.sort === 'relevance' && tsquery
-          ? [desc(sql`ts_rank(${clubs.searchVector}, ${tsquery})`), ...byName]
-          : byName;
+    const order = query.sort === 'last_updated' ? [desc(clubs.lastUpdated), desc(clubs.id)] : byName;
 
     const countAll = async () => (await db.select({ n: count() }).from(clubs).where(where))[0]?.n ?? 0;
     if (tsquery) {
       // A text search matches and ranks every candidate before the page is cut anyway: counting them
-      // in the same pass (a window) spares the second full match a separate count would cost.
-      const rows = await db
-        .select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      // in the same pass (a window) spares the second full match a separate count would cost. The
+      // rank is worked out in a sub-query (kept apart by OFFSET 0), so that the rows the window holds
+      // are the narrow list entries, not rows carrying their search vectors: with those, a broad
+      // prefix's 6 000 matches spilled to disk (26 ms instead of 17 on 10k clubs).
+      const matches = db
+        .select({ ...listColumns, rank: sql<number>`ts_rank(${clubs.searchVector}, ${tsquery})`.as('rank') })
         .from(clubs)
         .where(where)
-        .orderBy(...order)
+        .offset(0)
+        .as('matches');
+      const byNameOfMatch = [asc(sql`lower(${matches.name})`), asc(matches.id)];
+      const rows = await db
+        .select({ ...pickListColumns(matches), total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(matches)
+        .orderBy(
+          ...(query.sort === 'last_updated'
+            ? [desc(matches.lastUpdated), desc(matches.id)]
+            : query.sort === 'relevance'
+              ? [desc(matches.rank), ...byNameOfMatch]
+              : byNameOfMatch),
+        )
         .limit(query.limit)
         .offset(query.skip);
       const total = rows[0]?.total ?? (query.skip > 0 ? await countAll() : 0);
