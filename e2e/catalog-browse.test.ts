@@ -1,12 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
-import { eventually, recordEvents } from '@sproul/common/testing';
-import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
-import { freePort } from './support/processes.js';
+import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER = { email: 'debate@berkeley.edu', password: 'Debate-well-2026!' };
@@ -14,44 +8,20 @@ const OFFICER = { email: 'debate@berkeley.edu', password: 'Debate-well-2026!' };
 // Browsing the catalog as `npm start` composes it: the demo clubs, search, club pages with similar
 // clubs, a renamed club's redirect and its calendar, all through the gateway.
 describe('browsing the catalog through the gateway (embedded platform, demo data)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-browse-'));
-  let platform: EmbeddedPlatform;
-  let events: EventEnvelope[] = [];
+  let testPlatform: TestPlatform;
+  let events: TestPlatform['events'] = [];
+  let api: Api;
 
   beforeAll(async () => {
-    Object.assign(process.env, {
+    testPlatform = await startTestPlatform('browse', {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       FRONTEND_BASE_URL: 'http://web.test',
       SEED_DEMO: '1',
     });
-    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    platform = await startEmbedded({
-      ...loadConfig(gatewayConfigSchema, env),
-      ...loadConfig(commonConfigSchema, env),
-      PORT: Number(env.PORT),
-    });
-    events = await recordEvents(platform.bus, 'e2e-browse-recorder');
+    ({ events, api } = testPlatform);
   }, 90_000);
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const api = async (route: string, init: { body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${platform.url}${route}`, {
-      method: init.body === undefined ? 'GET' : 'POST',
-      redirect: 'manual',
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    const json = res.headers.get('content-type')?.includes('json');
-    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
-  };
+  afterAll(() => testPlatform?.stop());
 
   it('lists the demo catalog the way the web client loads it, and searches it', async () => {
     const all = await api('/api/catalog/organizations?limit=999&skip=0');

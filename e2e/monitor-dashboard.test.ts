@@ -1,55 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
-import { eventually, recordEvents } from '@sproul/common/testing';
-import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
-import { freePort } from './support/processes.js';
+import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER = { email: 'chess@berkeley.edu', password: 'Check-mate-42!' };
 
 // The admin dashboard (sc-admin) against `npm start`'s composition: tokens from auth, pages from the catalog.
 describe('the admin dashboard’s club and tag pages through the gateway (embedded platform)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-dashboard-'));
-  let platform: EmbeddedPlatform;
-  let events: EventEnvelope[] = [];
+  let testPlatform: TestPlatform;
+  let events: TestPlatform['events'] = [];
+  let api: Api;
 
   beforeAll(async () => {
-    Object.assign(process.env, {
+    testPlatform = await startTestPlatform('dashboard', {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       FRONTEND_BASE_URL: 'http://web.test',
       SEED_DEMO: '0',
     });
-    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    platform = await startEmbedded({
-      ...loadConfig(gatewayConfigSchema, env),
-      ...loadConfig(commonConfigSchema, env),
-      PORT: Number(env.PORT),
-    });
-    events = await recordEvents(platform.bus, 'e2e-dashboard-recorder');
+    ({ events, api } = testPlatform);
   }, 90_000);
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${platform.url}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    const json = res.headers.get('content-type')?.includes('json');
-    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
-  };
+  afterAll(() => testPlatform?.stop());
 
   it('an admin manages tags and a registered club; an officer is kept out', async () => {
     const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;

@@ -1,53 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
-import { eventually, recordEvents } from '@sproul/common/testing';
-import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
-import { freePort } from './support/processes.js';
+import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 
 // The composition `npm start` runs, in this process so the test can watch the bus for the email.
 describe('an officer signs up through the gateway (embedded platform)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-signup-'));
-  let platform: EmbeddedPlatform;
-  let events: EventEnvelope[] = [];
+  let testPlatform: TestPlatform;
+  let platform: TestPlatform['platform'];
+  let events: TestPlatform['events'] = [];
+  let api: Api;
 
   beforeAll(async () => {
-    Object.assign(process.env, {
+    testPlatform = await startTestPlatform('signup', {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       FRONTEND_BASE_URL: 'http://web.test',
     });
-    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    platform = await startEmbedded({
-      ...loadConfig(gatewayConfigSchema, env),
-      ...loadConfig(commonConfigSchema, env),
-      PORT: Number(env.PORT),
-    });
-    events = await recordEvents(platform.bus, 'e2e-recorder');
+    ({ platform, events, api } = testPlatform);
   }, 60_000);
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${platform.url}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      redirect: 'manual',
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-  };
+  afterAll(() => testPlatform?.stop());
 
   it('register (RSO email) → confirmation email requested → confirm → login → refresh → revoke', async () => {
     // An admin puts the club's email on the RSO list.

@@ -1,50 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
-import { eventually, recordEvents } from '@sproul/common/testing';
-import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
-import { freePort } from './support/processes.js';
+import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const STUDENT = { email: 'oski@berkeley.edu', password: 'Go-Bears-2026!', name: 'Oski Bear' };
 
 // A student's data across services, as `npm start` composes them: the account and its confirmation
 // are auth's, the profile, favourites, board and visits the catalog's, all through the gateway.
 describe('a student signs up, confirms and keeps favourites (embedded platform)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-student-'));
-  let platform: EmbeddedPlatform;
-  let events: EventEnvelope[] = [];
+  let testPlatform: TestPlatform;
+  let events: TestPlatform['events'] = [];
+  let api: Api;
 
   beforeAll(async () => {
-    Object.assign(process.env, { FRONTEND_BASE_URL: 'http://web.test', SEED_DEMO: '1' });
-    const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    platform = await startEmbedded({
-      ...loadConfig(gatewayConfigSchema, env),
-      ...loadConfig(commonConfigSchema, env),
-      PORT: Number(env.PORT),
+    testPlatform = await startTestPlatform('student', {
+      FRONTEND_BASE_URL: 'http://web.test',
+      SEED_DEMO: '1',
     });
-    events = await recordEvents(platform.bus, 'e2e-student-recorder');
+    ({ events, api } = testPlatform);
   }, 90_000);
-  afterAll(async () => {
-    await platform?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${platform.url}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    const json = res.headers.get('content-type')?.includes('json');
-    return { status: res.status, body: json && text ? JSON.parse(text) : text };
-  };
+  afterAll(() => testPlatform?.stop());
 
   it('lookups are public; the profile needs a confirmed account; favourites, board and visits are kept', async () => {
     const majors = await api('/api/student/majors');

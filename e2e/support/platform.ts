@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
+import { recordEvents } from '@sproul/common/testing';
+import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { type EmbeddedPlatform, startEmbedded } from '../../scripts/src/platform.js';
+import { freePort } from './processes.js';
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  /** Parsed when the answer is JSON, else the text. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the answer freely.
+  body: any;
+}
+
+export type Api = (
+  route: string,
+  init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
+) => Promise<ApiAnswer>;
+
+/** Calls through the gateway as a web client would: JSON bodies, bearer tokens, redirects not followed. */
+export const apiAt =
+  (baseUrl: string): Api =>
+  async (route, init = {}) => {
+    const res = await fetch(`${baseUrl}${route}`, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      redirect: 'manual',
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    const json = res.headers.get('content-type')?.includes('json');
+    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
+  };
+
+/**
+ * The composition `npm start` runs, in this process so that a test can watch the bus: a new data
+ * directory, the gateway on a free port, every event recorded. `processEnv` is what the services read
+ * from the environment (admin account, front-end URL…).
+ */
+export async function startTestPlatform(name: string, processEnv: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `sproul-${name}-`));
+  Object.assign(process.env, processEnv);
+  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  const platform: EmbeddedPlatform = await startEmbedded({
+    ...loadConfig(gatewayConfigSchema, env),
+    ...loadConfig(commonConfigSchema, env),
+    PORT: Number(env.PORT),
+  });
+  const events: EventEnvelope[] = await recordEvents(platform.bus, `e2e-${name}-recorder`);
+  return {
+    platform,
+    events,
+    api: apiAt(platform.url),
+    async stop() {
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
