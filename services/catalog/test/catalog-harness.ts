@@ -32,7 +32,7 @@ const closeServer = (server: Server) =>
   });
 
 /** Auth's public keys at /.well-known/jwks.json, and access tokens signed as auth signs them. */
-async function fakeAuth() {
+export async function fakeAuth() {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'catalog-test', alg: 'ES256' }] };
   const server = createServer((_req, res) => {
@@ -190,17 +190,9 @@ export async function startCatalogHarness(
   };
 }
 
+export type FakeAuth = Awaited<ReturnType<typeof fakeAuth>>;
+
 export type CatalogHarness = Awaited<ReturnType<typeof startCatalogHarness>>;
 
 /** A request; answers status, body (parsed when JSON) and headers, without following redirects. */
-export async function call(url: string, init: { token?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetch(url, {
-    redirect: 'manual',
-    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers },
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  if (response.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
-  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the answer freely.
-  return { status: response.status, body: body as any, headers: response.headers };
-}
+export { send as call } from './json-request.js';

@@ -39,7 +39,7 @@ describe.each(await storageKinds())('the admin dashboard club page (/api/monitor
     call(catalog.url(`/api/monitor${path}`), { ...init, token: admin });
 
   it('lets only admins in: 401 without a token or with an officer token', async () => {
-    const officer = await auth.token('officer', 'robots@berkeley.edu');
+    const officer = await auth.token('officer', { email: 'robots@berkeley.edu' });
     for (const [method, path] of [
       ['GET', '/club/list'],
       ['GET', '/club/download'],

@@ -1,17 +1,12 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
-  AUDIENCE,
   commonConfigSchema,
   type Database,
   EmbeddedPostgres,
   type EventEnvelope,
   InProcessBus,
-  ISSUER,
   loadConfig,
   MemoryStore,
   openPostgres,
-  type Role,
   type RunningService,
 } from '@sproul/common';
 import {
@@ -21,40 +16,12 @@ import {
   recordEvents,
   testLogger,
 } from '@sproul/common/testing';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
 import { start } from '../src/index.js';
 
-/**
- * Stands in for auth where the catalog needs it: publishes a signing key at /.well-known/jwks.json
- * and signs access tokens with it, as auth would for an admin, an officer or a student.
- */
-export async function fakeAuth() {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'catalog-test', alg: 'ES256' }] };
-  const server = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(req.url === '/.well-known/jwks.json' ? JSON.stringify(jwks) : '{}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    token: (role: Role, email = `${role}@berkeley.edu`, sub: string = crypto.randomUUID()) =>
-      new SignJWT({ role, email, confirmed: true, club: null, sid: crypto.randomUUID(), token_use: 'access' })
-        .setProtectedHeader({ alg: 'ES256', kid: 'catalog-test' })
-        .setSubject(sub)
-        .setJti(crypto.randomUUID())
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('30m')
-        .sign(privateKey),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export { type FakeAuth, fakeAuth } from './catalog-harness.js';
 
-export type FakeAuth = Awaited<ReturnType<typeof fakeAuth>>;
+import type { FakeAuth } from './catalog-harness.js';
 
 /** Where a harness keeps its data: embedded PGlite, or a PostgreSQL database (shared by replicas). */
 export type Storage = { kind: 'embedded'; embedded: EmbeddedPostgres } | { kind: 'postgres'; url: string };
@@ -156,28 +123,4 @@ export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record
 
 export type CatalogHarness = Awaited<ReturnType<typeof startCatalog>>;
 
-/** JSON request helper: answers status, parsed body (text when not JSON) and headers. */
-export async function call(
-  url: string,
-  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
-) {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  if (response.headers.get('content-type')?.includes('json')) body = JSON.parse(text);
-  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the answer freely.
-  return { status: response.status, body: body as any, headers: response.headers };
-}
+export { send as call } from './json-request.js';
