@@ -101,6 +101,14 @@ const eventFields = {
   description: z.string(),
 };
 
+/** A similar club, as a club page and a student's profile list it. */
+export const recommendedClubSchema = z.object({
+  link_name: z.string(),
+  name: z.string(),
+  logo_url: z.string().nullable(),
+  about_us: z.string(),
+});
+
 export const clubPageSchema = z
   .object({
     name: z.string(),
@@ -136,13 +144,6 @@ export const clubPageSchema = z
     last_updated: z.string().meta({ format: 'date-time' }),
     reactivated: z.boolean(),
     reactivated_last: isoDate,
-    recommended_clubs: z.array(
-      z.object({
-        link_name: z.string(),
-        name: z.string(),
-        logo_url: z.string().nullable(),
-        about_us: z.string(),
-      }),
-    ),
+    recommended_clubs: z.array(recommendedClubSchema),
   })
   .meta({ id: 'ClubPage' });

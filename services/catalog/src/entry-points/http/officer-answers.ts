@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recommendedClubSchema } from './catalog-schemas.js';
 
 // What the officer and student routes answer, for the OpenAPI document (the views build these shapes).
 
@@ -106,13 +107,6 @@ export const studentProfileAnswer = z
     favorited_clubs: z.array(studentClubAnswer),
     club_board: clubBoardAnswer,
     visited_clubs: z.array(z.string()).meta({ description: 'Link names, most recent first (at most 50)' }),
-    recommended_clubs: z.array(
-      z.object({
-        link_name: z.string(),
-        name: z.string(),
-        logo_url: z.string().nullable(),
-        about_us: z.string(),
-      }),
-    ),
+    recommended_clubs: z.array(recommendedClubSchema),
   })
   .meta({ id: 'StudentProfile' });
