@@ -6,11 +6,11 @@
 // nothing is measured from one hot row. Ends with one line of ratios to the list page's p99.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort } from './ports.js';
 import { fmt, median } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,15 +106,6 @@ function generateClub(i: number) {
     events,
   };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const children: ChildProcess[] = [];
 // BENCH_CPU_PROFILE=<dir> writes a CPU profile of the catalog process there (to see where its time goes).

@@ -4,12 +4,12 @@
 // connections, in interleaved rounds. Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDIENCE, ISSUER } from '@sproul/common';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { freePort } from './ports.js';
 import { fmt, median } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,15 +22,6 @@ for (const tool of ['/usr/sbin/nginx', '/usr/bin/wrk']) {
     process.exit(2);
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const children: ChildProcess[] = [];
 const launch = (command: string, args: string[], env: Record<string, string> = {}) => {
