@@ -216,32 +216,40 @@ request = function() return wrk.format("GET", paths[math.random(#paths)]) end
     return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)![1]), p50: ms('50'), p99: ms('99') };
   };
 
-  for (const name of Object.keys(scenarios)) load(name, 2); // warm-up: JIT, pools, PostgreSQL's cache
-  const results: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
-  for (let round = 1; round <= rounds; round++) {
-    const line: string[] = [];
-    for (const name of Object.keys(scenarios)) {
-      const { rps, p50, p99 } = load(name, seconds);
-      results[name] ??= { rps: [], p50: [], p99: [] };
-      results[name].rps.push(rps);
-      results[name].p50.push(p50);
-      results[name].p99.push(p99);
-      line.push(`${name} ${fmt(rps)}/s p50 ${fmt(p50, 2)}ms p99 ${fmt(p99, 2)}ms`);
+  if (process.env.BENCH_HOLD) {
+    // BENCH_HOLD=1 keeps the set-up running for a look from outside (psql, wrk, a profiler) until ^C.
+    console.log(
+      `holding: gateway ${gateway}, catalog http://127.0.0.1:${catalogPort}, database ${databases.catalog}, scripts in ${work}`,
+    );
+    await new Promise((resolve) => process.once('SIGINT', resolve));
+  } else {
+    for (const name of Object.keys(scenarios)) load(name, 2); // warm-up: JIT, pools, PostgreSQL's cache
+    const results: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+    for (let round = 1; round <= rounds; round++) {
+      const line: string[] = [];
+      for (const name of Object.keys(scenarios)) {
+        const { rps, p50, p99 } = load(name, seconds);
+        results[name] ??= { rps: [], p50: [], p99: [] };
+        results[name].rps.push(rps);
+        results[name].p50.push(p50);
+        results[name].p99.push(p99);
+        line.push(`${name} ${fmt(rps)}/s p50 ${fmt(p50, 2)}ms p99 ${fmt(p99, 2)}ms`);
+      }
+      console.log(`round ${round}: ${line.join(' | ')}`);
     }
-    console.log(`round ${round}: ${line.join(' | ')}`);
+    const m = (name: string) => ({
+      rps: median(results[name]!.rps),
+      p50: median(results[name]!.p50),
+      p99: median(results[name]!.p99),
+    });
+    const [list, search, club] = [m('list'), m('search'), m('club')];
+    for (const [name, r] of Object.entries({ list, search, club })) {
+      console.log(`${name.padEnd(6)} ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms`);
+    }
+    console.log(
+      `catalog (${fmt(clubCount)} clubs): list p99=${fmt(list.p99, 2)}ms search p99=${fmt(search.p99, 2)}ms club p99=${fmt(club.p99, 2)}ms search/list p99=${fmt(search.p99 / list.p99, 2)} club/list p99=${fmt(club.p99 / list.p99, 2)}`,
+    );
   }
-  const m = (name: string) => ({
-    rps: median(results[name]!.rps),
-    p50: median(results[name]!.p50),
-    p99: median(results[name]!.p99),
-  });
-  const [list, search, club] = [m('list'), m('search'), m('club')];
-  for (const [name, r] of Object.entries({ list, search, club })) {
-    console.log(`${name.padEnd(6)} ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms`);
-  }
-  console.log(
-    `catalog (${fmt(clubCount)} clubs): list p99=${fmt(list.p99, 2)}ms search p99=${fmt(search.p99, 2)}ms club p99=${fmt(club.p99, 2)}ms search/list p99=${fmt(search.p99 / list.p99, 2)} club/list p99=${fmt(club.p99 / list.p99, 2)}`,
-  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 1_000));

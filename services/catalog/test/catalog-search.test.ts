@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewClub } from '../src/data-access/club-repository.js';
+import { clubs } from '../src/data-access/schema.js';
 import { type CatalogHarness, type CatalogStorage, call, startCatalogHarness } from './catalog-harness.js';
 
 const WORDS = [
@@ -131,6 +134,41 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
       ]);
       const recent = await page('sort=last_updated&limit=2&q=club');
       expect(recent.results.map((club) => club.name)).toEqual(['Club 000 astronomy', 'Club 001 baking']);
+    });
+
+    it('follows every change to a club, whatever code path writes it', async () => {
+      const names = async (query: string) => (await page(query)).results.map((club) => club.name);
+      const club = await catalog.addClub({ name: 'Narwhal Watchers', aboutUs: 'Tusks.', tags: [3] });
+      expect(await names('q=narwhal')).toEqual(['Narwhal Watchers']);
+
+      const edit = (changes: Partial<NewClub>) =>
+        catalog.db.update(clubs).set(changes).where(eq(clubs.id, club.id));
+      await edit({ aboutUs: 'We adore axolotls.' });
+      expect(await names('q=axolotl')).toEqual(['Narwhal Watchers']);
+      expect(await names('q=tusks')).toEqual([]);
+      await edit({ name: 'Pangolin Friends' });
+      expect(await names('q=narwhal')).toEqual([]);
+      expect(await names('q=pangol&sort=name')).toEqual(['Pangolin Friends']);
+      await edit({ tags: [5], numUsers: 4 });
+      expect(await names('q=pangolin&tags=3')).toEqual([]);
+      expect(await names('q=pangolin&tags=5&num_users=4')).toEqual(['Pangolin Friends']);
+
+      await catalog.addEvents(club.id, 'event', [
+        {
+          name: 'Okapi night',
+          description: 'Films',
+          eventStart: new Date(Date.now() + DAY),
+          eventEnd: new Date(Date.now() + DAY + 3600_000),
+        },
+      ]);
+      expect(await names('q=okapi')).toEqual(['Pangolin Friends']);
+
+      await edit({ confirmed: false });
+      expect(await names('q=pangolin')).toEqual([]);
+      await edit({ confirmed: true });
+      expect(await names('q=pangolin')).toEqual(['Pangolin Friends']);
+      await catalog.db.delete(clubs).where(eq(clubs.id, club.id));
+      expect(await names('q=pangolin')).toEqual([]);
     });
 
     it('pages through ties without repeating or losing a club', async () => {

@@ -5,9 +5,7 @@ import { clubLinkRedirects, clubs } from './schema.js';
 export type Club = typeof clubs.$inferSelect;
 export type NewClub = typeof clubs.$inferInsert;
 /** Columns a caller may change; identity, ownership and computed columns are not among them. */
-export type ClubChanges = Partial<
-  Omit<NewClub, 'id' | 'ownerUserId' | 'registeredAt' | 'eventsText' | 'searchVector'>
->;
+export type ClubChanges = Partial<Omit<NewClub, 'id' | 'ownerUserId' | 'registeredAt' | 'eventsText'>>;
 
 /** Club ids are UUIDs; anything else (from an event, a URL) names no club, and must not reach a uuid column. */
 export const isUuid = (value: string) =>

@@ -3,7 +3,7 @@ import { type Club, clubRepository, type NewClub } from '../data-access/club-rep
 import { uniqueLinkName } from './club-link-name.js';
 import { clubSummary } from './club-summary.js';
 
-export type ClubDraft = Omit<NewClub, 'id' | 'linkName' | 'searchVector' | 'eventsText'>;
+export type ClubDraft = Omit<NewClub, 'id' | 'linkName' | 'eventsText'>;
 
 /**
  * Creates an officer's club under a unique slug of its name and announces it (ClubCreated), in the
