@@ -56,6 +56,8 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     service: 'gateway',
     logger,
     rawBodies: true,
+    // Ids travel in headers; AsyncLocalStorage would slow every proxied request (see the option).
+    asyncContext: false,
     readiness,
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));

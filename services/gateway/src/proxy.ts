@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'node:http';
 import type { Socket } from 'node:net';
-import { CORRELATION_ID_HEADER, currentContext, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
+import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
 import type { RequestHandler } from 'express';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import { relayAnswer } from './answer-relay.js';
@@ -27,13 +27,12 @@ export function proxyTo(service: string, target: string, timeoutMs: number): Pro
       proxyReq(proxyReq, req, res) {
         // http-proxy aborts a timed-out request, which surfaces as a plain ECONNRESET: remember why.
         proxyReq.once('timeout', () => timedOut.add(req));
-        // The express lane keeps ids in the request context; the fast lane on the request itself.
-        const context = currentContext();
-        const requestId = context?.requestId ?? String(res.getHeader(REQUEST_ID_HEADER));
+        // Both lanes put the request id on the answer and drop a malformed correlation id from the request.
+        const requestId = String(res.getHeader(REQUEST_ID_HEADER));
         proxyReq.setHeader(REQUEST_ID_HEADER, requestId);
         proxyReq.setHeader(
           CORRELATION_ID_HEADER,
-          context?.correlationId ?? (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? requestId,
+          (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? requestId,
         );
         // Rate-limited routes had their small JSON body read at the gateway: send it on as it was.
         // (Last: writing the body sends the headers.)

@@ -19,7 +19,7 @@ import { start } from '../src/index.js';
 
 /** A stand-in auth service that records what reached it, and publishes the test's signing key. */
 async function fakeAuth(jwks: { keys: JWK[] }) {
-  const seen: { method: string; path: string; requestId?: string }[] = [];
+  const seen: { method: string; path: string; requestId?: string; correlationId?: string }[] = [];
   const { app } = createHttpApp({
     service: 'auth',
     logger: testLogger(),
@@ -32,6 +32,7 @@ async function fakeAuth(jwks: { keys: JWK[] }) {
           method: req.method,
           path: req.originalUrl,
           requestId: req.headers['x-request-id'] as string,
+          correlationId: req.headers['x-correlation-id'] as string,
         });
         next();
       });
@@ -115,7 +116,12 @@ describe('gateway routing and error answers', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ echoed: { email: 'a@berkeley.edu' } });
-    expect(auth.seen.at(-1)).toEqual({ method: 'POST', path: '/api/user/login', requestId: 'req-42' });
+    expect(auth.seen.at(-1)).toEqual({
+      method: 'POST',
+      path: '/api/user/login',
+      requestId: 'req-42',
+      correlationId: 'req-42',
+    });
   });
 
   it('passes on the service’s 400 for malformed JSON and 405 for a wrong method', async () => {
@@ -227,6 +233,25 @@ describe('gateway token checks and CORS', () => {
     const res = await protectedCall(`Bearer ${await keys.access()}`);
     expect(res.status).toBe(404); // the stand-in has no such route: what matters is that it was reached
     expect(auth.seen.length).toBe(before + 1);
+  });
+
+  it('passes a well-formed correlation id on and replaces a malformed one, on both lanes', async () => {
+    const access = `Bearer ${await keys.access()}`;
+    const login = (correlationId: string) =>
+      fetch(`${gateway.url}/api/user/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
+        body: '{}',
+      });
+    // A protected route goes the fast lane; a rate-limited one (login) the express lane.
+    for (const call of [(id: string) => protectedCall(access, { 'x-correlation-id': id }), login]) {
+      await call('flow-7');
+      expect(auth.seen.at(-1)?.correlationId).toBe('flow-7');
+      await call('not an id; <script>');
+      const last = auth.seen.at(-1)!;
+      expect(last.correlationId).toBe(last.requestId);
+      expect(last.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 
   it('refuses bad tokens with 401 before the service sees anything', async () => {

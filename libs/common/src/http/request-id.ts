@@ -12,3 +12,14 @@ export const requestContext: RequestHandler = (req, res, next) => {
   res.setHeader(REQUEST_ID_HEADER, requestId);
   runWithContext({ requestId, correlationId }, next);
 };
+
+/**
+ * The same ids without a request context: the request id in the answer's header (where the gateway's
+ * proxy reads it), and a malformed correlation id dropped from the request rather than passed on.
+ */
+export const requestIdOnly: RequestHandler = (req, res, next) => {
+  const requestId = acceptableId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
+  if (!acceptableId(req.headers[CORRELATION_ID_HEADER])) delete req.headers[CORRELATION_ID_HEADER];
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  next();
+};
