@@ -1,7 +1,8 @@
 // Gateway throughput and tail latency, side by side in one run (`npm run bench:gateway`): the upstream
 // direct, nginx proxying it (keep-alive), a stock express + http-proxy-middleware + jsonwebtoken gateway,
 // and ours (JWT verification and the denylist check on), each its own process, loaded by wrk at 32
-// connections, in interleaved rounds. Needs Debian's nginx-light and wrk.
+// connections, in interleaved rounds; beside them, for reference, bare node:http forwarding with no
+// checks (the floor of any Node gateway). Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,8 @@ const token = await new SignJWT({
   .sign(privateKey);
 
 const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
-const [upstreamPort, nginxPort, stockPort, oursPort] = await Promise.all([
+const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort] = await Promise.all([
+  freePort(),
   freePort(),
   freePort(),
   freePort(),
@@ -88,6 +90,10 @@ http { access_log off;
     TARGET: upstream,
     PUBLIC_PEM: await exportSPKI(publicKey),
   });
+  launch(process.execPath, [path.join(here, 'gateway/bare-node.js')], {
+    PORT: String(bareNodePort),
+    TARGET: upstream,
+  });
   // BENCH_CPU_PROFILE=<dir> writes CPU profiles of our gateway's processes there (to see where time goes).
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
@@ -105,6 +111,8 @@ http { access_log off;
     nginx: `http://127.0.0.1:${nginxPort}${route}`,
     stock: `http://127.0.0.1:${stockPort}${route}`,
     ours: `http://127.0.0.1:${oursPort}${route}`,
+    // One process, no checks at all: what node:http alone costs (a reference, not a contender).
+    bareNode: `http://127.0.0.1:${bareNodePort}${route}`,
   };
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
@@ -138,6 +146,10 @@ http { access_log off;
   const m = (name: string) => ({ rps: median(results[name]!.rps), p99: median(results[name]!.p99) });
   const [ours, stock, nginx] = [m('ours'), m('stock'), m('nginx')];
   console.log(`upstream direct: ${fmt(m('upstream').rps)} req/s, p99 ${fmt(m('upstream').p99, 2)} ms`);
+  const bareNode = m('bareNode');
+  console.log(
+    `bare node:http forwarding, one process, no checks: ${fmt(bareNode.rps)} req/s, p99 ${fmt(bareNode.p99, 2)} ms (${fmt(bareNode.rps / nginx.rps, 2)}× nginx)`,
+  );
   console.log(
     `gateway: ours=${fmt(ours.rps)} stock=${fmt(stock.rps)} nginx=${fmt(nginx.rps)} ours/stock=${fmt(ours.rps / stock.rps, 2)} ours/nginx=${fmt(ours.rps / nginx.rps, 2)} p99 ours/nginx=${fmt(ours.p99 / nginx.p99, 2)}`,
   );
