@@ -50,9 +50,11 @@ describe('access-token verifier cache', () => {
 
   it('forgets a remembered token when it expires', async () => {
     const { sign, verifier } = await setup();
-    const token = await sign('c', Math.floor(Date.now() / 1000) + 1);
+    // Two seconds ahead (exp is in whole seconds): one second ahead could already be past when verified.
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await sign('c', expiresAt);
     await verifier.verify(token);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
     await expect(verifier.verify(token)).rejects.toMatchObject({ status: 401, reason: 'Token has expired' });
   });
 
