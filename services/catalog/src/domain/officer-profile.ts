@@ -3,6 +3,7 @@ import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';
+import { loadClubDetails } from './club-page.js';
 import { clubNotFound, findOwnClub, type Officer } from './officer-club.js';
 import { updateClubIn } from './update-club.js';
 
@@ -26,16 +27,7 @@ export interface OfficerProfileEdit {
 
 /** The club with every list the officer's dashboard shows, in the order they were added. */
 export async function officerProfile(db: Db, officer: Officer) {
-  const repos = repositories(db);
-  const club = await findOwnClub(db, officer);
-  const [resources, events, recruitingEvents, faq, gallery] = await Promise.all([
-    repos.resources.list(club.id),
-    repos.events.list(club.id, 'event'),
-    repos.events.list(club.id, 'recruiting'),
-    repos.faq.list(club.id),
-    repos.gallery.list(club.id),
-  ]);
-  return { club, resources, events, recruitingEvents, faq, gallery };
+  return loadClubDetails(db, await findOwnClub(db, officer));
 }
 
 export type OfficerProfile = Awaited<ReturnType<typeof officerProfile>>;
