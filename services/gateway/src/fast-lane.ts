@@ -1,12 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import {
-  acceptableId,
-  CORRELATION_ID_HEADER,
-  type Logger,
-  REQUEST_ID_HEADER,
-  type TokenVerifier,
-} from '@sproul/common';
+import { type Logger, REQUEST_ID_HEADER, type TokenVerifier, takeRequestId } from '@sproul/common';
 import helmet from 'helmet';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { isPublic } from './access-policy.js';
@@ -74,8 +67,7 @@ export function createFastLane(options: FastLaneOptions) {
 
   function forward(req: IncomingMessage, res: ServerResponse, service: ServiceName, fallback: () => void) {
     const started = performance.now();
-    const requestId = acceptableId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
-    if (!acceptableId(req.headers[CORRELATION_ID_HEADER])) delete req.headers[CORRELATION_ID_HEADER];
+    const requestId = takeRequestId(req);
     const headers: OutgoingHttpHeaders = { ...securityHeaders, [REQUEST_ID_HEADER]: requestId };
     const origin = req.headers.origin;
     if (origin && allowed(origin)) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { acceptableId, runWithContext } from '../context/request-context.js';
 
@@ -14,12 +15,18 @@ export const requestContext: RequestHandler = (req, res, next) => {
 };
 
 /**
- * The same ids without a request context: the request id in the answer's header (where the gateway's
- * proxy reads it), and a malformed correlation id dropped from the request rather than passed on.
+ * The ids of a request passed on without a request context: the caller's request id when well-formed,
+ * else a new one; a malformed correlation id is dropped from the request rather than passed on.
+ * Shared by `requestIdOnly` and the gateway's fast lane.
  */
-export const requestIdOnly: RequestHandler = (req, res, next) => {
+export function takeRequestId(req: IncomingMessage): string {
   const requestId = acceptableId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
   if (!acceptableId(req.headers[CORRELATION_ID_HEADER])) delete req.headers[CORRELATION_ID_HEADER];
-  res.setHeader(REQUEST_ID_HEADER, requestId);
+  return requestId;
+}
+
+/** The same ids without a request context: the request id goes in the answer's header (where the gateway's proxy reads it). */
+export const requestIdOnly: RequestHandler = (req, res, next) => {
+  res.setHeader(REQUEST_ID_HEADER, takeRequestId(req));
   next();
 };
