@@ -5,7 +5,7 @@ import { AccountConfirmedV1 } from '../src/events/contracts/account-confirmed.js
 import { UserRegisteredV1 } from '../src/events/contracts/user-registered.js';
 import type { EventEnvelope } from '../src/events/envelope.js';
 import { makeEvent } from '../src/events/make-event.js';
-import { type EventHandler, on, subscribeHandlers } from '../src/messaging/consumer.js';
+import { type EventHandler, on, onBatch, subscribeHandlers } from '../src/messaging/consumer.js';
 import { eventually, sleep, testLogger } from '../src/testing/index.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import {
@@ -163,6 +163,55 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     expect((await effectIds(harness.database, queue)).filter((id) => id === event.id)).toHaveLength(1);
     expect(seen.filter((s) => s.id === event.id)).toHaveLength(1);
   });
+
+  it.skipIf(!available)(
+    'hands a batch handler runs of one contract in delivery order, each new event once',
+    async () => {
+      const queue = uniqueQueue('runs');
+      const calls: { type: string; ids: string[] }[] = [];
+      const record = (contract: typeof UserRegisteredV1 | typeof AccountConfirmedV1) =>
+        onBatch(contract, async (events, tx) => {
+          calls.push({ type: contract.type, ids: events.map((event) => event.id) });
+          await tx.insert(effects).values(events.map((event) => ({ consumer: queue, eventId: event.id })));
+        });
+      await subscribeHandlers({
+        service: queue,
+        bus: harness.bus,
+        database: harness.database,
+        inbox,
+        handlers: [record(UserRegisteredV1), record(AccountConfirmedV1)],
+        logger: testLogger(),
+        maxAttempts: 3,
+        retryDelaysMs: [100],
+        prefetch: 50,
+      });
+      const confirmed = makeEvent(
+        AccountConfirmedV1,
+        { userId: 'u1', email: 'officer1@berkeley.edu', role: 'officer' },
+        'bus-test',
+      );
+      const before = Array.from({ length: 12 }, (_, i) => registered(200 + i));
+      const after = Array.from({ length: 5 }, (_, i) => registered(300 + i));
+      await harness.bus.publish([...before, confirmed, ...after]);
+      await eventually(async () => (await effectCount(harness.database, queue)) === 18);
+      // A redelivery of some of them (and a duplicate inside the batch) must not reach the handler again.
+      const late = registered(400);
+      await harness.bus.publish([before[0]!, before[0]!, confirmed, late]);
+      await eventually(async () => (await effectCount(harness.database, queue)) === 19);
+      await sleep(200);
+
+      const handled = calls.flatMap((call) => call.ids);
+      expect(handled).toEqual([...before, confirmed, ...after, late].map((event) => event.id));
+      // Runs never mix contracts, and the confirmed event splits the registered ones around it.
+      for (const call of calls) {
+        const isConfirmed = call.ids.includes(confirmed.id);
+        expect(call.type).toBe(isConfirmed ? 'AccountConfirmed' : 'UserRegistered');
+        if (isConfirmed) expect(call.ids).toEqual([confirmed.id]);
+      }
+      // Published together, the first events arrive together: one call takes several of them.
+      expect(Math.max(...calls.map((call) => call.ids.length))).toBeGreaterThan(1);
+    },
+  );
 
   it.skipIf(!available)(
     'shares work between two consumers of one queue, each event handled once',

@@ -10,15 +10,41 @@ import type { Outbox } from './outbox.js';
 
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
-  /** Runs inside the consumer's transaction: write with `tx` only, and append follow-up events to the outbox. */
-  handle(event: EventEnvelope<EventData<C>>, tx: Tx): Promise<void>;
+  /**
+   * Applies events of this contract, in delivery order, inside the consumer's transaction: write with
+   * `tx` only, and append follow-up events to the outbox. Every event given is new to this service.
+   */
+  handleMany(events: EventEnvelope<EventData<C>>[], tx: Tx): Promise<void>;
 }
 
-/** Keeps handler lists type-safe per contract while letting them share one array. */
+/**
+ * A handler that applies one event at a time. Keeps handler lists type-safe per contract while letting
+ * them share one array.
+ */
 export const on = <C extends EventContract>(
   contract: C,
-  handle: EventHandler<C>['handle'],
-): EventHandler<EventContract> => ({ contract, handle }) as unknown as EventHandler<EventContract>;
+  handle: (event: EventEnvelope<EventData<C>>, tx: Tx) => Promise<void>,
+): EventHandler<EventContract> =>
+  ({
+    contract,
+    async handleMany(events: EventEnvelope<EventData<C>>[], tx: Tx) {
+      for (const event of events) {
+        const context = { requestId: event.id, correlationId: event.correlationId };
+        await runWithContext(context, () => handle(event, tx));
+      }
+    },
+  }) as unknown as EventHandler<EventContract>;
+
+/**
+ * A handler that applies a run of events in one go (one statement for many events, say): a consumer
+ * under load then pays a database round trip per batch instead of one per event. It gets the events
+ * of one contract that arrived next to each other; events of other contracts in between split the run,
+ * so effects still apply in delivery order.
+ */
+export const onBatch = <C extends EventContract>(
+  contract: C,
+  handleMany: EventHandler<C>['handleMany'],
+): EventHandler<EventContract> => ({ contract, handleMany }) as unknown as EventHandler<EventContract>;
 
 export interface ConsumerOptions {
   service: string;
@@ -111,12 +137,30 @@ async function applyInTransaction(options: ConsumerOptions, batch: Accepted[]) {
       .onConflictDoNothing()
       .returning({ eventId: inbox.eventId });
     const toHandle = new Set(fresh.map((row) => row.eventId));
-    for (const { envelope, handler } of batch) {
-      if (!toHandle.delete(envelope.id)) continue; // handled before, or a duplicate within this batch
-      const context = { requestId: envelope.id, correlationId: envelope.correlationId };
-      await runWithContext(context, () => handler.handle(envelope, tx));
+    // Handled before, or a duplicate within this batch: no second effect.
+    const news = batch.filter(({ envelope }) => toHandle.delete(envelope.id));
+    for (const run of runsOfOneHandler(news)) {
+      const first = run[0]!.envelope;
+      const context = { requestId: first.id, correlationId: first.correlationId };
+      await runWithContext(context, () =>
+        run[0]!.handler.handleMany(
+          run.map(({ envelope }) => envelope),
+          tx,
+        ),
+      );
     }
   });
+}
+
+/** Splits the batch where the handler changes, keeping delivery order. */
+function runsOfOneHandler(batch: Accepted[]): Accepted[][] {
+  const runs: Accepted[][] = [];
+  for (const one of batch) {
+    const last = runs.at(-1);
+    if (last && last[0]!.handler === one.handler) last.push(one);
+    else runs.push([one]);
+  }
+  return runs;
 }
 
 /** Validates the delivery against its contract and finds its handler; a string is why it was refused. */
