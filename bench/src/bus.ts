@@ -1,5 +1,6 @@
 // Bus throughput and latency on RabbitMQ: the full pipeline (outbox, relay with confirms, inbox
-// consumer) beside bare amqplib loops, measured interleaved in one run. `npm run bench:bus`.
+// consumer) beside bare amqplib loops and beside the same guarantees done one event at a time,
+// measured interleaved in one run. `npm run bench:bus`.
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase, openPostgres } from '@sproul/common';
 import { createTestDatabase, infraUrls } from '@sproul/common/testing';
@@ -15,7 +16,14 @@ const testDb = await createTestDatabase('bench_bus');
 const database = await openPostgres({ url: testDb.url, service: 'bench', poolSize: 16 });
 await migrateDatabase(database, fileURLToPath(new URL('../drizzle', import.meta.url)), testDb.url);
 
-const results: Record<string, number[]> = { bare: [], durable: [], full1: [], full8: [], ceiling8: [] };
+const results: Record<string, number[]> = {
+  bare: [],
+  durable: [],
+  full1: [],
+  full8: [],
+  straight8: [],
+  ceiling8: [],
+};
 try {
   // Warm up connections, JIT and PostgreSQL's caches before measuring.
   await bareLoop(infraUrls.rabbitmq, 2_000);
@@ -25,6 +33,9 @@ try {
     results.durable!.push(await durableLoop(infraUrls.rabbitmq, 10_000 * scale));
     results.full1!.push(await throughput(database, infraUrls.rabbitmq, 1, 2_000 * scale));
     results.full8!.push(await throughput(database, infraUrls.rabbitmq, 8, 6_000 * scale));
+    results.straight8!.push(
+      await throughput(database, infraUrls.rabbitmq, 8, 3_000 * scale, 'straightforward'),
+    );
     results.ceiling8!.push(await producerCeiling(testDb.url, 8, 6_000 * scale));
     console.log(
       `round ${round}: ${Object.entries(results)
@@ -46,12 +57,13 @@ try {
   console.log(row('amqplib durable + confirms + manual acks', 'durable'));
   console.log(row('outbox + relay + inbox, 1 producer', 'full1'));
   console.log(row('outbox + relay + inbox, 8 producers', 'full8'));
+  console.log(row('straightforward (one event per tx), 8 prod.', 'straight8'));
   console.log(row('ceiling: 8 producers’ commits alone, raw pg', 'ceiling8'));
   console.log(
     `steady 150 ev/s for 10 s (after 2 s warm-up and a checkpoint): p50 ${fmt(percentile(latencies, 50), 1)} ms, p99 ${fmt(percentile(latencies, 99), 1)} ms, max ${fmt(Math.max(...latencies), 1)} ms`,
   );
   console.log(
-    `bus: bare=${fmt(bare)} ceiling8/bare=${fmt(median(results.ceiling8!) / bare, 3)} full8/bare=${fmt(median(results.full8!) / bare, 3)} full1/bare=${fmt(median(results.full1!) / bare, 3)} p99=${fmt(percentile(latencies, 99), 1)}ms`,
+    `bus: bare=${fmt(bare)} full8/straightforward8=${fmt(median(results.full8!) / median(results.straight8!), 2)} ceiling8/bare=${fmt(median(results.ceiling8!) / bare, 3)} full8/bare=${fmt(median(results.full8!) / bare, 3)} full1/bare=${fmt(median(results.full1!) / bare, 3)} p99=${fmt(percentile(latencies, 99), 1)}ms`,
   );
 } finally {
   await database.close();

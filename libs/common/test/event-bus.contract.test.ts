@@ -213,6 +213,32 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     },
   );
 
+  it.skipIf(!available)('keeps batches within the batch size asked for', async () => {
+    const queue = uniqueQueue('small');
+    const sizes: number[] = [];
+    await subscribeHandlers({
+      service: queue,
+      bus: harness.bus,
+      database: harness.database,
+      inbox,
+      handlers: [
+        onBatch(UserRegisteredV1, async (events, tx) => {
+          sizes.push(events.length);
+          await tx.insert(effects).values(events.map((event) => ({ consumer: queue, eventId: event.id })));
+        }),
+      ],
+      logger: testLogger(),
+      maxAttempts: 3,
+      retryDelaysMs: [100],
+      prefetch: 50,
+      batchSize: 3,
+    });
+    await harness.bus.publish(Array.from({ length: 10 }, (_, i) => registered(500 + i)));
+    await eventually(async () => (await effectCount(harness.database, queue)) === 10);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(10);
+  });
+
   it.skipIf(!available)(
     'shares work between two consumers of one queue, each event handled once',
     async () => {

@@ -29,6 +29,8 @@ export interface SubscriptionSpec {
   retryDelaysMs: number[];
   /** Unacknowledged messages in flight, which bounds the batch size too. */
   prefetch?: number;
+  /** Deliveries handled together (one transaction); at most, and by default, the prefetch. */
+  batchSize?: number;
 }
 
 export interface DeadLetter {

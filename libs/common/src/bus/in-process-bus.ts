@@ -120,7 +120,10 @@ class LocalQueue {
   private async loop() {
     try {
       while (!this.paused && this.ready.length > 0) {
-        const batch = this.ready.splice(0, this.spec.prefetch ?? 100);
+        const batch = this.ready.splice(
+          0,
+          Math.min(this.spec.batchSize ?? Number.POSITIVE_INFINITY, this.spec.prefetch ?? 100),
+        );
         const outcomes = await this.handle(batch);
         for (const [i, message] of batch.entries()) this.settle(message, outcomes[i] ?? { kind: 'ack' });
       }

@@ -58,6 +58,8 @@ export interface ConsumerOptions {
   maxAttempts: number;
   retryDelaysMs: number[];
   prefetch?: number;
+  /** Deliveries per transaction (default: the prefetch). */
+  batchSize?: number;
 }
 
 interface Accepted {
@@ -80,6 +82,7 @@ export async function subscribeHandlers(options: ConsumerOptions): Promise<Subsc
     maxAttempts: options.maxAttempts,
     retryDelaysMs: options.retryDelaysMs,
     prefetch: options.prefetch,
+    batchSize: options.batchSize,
     handleBatch: (deliveries) => handleBatch(options, handlers, deliveries),
   });
 }

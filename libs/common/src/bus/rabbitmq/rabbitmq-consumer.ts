@@ -35,7 +35,7 @@ export class RabbitMqConsumer {
   ) {}
 
   private get batchSize() {
-    return this.spec.prefetch ?? 200;
+    return Math.min(this.spec.batchSize ?? Number.POSITIVE_INFINITY, this.spec.prefetch ?? 200);
   }
 
   private get names() {
