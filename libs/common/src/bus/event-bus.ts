@@ -66,6 +66,10 @@ export class BusUnavailableError extends Error {
 export const retryDelay = (delays: number[], attempt: number): number =>
   delays[Math.min(attempt - 1, delays.length - 1)] ?? 1000;
 
+/** Deliveries handled together: the batch size asked for, never more than the prefetch. */
+export const batchLimit = (spec: SubscriptionSpec, defaultPrefetch: number): number =>
+  Math.min(spec.batchSize ?? Number.POSITIVE_INFINITY, spec.prefetch ?? defaultPrefetch);
+
 /** Topic match with AMQP semantics: `*` is one word, `#` is zero or more words. */
 export function topicMatches(pattern: string, key: string): boolean {
   const p = pattern.split('.');

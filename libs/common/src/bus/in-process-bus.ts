@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../events/envelope.js';
 import type { Logger } from '../logging/logger.js';
 import {
   BusUnavailableError,
+  batchLimit,
   type DeadLetter,
   type Delivery,
   type EventBus,
@@ -120,10 +121,7 @@ class LocalQueue {
   private async loop() {
     try {
       while (!this.paused && this.ready.length > 0) {
-        const batch = this.ready.splice(
-          0,
-          Math.min(this.spec.batchSize ?? Number.POSITIVE_INFINITY, this.spec.prefetch ?? 100),
-        );
+        const batch = this.ready.splice(0, batchLimit(this.spec, 100));
         const outcomes = await this.handle(batch);
         for (const [i, message] of batch.entries()) this.settle(message, outcomes[i] ?? { kind: 'ack' });
       }

@@ -1,6 +1,6 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { Logger } from '../../logging/logger.js';
-import { type Delivery, type Outcome, retryDelay, type SubscriptionSpec } from '../event-bus.js';
+import { batchLimit, type Delivery, type Outcome, retryDelay, type SubscriptionSpec } from '../event-bus.js';
 import { declareServiceQueues, queueNames } from './topology.js';
 
 export const ATTEMPT_HEADER = 'x-attempt';
@@ -35,7 +35,7 @@ export class RabbitMqConsumer {
   ) {}
 
   private get batchSize() {
-    return Math.min(this.spec.batchSize ?? Number.POSITIVE_INFINITY, this.spec.prefetch ?? 200);
+    return batchLimit(this.spec, 200);
   }
 
   private get names() {
