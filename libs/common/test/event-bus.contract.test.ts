@@ -5,7 +5,13 @@ import { AccountConfirmedV1 } from '../src/events/contracts/account-confirmed.js
 import { UserRegisteredV1 } from '../src/events/contracts/user-registered.js';
 import type { EventEnvelope } from '../src/events/envelope.js';
 import { makeEvent } from '../src/events/make-event.js';
-import { type EventHandler, on, onBatch, subscribeHandlers } from '../src/messaging/consumer.js';
+import {
+  type ConsumerOptions,
+  type EventHandler,
+  on,
+  onBatch,
+  subscribeHandlers,
+} from '../src/messaging/consumer.js';
 import { eventually, sleep, testLogger } from '../src/testing/index.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import {
@@ -42,6 +48,31 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     await harness?.close();
   });
 
+  /** Subscribes handlers to a queue on the harness's bus and database, three attempts per event. */
+  const subscribe = (queue: string, handlers: EventHandler[], options: Partial<ConsumerOptions> = {}) =>
+    subscribeHandlers({
+      service: queue,
+      bus: harness.bus,
+      database: harness.database,
+      inbox,
+      handlers,
+      logger: testLogger(),
+      maxAttempts: 3,
+      retryDelaysMs: [100],
+      ...options,
+    });
+
+  /** A batch handler that records an effect per event, and the events of each call in `calls`. */
+  const batchRecorder = (
+    queue: string,
+    contract: typeof UserRegisteredV1 | typeof AccountConfirmedV1,
+    calls: EventEnvelope[][],
+  ) =>
+    onBatch(contract, async (events, tx) => {
+      calls.push(events);
+      await tx.insert(effects).values(events.map((event) => ({ consumer: queue, eventId: event.id })));
+    });
+
   /** Subscribes a consumer whose handler records an effect, optionally failing first. */
   async function consumer(
     queue: string,
@@ -61,14 +92,8 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
         throw new Error(`handler refused ${event.id} (try ${tries})`);
       await tx.insert(effects).values({ consumer: queue, eventId: event.id, attempt: tries });
     });
-    const subscription = await subscribeHandlers({
-      service: queue,
+    const subscription = await subscribe(queue, [handler], {
       bus: options.bus ?? harness.bus,
-      database: harness.database,
-      inbox,
-      handlers: [handler],
-      logger: testLogger(),
-      maxAttempts: 3,
       retryDelaysMs: options.attempts ?? [150, 300],
     });
     return { seen, subscription };
@@ -168,23 +193,12 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     'hands a batch handler runs of one contract in delivery order, each new event once',
     async () => {
       const queue = uniqueQueue('runs');
-      const calls: { type: string; ids: string[] }[] = [];
-      const record = (contract: typeof UserRegisteredV1 | typeof AccountConfirmedV1) =>
-        onBatch(contract, async (events, tx) => {
-          calls.push({ type: contract.type, ids: events.map((event) => event.id) });
-          await tx.insert(effects).values(events.map((event) => ({ consumer: queue, eventId: event.id })));
-        });
-      await subscribeHandlers({
-        service: queue,
-        bus: harness.bus,
-        database: harness.database,
-        inbox,
-        handlers: [record(UserRegisteredV1), record(AccountConfirmedV1)],
-        logger: testLogger(),
-        maxAttempts: 3,
-        retryDelaysMs: [100],
-        prefetch: 50,
-      });
+      const runs: EventEnvelope[][] = [];
+      await subscribe(
+        queue,
+        [batchRecorder(queue, UserRegisteredV1, runs), batchRecorder(queue, AccountConfirmedV1, runs)],
+        { prefetch: 50 },
+      );
       const confirmed = makeEvent(
         AccountConfirmedV1,
         { userId: 'u1', email: 'officer1@berkeley.edu', role: 'officer' },
@@ -200,6 +214,7 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
       await eventually(async () => (await effectCount(harness.database, queue)) === 19);
       await sleep(200);
 
+      const calls = runs.map((events) => ({ type: events[0]!.type, ids: events.map((event) => event.id) }));
       const handled = calls.flatMap((call) => call.ids);
       expect(handled).toEqual([...before, confirmed, ...after, late].map((event) => event.id));
       // Runs never mix contracts, and the confirmed event splits the registered ones around it.
@@ -215,26 +230,11 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
 
   it.skipIf(!available)('keeps batches within the batch size asked for', async () => {
     const queue = uniqueQueue('small');
-    const sizes: number[] = [];
-    await subscribeHandlers({
-      service: queue,
-      bus: harness.bus,
-      database: harness.database,
-      inbox,
-      handlers: [
-        onBatch(UserRegisteredV1, async (events, tx) => {
-          sizes.push(events.length);
-          await tx.insert(effects).values(events.map((event) => ({ consumer: queue, eventId: event.id })));
-        }),
-      ],
-      logger: testLogger(),
-      maxAttempts: 3,
-      retryDelaysMs: [100],
-      prefetch: 50,
-      batchSize: 3,
-    });
+    const runs: EventEnvelope[][] = [];
+    await subscribe(queue, [batchRecorder(queue, UserRegisteredV1, runs)], { prefetch: 50, batchSize: 3 });
     await harness.bus.publish(Array.from({ length: 10 }, (_, i) => registered(500 + i)));
     await eventually(async () => (await effectCount(harness.database, queue)) === 10);
+    const sizes = runs.map((events) => events.length);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(10);
   });
