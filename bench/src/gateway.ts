@@ -2,7 +2,8 @@
 // direct, nginx proxying it (keep-alive), a stock express + http-proxy-middleware + jsonwebtoken gateway,
 // and ours (JWT verification and the denylist check on), each its own process, loaded by wrk at 32
 // connections, in interleaved rounds; beside them, for reference, bare node:http forwarding with no
-// checks (the floor of any Node gateway). Needs Debian's nginx-light and wrk.
+// checks (the floor of any Node gateway) and http-proxy-middleware alone with our worker count (what our
+// per-request work costs on top of the proxy library). Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,8 @@ const token = await new SignJWT({
   .sign(privateKey);
 
 const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
-const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort] = await Promise.all([
+const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort, proxyOnlyPort] = await Promise.all([
+  freePort(),
   freePort(),
   freePort(),
   freePort(),
@@ -94,6 +96,10 @@ http { access_log off;
     PORT: String(bareNodePort),
     TARGET: upstream,
   });
+  launch(process.execPath, [path.join(here, 'gateway/proxy-only.js')], {
+    PORT: String(proxyOnlyPort),
+    TARGET: upstream,
+  });
   // BENCH_CPU_PROFILE=<dir> writes CPU profiles of our gateway's processes there (to see where time goes).
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
@@ -113,6 +119,8 @@ http { access_log off;
     ours: `http://127.0.0.1:${oursPort}${route}`,
     // One process, no checks at all: what node:http alone costs (a reference, not a contender).
     bareNode: `http://127.0.0.1:${bareNodePort}${route}`,
+    // http-proxy-middleware and nothing else, as many workers as ours (a reference, not a contender).
+    proxyOnly: `http://127.0.0.1:${proxyOnlyPort}${route}`,
   };
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
@@ -149,6 +157,10 @@ http { access_log off;
   const bareNode = m('bareNode');
   console.log(
     `bare node:http forwarding, one process, no checks: ${fmt(bareNode.rps)} req/s, p99 ${fmt(bareNode.p99, 2)} ms (${fmt(bareNode.rps / nginx.rps, 2)}× nginx)`,
+  );
+  const proxyOnly = m('proxyOnly');
+  console.log(
+    `http-proxy-middleware alone, one worker per core, no checks: ${fmt(proxyOnly.rps)} req/s, p99 ${fmt(proxyOnly.p99, 2)} ms (${fmt(proxyOnly.rps / nginx.rps, 2)}× nginx, p99 ${fmt(proxyOnly.p99 / nginx.p99, 2)}× nginx's)`,
   );
   console.log(
     `gateway: ours=${fmt(ours.rps)} stock=${fmt(stock.rps)} nginx=${fmt(nginx.rps)} ours/stock=${fmt(ours.rps / stock.rps, 2)} ours/nginx=${fmt(ours.rps / nginx.rps, 2)} p99 ours/nginx=${fmt(ours.p99 / nginx.p99, 2)}`,
