@@ -1,25 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  AUDIENCE,
-  commonConfigSchema,
-  type Database,
-  EmbeddedPostgres,
-  type EventEnvelope,
-  InProcessBus,
-  ISSUER,
-  loadConfig,
-  MemoryStore,
-  openPostgres,
-  type Role,
-  type RunningService,
-} from '@sproul/common';
-import { createTestDatabase, recordEvents, testLogger } from '@sproul/common/testing';
+import { AUDIENCE, ISSUER, type Role } from '@sproul/common';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
 import { clubs } from '../src/data-access/schema.js';
-import { start } from '../src/index.js';
+import { bootCatalog, openStorage } from './boot-catalog.js';
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,57 +90,23 @@ export async function startCatalogHarness(
   env: Record<string, string> = {},
   storage: CatalogStorage = 'embedded',
 ) {
-  const logger = testLogger();
   const auth = await fakeAuth();
   const recommender = await fakeRecommender();
-  let database: Database;
-  let closeDatabase: () => Promise<void>;
-  let databaseUrl: string | undefined;
-  if (storage === 'embedded') {
-    const embedded = await EmbeddedPostgres.open();
-    database = embedded.forService('catalog');
-    closeDatabase = () => embedded.close();
-  } else {
-    const testDb = await createTestDatabase('catalog');
-    databaseUrl = testDb.url;
-    const opened = await openPostgres({ url: testDb.url, service: 'catalog', poolSize: 4 });
-    database = opened;
-    closeDatabase = async () => {
-      await opened.close();
-      await testDb.drop();
-    };
-  }
-  const bus = new InProcessBus(logger);
-  const events: EventEnvelope[] = await recordEvents(bus);
-  const config = loadConfig(commonConfigSchema, {
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    BUS_RETRY_DELAYS_MS: '50',
-    DATABASE_URL: databaseUrl,
-  });
-  Object.assign(process.env, {
+  const { storage: store, close: closeStorage } = await openStorage(storage);
+  const catalog = await bootCatalog(store, {
     AUTH_URL: auth.url,
     RECOMMENDER_URL: recommender.url,
     RECOMMENDER_TIMEOUT_MS: '200',
-    SEED_DEMO: '0',
     // The recruiting scheduler would rewrite new_members under the tests' feet.
     RECRUITING_CHECK_INTERVAL_MS: '0',
     ...env,
   });
-  const service: RunningService = await start({ config, logger, database, bus, store: new MemoryStore() });
-  const db = service.context.database.db;
+  const { db } = catalog;
 
   return {
-    service,
-    db,
-    bus,
-    events,
+    ...catalog,
     auth,
     recommender,
-    url: (path: string) => `${service.url}${path}`,
-    /** Data of the recorded events of one type. */
-    published: <T = Record<string, unknown>>(type: string) =>
-      events.filter((event) => event.type === type).map((event) => event.data as T),
     /** Visible clubs straight into the table (fast: a few hundred in one statement). */
     async addClubs(drafts: (Partial<NewClub> & { name: string })[]): Promise<Club[]> {
       if (drafts.length === 0) return [];
@@ -181,9 +133,8 @@ export async function startCatalogHarness(
     addEvents: (clubId: string, kind: 'event' | 'recruiting', list: NewClubEvent[]) =>
       clubEventRepository(db).addMany(clubId, kind, list),
     async close() {
-      await service.stop();
-      await bus.close();
-      await closeDatabase();
+      await catalog.close();
+      await closeStorage();
       await auth.close();
       await recommender.close();
     },
