@@ -105,6 +105,32 @@ describe.each(['in-process', 'rabbitmq'] as TransportKind[])('transactional outb
   );
 
   it.skipIf(!available)(
+    'fails the whole transaction when its events cannot be stored: the state change does not commit',
+    async () => {
+      const once = event('stored-once');
+      await outbox.transaction(async (tx) => {
+        await tx.insert(orders).values({ label: 'first-with-event' });
+        await outbox.append(tx, [once]);
+      });
+      // The same event id again breaks the outbox's unique key when the rows are written (with COMMIT).
+      await expect(
+        outbox.transaction(async (tx) => {
+          await tx.insert(orders).values({ label: 'second-with-same-event' });
+          await outbox.append(tx, [once]);
+        }),
+      ).rejects.toThrow();
+      const labels = (await harness.database.db.select().from(orders)).map((o) => o.label);
+      expect(labels).toContain('first-with-event');
+      expect(labels).not.toContain('second-with-same-event');
+      const stored = await harness.database.db
+        .select()
+        .from(outboxTable)
+        .where(eq(outboxTable.eventId, once.id));
+      expect(stored).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(!available)(
     'sets aside a stored row that breaks its contract, with its error, and relays what follows',
     async () => {
       const good = event('after-poison');
@@ -150,6 +176,6 @@ describe.each(['in-process', 'rabbitmq'] as TransportKind[])('transactional outb
       .from(outboxTable)
       .orderBy(asc(outboxTable.id));
     expect(rows.slice(-2).map((r) => r.id)).toEqual(left.map((e) => e.id));
-    expect(await effectCount(harness.database, queue)).toBe(13);
+    expect(await effectCount(harness.database, queue)).toBe(14);
   });
 });

@@ -10,6 +10,8 @@ import type { OutboxTable } from './messaging-tables.js';
  */
 export class Outbox {
   private readonly listeners = new Set<() => void>();
+  /** Events appended in transactions this outbox opened, written when the work is done. */
+  private readonly buffered = new WeakMap<DbOrTx, EventEnvelope[]>();
 
   constructor(
     private readonly database: Database,
@@ -18,7 +20,9 @@ export class Outbox {
 
   /**
    * Inside an open transaction: adds the events to it. An event that breaks its contract throws,
-   * failing the producer's transaction, rather than be stored and relayed.
+   * failing the producer's transaction, rather than be stored and relayed. In a transaction opened by
+   * `transaction` below the rows are written at its end, in one statement; in any other they are
+   * written now.
    */
   async append(tx: DbOrTx, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
@@ -26,21 +30,48 @@ export class Outbox {
       const parsed = parseEvent(envelope);
       if (!parsed.ok) throw new AppError('EVENTS.INVALID_EVENT', 500, parsed.reason, null, true);
     }
-    await tx.insert(this.table).values(
-      envelopes.map((envelope) => ({
-        eventId: envelope.id,
-        type: envelope.type,
-        version: envelope.version,
-        payload: envelope,
-      })),
-    );
+    const buffer = this.buffered.get(tx);
+    if (buffer) buffer.push(...envelopes);
+    else await this.insert(tx, envelopes);
   }
 
   /** Runs `work` in one transaction; whatever it appends commits with it or not at all. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await this.database.db.transaction(work);
+    let stored: Promise<unknown> | undefined;
+    const result = await this.database.db.transaction(async (tx) => {
+      const buffer: EventEnvelope[] = [];
+      this.buffered.set(tx, buffer);
+      const value = await work(tx);
+      this.buffered.delete(tx);
+      if (buffer.length === 0) return value;
+      if (this.database.kind === 'postgres') {
+        // The pool pipelines: not waiting here sends the rows with COMMIT, one round trip for both.
+        stored = this.insert(tx, buffer);
+        stored.catch(() => {}); // observed after the commit, below
+      } else {
+        await this.insert(tx, buffer);
+      }
+      return value;
+    });
+    // PostgreSQL answers COMMIT of a transaction whose statement failed with a rollback, not an error:
+    // if the rows could not be written, nothing was committed, and the caller must hear so.
+    await stored;
     this.committed();
     return result;
+  }
+
+  private insert(tx: DbOrTx, envelopes: EventEnvelope[]): Promise<unknown> {
+    return tx
+      .insert(this.table)
+      .values(
+        envelopes.map((envelope) => ({
+          eventId: envelope.id,
+          type: envelope.type,
+          version: envelope.version,
+          payload: envelope,
+        })),
+      )
+      .execute();
   }
 
   /** Tells the relay that new rows may have been committed. */
