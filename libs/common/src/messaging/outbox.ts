@@ -46,6 +46,8 @@ export class Outbox {
       if (buffer.length === 0) return value;
       if (this.database.kind === 'postgres') {
         // The pool pipelines: not waiting here sends the rows with COMMIT, one round trip for both.
+        // Drizzle hands the statement to the client at once, so it goes out ahead of the COMMIT
+        // (pipelined-transactions.test.ts checks the order on the wire).
         stored = this.insert(tx, buffer);
         stored.catch(() => {}); // observed after the commit, below
       } else {
