@@ -33,11 +33,8 @@ export async function openStorage(
   kind: Storage['kind'],
 ): Promise<{ storage: Storage; close(): Promise<void> }> {
   if (kind === 'embedded') {
-    const storage = await embeddedStorage();
-    return {
-      storage,
-      close: () => (storage.kind === 'embedded' ? storage.embedded.close() : Promise.resolve()),
-    };
+    const embedded = await EmbeddedPostgres.open();
+    return { storage: { kind: 'embedded', embedded }, close: () => embedded.close() };
   }
   const { storage, drop } = await postgresStorage();
   return { storage, close: drop };

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
 import { clubs } from '../src/data-access/schema.js';
-import { bootCatalog, openStorage } from './boot-catalog.js';
+import { bootCatalog, openStorage, type Storage } from './boot-catalog.js';
 
 const listen = async (server: Server) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -83,7 +83,7 @@ async function fakeRecommender() {
 let counter = 0;
 
 /** PGlite in memory (what `npm start` runs), or a fresh database on the local PostgreSQL server. */
-export type CatalogStorage = 'embedded' | 'postgres';
+export type CatalogStorage = Storage['kind'];
 
 /** The catalog on an in-process bus, with stand-ins for auth and the recommender. */
 export async function startCatalogHarness(
