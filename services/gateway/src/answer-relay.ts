@@ -21,12 +21,18 @@ const COMPRESSIBLE =
   /^(application\/(json|[\w.+-]+\+json|javascript|xml|[\w.+-]+\+xml)|text\/(?!event-stream)|image\/svg)/i;
 
 /**
- * Sends a service's answer on to the client: status and end-to-end headers as they came, the body
+ * Sends a service's answer on to the client: status and end-to-end headers as they came (with the
+ * gateway's own `added` name/value pairs where the service did not send the same header), the body
  * streamed, and compressed (brotli at quality 4, or gzip, as the client prefers) when it is of a
  * compressible type and 1 KB or more (or of unknown length), as upstream's Flask-Compress did.
  * Brotli's default quality (11) is meant for static files and costs a catalog page tens of ms.
  */
-export function relayAnswer(answer: IncomingMessage, req: IncomingMessage, res: ServerResponse) {
+export function relayAnswer(
+  answer: IncomingMessage,
+  req: IncomingMessage,
+  res: ServerResponse,
+  added: readonly string[] = [],
+) {
   const headers: OutgoingHttpHeaders = {};
   const raw = answer.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -41,6 +47,12 @@ export function relayAnswer(answer: IncomingMessage, req: IncomingMessage, res: 
         : Array.isArray(previous)
           ? [...previous, value]
           : [String(previous), value];
+  }
+  for (let i = 0; i < added.length; i += 2) {
+    const name = added[i]!;
+    const value = added[i + 1]!;
+    if (name === 'vary') headers.vary = headers.vary ? `${value}, ${headers.vary}` : value;
+    else if (headers[name] === undefined) headers[name] = value;
   }
   const encoding = chooseEncoding(answer, req, headers);
   if (!encoding) {

@@ -1,9 +1,9 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Logger, REQUEST_ID_HEADER, type TokenVerifier, takeRequestId } from '@sproul/common';
 import helmet from 'helmet';
-import { Counter, Histogram, type Registry } from 'prom-client';
 import { isPublic } from './access-policy.js';
 import { CORS_EXPOSED_HEADERS, originAllowed } from './cors.js';
+import { attachProxiedAnswer } from './proxied-answer.js';
 import type { ProxyHandler } from './proxy.js';
 import { isRateLimited } from './rate-limits.js';
 import { findRoute, type ServiceName } from './route-table.js';
@@ -14,7 +14,6 @@ export interface FastLaneOptions {
   origins: (string | RegExp)[];
   bodyLimitBytes: number;
   logger: Logger;
-  registry: Registry;
 }
 
 /**
@@ -28,58 +27,28 @@ export interface FastLaneOptions {
 export function createFastLane(options: FastLaneOptions) {
   const { proxies, verifier, bodyLimitBytes, logger } = options;
   const securityHeaders = helmetHeaders();
+  const corsHeaders = ['access-control-expose-headers', CORS_EXPOSED_HEADERS, 'vary', 'Origin'];
   const allowed = originAllowed(options.origins);
   const logRequests = logger.isLevelEnabled('info');
-  const requests = new Counter({
-    name: 'gateway_proxied_requests_total',
-    help: 'Requests proxied by the gateway, by service and status',
-    labelNames: ['service', 'status'] as const,
-    registers: [options.registry],
-  });
-  const latency = new Histogram({
-    name: 'gateway_proxied_request_duration_seconds',
-    help: 'Time to answer a proxied request (headers sent by the service), by service',
-    labelNames: ['service'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [options.registry],
-  });
-
-  // Labelled children looked up once: prom-client builds a key string on every `labels()` call.
-  const counters = new Map<string, ReturnType<typeof requests.labels>>();
-  const counted = (service: ServiceName, status: number) => {
-    const key = `${service} ${status}`;
-    let child = counters.get(key);
-    if (!child) {
-      child = requests.labels(service, String(status));
-      counters.set(key, child);
-    }
-    return child;
-  };
-  const timers = new Map<ServiceName, ReturnType<typeof latency.labels>>();
-  const timed = (service: ServiceName) => {
-    let child = timers.get(service);
-    if (!child) {
-      child = latency.labels(service);
-      timers.set(service, child);
-    }
-    return child;
-  };
 
   function forward(req: IncomingMessage, res: ServerResponse, service: ServiceName, fallback: () => void) {
     const started = performance.now();
     const requestId = takeRequestId(req);
-    const headers: OutgoingHttpHeaders = { ...securityHeaders, [REQUEST_ID_HEADER]: requestId };
     const origin = req.headers.origin;
-    if (origin && allowed(origin)) {
-      headers['access-control-allow-origin'] = origin;
-      headers['access-control-expose-headers'] = CORS_EXPOSED_HEADERS;
-      headers.vary = 'Origin';
-    }
-    for (const name in headers) res.setHeader(name, headers[name]!);
-    res.once('finish', () => {
-      counted(service, res.statusCode).inc();
-      timed(service).observe((performance.now() - started) / 1000);
-      if (logRequests) {
+    // Written with the service's answer (proxied-answer.ts), not set on `res` one by one now.
+    const headers =
+      origin && allowed(origin)
+        ? securityHeaders.concat(
+            REQUEST_ID_HEADER,
+            requestId,
+            'access-control-allow-origin',
+            origin,
+            corsHeaders,
+          )
+        : securityHeaders.concat(REQUEST_ID_HEADER, requestId);
+    attachProxiedAnswer(res, { started, requestId, headers });
+    if (logRequests) {
+      res.once('finish', () =>
         logger.info(
           {
             reqId: requestId,
@@ -88,9 +57,9 @@ export function createFastLane(options: FastLaneOptions) {
             responseTime: Math.round(performance.now() - started),
           },
           'request completed',
-        );
-      }
-    });
+        ),
+      );
+    }
     proxies[service](req, res, fallback);
   }
 
@@ -124,17 +93,17 @@ function bearer(header: string | undefined): string | undefined {
   return token && !token.includes(' ') ? token : undefined;
 }
 
-/** The headers helmet sets (with the express lane's configuration), worked out once at start-up. */
-function helmetHeaders(): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
+/** The headers helmet sets (the express lane's configuration) as name/value pairs, worked out at start-up. */
+function helmetHeaders(): string[] {
+  const headers = new Map<string, string>();
   const res = {
     setHeader(name: string, value: string) {
-      headers[name.toLowerCase()] = value;
+      headers.set(name.toLowerCase(), value);
     },
     removeHeader(name: string) {
-      delete headers[name.toLowerCase()];
+      headers.delete(name.toLowerCase());
     },
   };
   helmet()({} as never, res as never, () => {});
-  return headers;
+  return [...headers].flat();
 }

@@ -16,6 +16,7 @@ import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
+import { createProxyMetrics } from './proxy-metrics.js';
 import { limiterFactory, rateLimits } from './rate-limits.js';
 import { findRoute, type RouteEntry, type ServiceName } from './route-table.js';
 
@@ -48,10 +49,9 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
   const readiness: ReadinessChecks = Object.fromEntries(
     Object.entries(targets).map(([name, url]) => [name, () => checkReady(url)]),
   );
-  const proxies = Object.fromEntries(
-    Object.entries(targets).map(([name, url]) => [name, proxyTo(name, url, config.PROXY_TIMEOUT_MS)]),
-  ) as Record<ServiceName, ProxyHandler>;
   const origins = parseOrigins(config.CORS_ORIGINS);
+  // Filled once the app (and its metrics registry) exists; the app's routes only use it per request.
+  const proxies = {} as Record<ServiceName, ProxyHandler>;
   const { app, metrics } = createHttpApp({
     service: 'gateway',
     logger,
@@ -86,14 +86,11 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
       app.use(apiDocs(Object.values(targets)));
     },
   });
-  const fastLane = createFastLane({
-    proxies,
-    verifier,
-    origins,
-    bodyLimitBytes: limit,
-    logger,
-    registry: metrics,
-  });
+  const answered = createProxyMetrics(metrics);
+  for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
+    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered);
+  }
+  const fastLane = createFastLane({ proxies, verifier, origins, bodyLimitBytes: limit, logger });
   const server = await listen(
     (req, res) => {
       const viaExpress = () => app(req, res);

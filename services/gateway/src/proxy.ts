@@ -5,6 +5,9 @@ import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul
 import type { RequestHandler } from 'express';
 import { createProxyMiddleware, fixRequestBody } from 'http-proxy-middleware';
 import { relayAnswer } from './answer-relay.js';
+import { applyPendingHeaders, proxiedAnswer } from './proxied-answer.js';
+import type { ProxyMetrics } from './proxy-metrics.js';
+import type { ServiceName } from './route-table.js';
 
 // Connection errors that mean "nobody is listening" (503) rather than "answered badly" (502).
 const DOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
@@ -12,9 +15,15 @@ const DOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
 /**
  * A streaming reverse proxy to one service: bodies (multipart included) pass through unbuffered both
  * ways; answers are relayed (and compressed when large) by `relayAnswer`. Works on express's request
- * objects and on bare node ones (the fast lane).
+ * objects and on bare node ones (the fast lane). Every answer, the service's or a 502/503/504 of ours,
+ * is counted in `answered`.
  */
-export function proxyTo(service: string, target: string, timeoutMs: number): ProxyHandler {
+export function proxyTo(
+  service: ServiceName,
+  target: string,
+  timeoutMs: number,
+  answered: ProxyMetrics,
+): ProxyHandler {
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const timedOut = new WeakSet<IncomingMessage>();
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
@@ -27,8 +36,8 @@ export function proxyTo(service: string, target: string, timeoutMs: number): Pro
       proxyReq(proxyReq, req, res) {
         // http-proxy aborts a timed-out request, which surfaces as a plain ECONNRESET: remember why.
         proxyReq.once('timeout', () => timedOut.add(req));
-        // Both lanes put the request id on the answer and drop a malformed correlation id from the request.
-        const requestId = String(res.getHeader(REQUEST_ID_HEADER));
+        // Both lanes give the request an id (proxied-answer.ts) and drop a malformed correlation id.
+        const { requestId } = proxiedAnswer(res);
         proxyReq.setHeader(REQUEST_ID_HEADER, requestId);
         proxyReq.setHeader(
           CORRELATION_ID_HEADER,
@@ -39,7 +48,9 @@ export function proxyTo(service: string, target: string, timeoutMs: number): Pro
         fixRequestBody(proxyReq, req);
       },
       proxyRes(answer, req, res) {
-        relayAnswer(answer, req, res);
+        const record = proxiedAnswer(res);
+        relayAnswer(answer, req, res, record.headers);
+        answered(service, answer.statusCode ?? 502, record.started);
       },
       error(error, req, res) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -56,9 +67,12 @@ export function proxyTo(service: string, target: string, timeoutMs: number): Pro
           res.destroy();
           return;
         }
+        const record = proxiedAnswer(res);
+        applyPendingHeaders(res, record);
         res.statusCode = status;
         res.setHeader('content-type', 'application/json; charset=utf-8');
         res.end(JSON.stringify(errorEnvelope(reason, { service })));
+        answered(service, status, record.started);
       },
     },
   }) as unknown as ProxyHandler;

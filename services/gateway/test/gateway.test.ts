@@ -166,14 +166,31 @@ describe('gateway routing and error answers', () => {
     expect((await atService.json()).status).toBe('error');
   });
 
-  it('answers 503 JSON when the owning service is down', async () => {
-    const res = await fetch(`${base}/api/catalog/organizations`);
+  it('answers 503 JSON when the owning service is down, with the usual headers', async () => {
+    const res = await fetch(`${base}/api/catalog/organizations`, { headers: { 'x-request-id': 'req-503' } });
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({
       status: 'error',
       reason: 'The catalog service is unavailable',
       data: { service: 'catalog' },
     });
+    expect(res.headers.get('x-request-id')).toBe('req-503');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toBeTruthy();
+  });
+
+  it('counts proxied answers by service and status, on both lanes and for its own 503s', async () => {
+    await fetch(`${base}/api/catalog/organizations`);
+    // Sign-in is rate-limited, so it goes through express rather than the fast lane.
+    await fetch(`${base}/api/user/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/gateway_proxied_requests_total\{service="catalog",status="503"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/gateway_proxied_requests_total\{service="auth",status="200"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/gateway_proxied_request_duration_seconds_count\{service="auth"[^}]*\} [1-9]/);
   });
 
   it('answers 504 JSON within the route timeout when the service hangs', async () => {
@@ -363,6 +380,62 @@ describe('gateway token checks and CORS', () => {
     // Counted per service and status in the gateway's metrics.
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/gateway_proxied_requests_total\{service="auth",status="404"[^}]*\} [1-9]/);
+  });
+});
+
+describe('gateway headers on proxied answers', () => {
+  let service: RunningServer;
+  let gateway: Awaited<ReturnType<typeof start>>;
+  const store = new MemoryStore();
+
+  beforeAll(async () => {
+    // A bare service with a security header of its own and a Vary of its own, and nothing else.
+    service = await listen((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/api/catalog/own-policy')) {
+        res.setHeader('content-security-policy', "sandbox; default-src 'none'");
+        res.setHeader('vary', 'Accept-Language');
+      }
+      res.end('{"ok":true}');
+    });
+    const config = loadConfig(configSchema, {
+      PORT: '0',
+      AUTH_URL: service.url,
+      CATALOG_URL: service.url,
+      MEDIA_URL: service.url,
+      MAILER_URL: service.url,
+      RECOMMENDER_URL: service.url,
+      MONITOR_URL: service.url,
+      JWKS_URL: `${service.url}/.well-known/jwks.json`,
+    });
+    gateway = await start({ config, logger: testLogger(), store });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await service?.close(0);
+    await store.close();
+  });
+
+  it('adds its security headers once, and leaves a header the service set itself as the service set it', async () => {
+    const own = await fetch(`${gateway.url}/healthz`);
+    const plain = await fetch(`${gateway.url}/api/catalog/tags`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+    expect(await plain.json()).toEqual({ ok: true });
+    for (const header of ['content-security-policy', 'strict-transport-security', 'x-frame-options']) {
+      expect(plain.headers.get(header), header).toBe(own.headers.get(header));
+    }
+    expect(plain.headers.get('vary')).toBe('Origin');
+    expect(plain.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+
+    const custom = await fetch(`${gateway.url}/api/catalog/own-policy`, {
+      headers: { origin: 'http://localhost:3000' },
+    });
+    // One value, the service's (a repeated header would be joined with a comma here).
+    expect(custom.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(custom.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(custom.headers.get('vary')).toBe('Origin, Accept-Language');
+    expect(custom.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
