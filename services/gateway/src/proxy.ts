@@ -24,18 +24,22 @@ export function proxyTo(
   timeoutMs: number,
   answered: ProxyMetrics,
 ): ProxyHandler {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
+  // The route's timeout is the sockets' idle timeout, set once per socket by the agent rather than
+  // armed and disarmed for every request (http-proxy's `proxyTimeout` does that).
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: timeoutMs });
   const timedOut = new WeakSet<IncomingMessage>();
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
     target,
     agent,
     xfwd: true,
-    proxyTimeout: timeoutMs,
     selfHandleResponse: true,
     on: {
       proxyReq(proxyReq, req, res) {
-        // http-proxy aborts a timed-out request, which surfaces as a plain ECONNRESET: remember why.
-        proxyReq.once('timeout', () => timedOut.add(req));
+        // A request idle past the timeout is cut; that surfaces as a plain ECONNRESET: remember why.
+        proxyReq.once('timeout', () => {
+          timedOut.add(req);
+          proxyReq.destroy();
+        });
         // Both lanes give the request an id (proxied-answer.ts) and drop a malformed correlation id.
         const { requestId } = proxiedAnswer(res);
         proxyReq.setHeader(REQUEST_ID_HEADER, requestId);
