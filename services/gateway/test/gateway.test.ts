@@ -385,13 +385,39 @@ describe('gateway token checks and CORS', () => {
 
 describe('gateway headers on proxied answers', () => {
   let service: RunningServer;
+  let slowStreamClosed = false;
   let gateway: Awaited<ReturnType<typeof start>>;
   const store = new MemoryStore();
 
   beforeAll(async () => {
-    // A bare service with a security header of its own and a Vary of its own, and nothing else.
+    // A bare service: by default a small JSON answer and no headers of its own; a few paths behave badly.
     service = await listen((req, res) => {
       res.setHeader('content-type', 'application/json');
+      if (req.url === '/api/catalog/forwarded') {
+        const {
+          'x-forwarded-for': forwardedFor,
+          'x-forwarded-proto': proto,
+          'x-forwarded-host': host,
+        } = req.headers;
+        res.end(JSON.stringify({ forwardedFor, proto, host }));
+        return;
+      }
+      if (req.url === '/api/catalog/dies-midway') {
+        res.setHeader('content-length', '1000');
+        res.write('{"partial":');
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
+      if (req.url === '/api/catalog/slow-stream') {
+        res.setHeader('content-type', 'text/event-stream');
+        res.write('data: 0\n\n');
+        const timer = setInterval(() => res.write('data: 1\n\n'), 10);
+        res.on('close', () => {
+          clearInterval(timer);
+          slowStreamClosed = true;
+        });
+        return;
+      }
       if (req.url?.startsWith('/api/catalog/own-policy')) {
         res.setHeader('content-security-policy', "sandbox; default-src 'none'");
         res.setHeader('vary', 'Accept-Language');
@@ -436,6 +462,43 @@ describe('gateway headers on proxied answers', () => {
     expect(custom.headers.get('x-content-type-options')).toBe('nosniff');
     expect(custom.headers.get('vary')).toBe('Origin, Accept-Language');
     expect(custom.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('tells the service who asked, for whom and by which scheme (X-Forwarded-*)', async () => {
+    const direct = await (await fetch(`${gateway.url}/api/catalog/forwarded`)).json();
+    expect(direct).toEqual({ forwardedFor: '127.0.0.1', proto: 'http', host: new URL(gateway.url).host });
+    const chained = await (
+      await fetch(`${gateway.url}/api/catalog/forwarded`, {
+        headers: {
+          'x-forwarded-for': '198.51.100.7',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'sproul.club',
+        },
+      })
+    ).json();
+    expect(chained).toEqual({
+      forwardedFor: '198.51.100.7,127.0.0.1',
+      proto: 'https,http',
+      host: 'sproul.club',
+    });
+  });
+
+  it('survives a service that dies mid-answer and a client that leaves mid-answer', async () => {
+    const cut = await fetch(`${gateway.url}/api/catalog/dies-midway`);
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+
+    const controller = new AbortController();
+    const slow = await fetch(`${gateway.url}/api/catalog/slow-stream`, { signal: controller.signal });
+    const reader = slow.body!.getReader();
+    await reader.read();
+    controller.abort();
+    // The service's answer is torn down too, rather than streaming on to nobody.
+    await expect.poll(() => slowStreamClosed, { timeout: 2_000 }).toBe(true);
+
+    const after = await fetch(`${gateway.url}/api/catalog/tags`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ ok: true });
   });
 });
 
