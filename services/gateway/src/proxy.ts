@@ -29,8 +29,16 @@ export function proxyTo(
   // armed and disarmed for every request (http-proxy's `proxyTimeout` does that).
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: timeoutMs });
   const timedOut = new WeakSet<IncomingMessage>();
+  // Parsed here once: given a string, http-proxy parses the target URL again for every request.
+  const url = new URL(target);
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
-    target,
+    target: {
+      protocol: url.protocol,
+      host: url.host,
+      hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'), // [::1] is written with brackets, dialled without
+      port: url.port,
+      path: url.pathname,
+    },
     agent,
     selfHandleResponse: true,
     // Only the plugin that wires `on` below. The defaults would add, per request, a logger that builds

@@ -483,6 +483,22 @@ describe('gateway headers on proxied answers', () => {
     });
   });
 
+  it('reaches a service at an IPv6 address', async () => {
+    const v6 = await listen((_req, res) => res.end('{"via":"ipv6"}'), 0, '::1');
+    const viaV6 = await start({
+      config: loadConfig(configSchema, { PORT: '0', CATALOG_URL: v6.url, JWKS_URL: `${v6.url}/jwks` }),
+      logger: testLogger(),
+      store,
+    });
+    try {
+      const res = await fetch(`${viaV6.url}/api/catalog/tags`);
+      expect(await res.json()).toEqual({ via: 'ipv6' });
+    } finally {
+      await viaV6.stop();
+      await v6.close(0);
+    }
+  });
+
   it('survives a service that dies mid-answer and a client that leaves mid-answer', async () => {
     const cut = await fetch(`${gateway.url}/api/catalog/dies-midway`);
     expect(cut.status).toBe(200);
