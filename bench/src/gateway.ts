@@ -3,9 +3,13 @@
 // and ours (JWT verification and the denylist check on), each its own process, loaded by wrk at 32
 // connections, in interleaved rounds; beside them, for reference, bare node:http forwarding with no
 // checks (the floor of any Node gateway) and http-proxy-middleware alone with our worker count (what our
-// per-request work costs on top of the proxy library). Needs Debian's nginx-light and wrk.
+// per-request work costs on top of the proxy library). Ours keeps the token denylist in process memory
+// here, as `npm start` does; when Redis answers (REDIS_URL, default localhost), ours is also measured
+// with the denylist and rate limits in Redis, as `npm run stack` runs it: one MGET per request.
+// Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +20,7 @@ import { fmt, median } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 for (const tool of ['/usr/sbin/nginx', '/usr/bin/wrk']) {
   if (!existsSync(tool)) {
@@ -61,14 +65,10 @@ const token = await new SignJWT({
   .sign(privateKey);
 
 const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
-const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort, proxyOnlyPort] = await Promise.all([
-  freePort(),
-  freePort(),
-  freePort(),
-  freePort(),
-  freePort(),
-  freePort(),
-]);
+const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort, proxyOnlyPort, oursRedisPort] =
+  await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisAnswers = await reachable(new URL(redisUrl));
 const upstream = `http://127.0.0.1:${upstreamPort}`;
 const route = '/api/admin/profile';
 try {
@@ -104,13 +104,16 @@ http { access_log off;
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
-  launch(process.execPath, [...profile, path.join(root, 'services/gateway/dist/start.js')], {
-    PORT: String(oursPort),
-    AUTH_URL: upstream,
-    CATALOG_URL: upstream,
-    LOG_LEVEL: 'silent',
-    REDIS_URL: '',
-  });
+  const launchOurs = (port: number, redis: string) =>
+    launch(process.execPath, [...profile, path.join(root, 'services/gateway/dist/start.js')], {
+      PORT: String(port),
+      AUTH_URL: upstream,
+      CATALOG_URL: upstream,
+      LOG_LEVEL: 'silent',
+      REDIS_URL: redis,
+    });
+  launchOurs(oursPort, '');
+  if (redisAnswers) launchOurs(oursRedisPort, redisUrl);
   const auth = { authorization: `Bearer ${token}` };
   const targets = {
     upstream: `${upstream}${route}`,
@@ -121,6 +124,8 @@ http { access_log off;
     bareNode: `http://127.0.0.1:${bareNodePort}${route}`,
     // http-proxy-middleware and nothing else, as many workers as ours (a reference, not a contender).
     proxyOnly: `http://127.0.0.1:${proxyOnlyPort}${route}`,
+    // Ours as `npm run stack` runs it: the denylist (and rate limits) in Redis.
+    ...(redisAnswers ? { oursRedis: `http://127.0.0.1:${oursRedisPort}${route}` } : {}),
   };
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
@@ -162,6 +167,14 @@ http { access_log off;
   console.log(
     `http-proxy-middleware alone, one worker per core, no checks: ${fmt(proxyOnly.rps)} req/s, p99 ${fmt(proxyOnly.p99, 2)} ms (${fmt(proxyOnly.rps / nginx.rps, 2)}× nginx, p99 ${fmt(proxyOnly.p99 / nginx.p99, 2)}× nginx's)`,
   );
+  if (redisAnswers) {
+    const oursRedis = m('oursRedis');
+    console.log(
+      `ours with the denylist in Redis (as npm run stack runs it): ${fmt(oursRedis.rps)} req/s, p99 ${fmt(oursRedis.p99, 2)} ms (${fmt(oursRedis.rps / nginx.rps, 2)}× nginx, ${fmt(oursRedis.rps / stock.rps, 2)}× stock, p99 ${fmt(oursRedis.p99 / nginx.p99, 2)}× nginx's)`,
+    );
+  } else {
+    console.log(`Redis at ${redisUrl} did not answer: ours was measured with the denylist in memory only`);
+  }
   console.log(
     `gateway: ours=${fmt(ours.rps)} stock=${fmt(stock.rps)} nginx=${fmt(nginx.rps)} ours/stock=${fmt(ours.rps / stock.rps, 2)} ours/nginx=${fmt(ours.rps / nginx.rps, 2)} p99 ours/nginx=${fmt(ours.p99 / nginx.p99, 2)}`,
   );
@@ -169,4 +182,21 @@ http { access_log off;
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Whether something accepts TCP connections at the URL's host and port (Redis, here). */
+async function reachable(url: URL) {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect(Number(url.port || 6379), url.hostname);
+    socket.setTimeout(1_000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }
