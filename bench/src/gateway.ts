@@ -9,11 +9,11 @@
 // Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDIENCE, ISSUER } from '@sproul/common';
+import { reachable } from '@sproul/common/testing';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { freePort } from './ports.js';
 import { fmt, median } from './stats.js';
@@ -68,7 +68,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
 const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort, proxyOnlyPort, oursRedisPort] =
   await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const redisAnswers = await reachable(new URL(redisUrl));
+const redisAnswers = await reachable(redisUrl);
 const upstream = `http://127.0.0.1:${upstreamPort}`;
 const route = '/api/admin/profile';
 try {
@@ -182,21 +182,4 @@ http { access_log off;
   for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 300));
   rmSync(work, { recursive: true, force: true });
-}
-
-/** Whether something accepts TCP connections at the URL's host and port (Redis, here). */
-async function reachable(url: URL) {
-  return new Promise<boolean>((resolve) => {
-    const socket = connect(Number(url.port || 6379), url.hostname);
-    socket.setTimeout(1_000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }

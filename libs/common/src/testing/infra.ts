@@ -8,7 +8,8 @@ export const infraUrls = {
   redis: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
 
-const reachable = (url: string) =>
+/** Whether something accepts TCP connections at the URL's host and port (within a second). */
+export const reachable = (url: string) =>
   new Promise<boolean>((resolve) => {
     const { hostname, port } = new URL(url);
     const socket = connect({ host: hostname, port: Number(port), timeout: 1_000 });
