@@ -48,15 +48,9 @@ export function relayAnswer(
           ? [...previous, value]
           : [String(previous), value];
   }
-  for (let i = 0; i < added.length; i += 2) {
-    const name = added[i]!;
-    const value = added[i + 1]!;
-    if (name === 'vary') headers.vary = headers.vary ? `${value}, ${headers.vary}` : value;
-    else if (headers[name] === undefined) headers[name] = value;
-  }
   const encoding = chooseEncoding(answer, req, headers);
   if (!encoding) {
-    writeHead(res, answer.statusCode ?? 502, headers);
+    writeAnswerHead(res, answer.statusCode ?? 502, headers, added);
     // pipe, not pipeline: pipeline builds an AbortController and an AbortError per call, which cost
     // the small answers (most of them) 6 % of the gateway's CPU. Teardown is wired by hand instead.
     answer.once('error', () => res.destroy());
@@ -69,7 +63,7 @@ export function relayAnswer(
   delete headers['content-length'];
   headers['content-encoding'] = encoding;
   headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-  writeHead(res, answer.statusCode ?? 502, headers);
+  writeAnswerHead(res, answer.statusCode ?? 502, headers, added);
   const compressor =
     encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
@@ -106,9 +100,23 @@ function acceptsEncoding(header: string, encoding: string): boolean {
   return false;
 }
 
-// Headers the gateway set itself (request id, CORS, security headers) stay unless the service sent
-// its own; `Vary` from both is kept.
-function writeHead(res: ServerResponse, status: number, headers: OutgoingHttpHeaders) {
+/**
+ * Writes an answer's head: `headers`, plus the gateway's own (request id, CORS, security headers),
+ * whether set on `res` already (express lane) or `added` as name/value pairs (fast lane), each kept
+ * unless `headers` has its own; `Vary` from all of them is kept, the gateway's first.
+ */
+export function writeAnswerHead(
+  res: ServerResponse,
+  status: number,
+  headers: OutgoingHttpHeaders,
+  added: readonly string[],
+) {
+  for (let i = 0; i < added.length; i += 2) {
+    const name = added[i]!;
+    const value = added[i + 1]!;
+    if (name === 'vary') headers.vary = headers.vary ? `${value}, ${headers.vary}` : value;
+    else if (headers[name] === undefined) headers[name] = value;
+  }
   const vary = res.getHeader('vary');
   if (vary && headers.vary) headers.vary = `${vary}, ${headers.vary}`;
   res.writeHead(status, headers);

@@ -31,18 +31,3 @@ export function proxiedAnswer(res: ServerResponse): ProxiedAnswer {
   }
   return record;
 }
-
-/** For answers the gateway writes itself (proxy errors): the pending headers go on `res` the usual way. */
-export function applyPendingHeaders(res: ServerResponse, record: ProxiedAnswer) {
-  const { headers } = record;
-  for (let i = 0; i < headers.length; i += 2) {
-    const name = headers[i]!;
-    if (name === 'vary') appendVary(res, headers[i + 1]!);
-    else if (!res.hasHeader(name)) res.setHeader(name, headers[i + 1]!);
-  }
-}
-
-function appendVary(res: ServerResponse, value: string) {
-  const vary = res.getHeader('vary');
-  res.setHeader('vary', vary ? `${vary}, ${value}` : value);
-}

@@ -5,8 +5,8 @@ import type { TLSSocket } from 'node:tls';
 import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
 import type { RequestHandler } from 'express';
 import { createProxyMiddleware, fixRequestBody, proxyEventsPlugin } from 'http-proxy-middleware';
-import { relayAnswer } from './answer-relay.js';
-import { applyPendingHeaders, proxiedAnswer } from './proxied-answer.js';
+import { relayAnswer, writeAnswerHead } from './answer-relay.js';
+import { proxiedAnswer } from './proxied-answer.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { ServiceName } from './route-table.js';
 
@@ -88,9 +88,7 @@ export function proxyTo(
           return;
         }
         const record = proxiedAnswer(res);
-        applyPendingHeaders(res, record);
-        res.statusCode = status;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
+        writeAnswerHead(res, status, { 'content-type': 'application/json; charset=utf-8' }, record.headers);
         res.end(JSON.stringify(errorEnvelope(reason, { service })));
         answered(service, status, record.started);
       },
