@@ -4,6 +4,8 @@ import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 /** Answers smaller than this go out as they are: compressing them costs more than it saves. */
 export const COMPRESSION_THRESHOLD = 1024;
+/** Uncompressed answers of known length up to this are sent with their head in one write (sendGathered). */
+const GATHERED_ANSWER_BYTES = 16 * 1024;
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection, not the answer: never relayed.
 const HOP_BY_HOP = new Set([
@@ -32,6 +34,7 @@ export function relayAnswer(
   req: IncomingMessage,
   res: ServerResponse,
   added: readonly string[] = [],
+  cutShort: () => void = () => res.destroy(),
 ) {
   const headers: OutgoingHttpHeaders = {};
   const raw = answer.rawHeaders;
@@ -50,6 +53,16 @@ export function relayAnswer(
   }
   const encoding = chooseEncoding(answer, req, headers);
   if (!encoding) {
+    const length = headers['content-length'];
+    if (length !== undefined && Number(length) <= GATHERED_ANSWER_BYTES) {
+      sendGathered(
+        answer,
+        res,
+        () => writeAnswerHead(res, answer.statusCode ?? 502, headers, added),
+        cutShort,
+      );
+      return;
+    }
     writeAnswerHead(res, answer.statusCode ?? 502, headers, added);
     // pipe, not pipeline: pipeline builds an AbortController and an AbortError per call, which cost
     // the small answers (most of them) 6 % of the gateway's CPU. Teardown is wired by hand instead.
@@ -69,6 +82,42 @@ export function relayAnswer(
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
       : createGzip({ level: 6 });
   pipeline(answer, compressor, res, () => {});
+}
+
+/**
+ * A small answer of known length (most of them: JSON of a few KB, in one segment with its head) is
+ * gathered and written with its head in one write. Piped, it takes a listener set-up and teardown per
+ * answer and goes out as two buffers (head, then body) through a corked writev; paired runs: 3-4 % of
+ * the gateway's CPU per proxied request. The body is kept as latin1, one char per byte, so its bytes go
+ * out exactly as they came (and node joins a string body to the head). An answer cut short (the
+ * service died) has sent nothing yet, so `cutShort` can still answer the client properly.
+ */
+function sendGathered(
+  answer: IncomingMessage,
+  res: ServerResponse,
+  writeHead: () => void,
+  cutShort: () => void,
+) {
+  let body = '';
+  let settled = false;
+  answer.setEncoding('latin1');
+  answer.on('data', (chunk: string) => {
+    body += chunk;
+  });
+  answer.once('end', () => {
+    settled = true;
+    writeHead();
+    res.end(body, 'latin1');
+  });
+  answer.once('error', () => {}); // a reset; 'close' follows and reports it
+  answer.once('close', () => {
+    if (settled || res.destroyed) return;
+    settled = true;
+    cutShort();
+  });
+  res.once('close', () => {
+    if (!answer.complete) answer.destroy();
+  });
 }
 
 function chooseEncoding(

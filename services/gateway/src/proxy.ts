@@ -29,6 +29,22 @@ export function proxyTo(
   // armed and disarmed for every request (http-proxy's `proxyTimeout` does that).
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: timeoutMs });
   const timedOut = new WeakSet<IncomingMessage>();
+  const failedToAnswer = `The ${service} service failed to answer`;
+  /** Our JSON error answer, or a cut connection once part of an answer went out; true when answered. */
+  function answerFailure(res: ServerResponse, status: number, reason: string): boolean {
+    if (res.headersSent) {
+      res.destroy();
+      return false;
+    }
+    writeAnswerHead(
+      res,
+      status,
+      { 'content-type': 'application/json; charset=utf-8' },
+      proxiedAnswer(res).headers,
+    );
+    res.end(JSON.stringify(errorEnvelope(reason, { service })));
+    return true;
+  }
   // Parsed here once: given a string, http-proxy parses the target URL again for every request.
   const url = new URL(target);
   return createProxyMiddleware<IncomingMessage, ServerResponse>({
@@ -69,7 +85,9 @@ export function proxyTo(
       },
       proxyRes(answer, req, res) {
         const record = proxiedAnswer(res);
-        relayAnswer(answer, req, res, record.headers);
+        // An answer that breaks off before any of it went out is answered 502 (counted as the
+        // service's status already, not twice).
+        relayAnswer(answer, req, res, record.headers, () => answerFailure(res, 502, failedToAnswer));
         answered(service, answer.statusCode ?? 502, record.started);
       },
       error(error, req, res) {
@@ -78,19 +96,12 @@ export function proxyTo(
           ? [503, `The ${service} service is unavailable`]
           : timedOut.has(req) || code === 'ETIMEDOUT'
             ? [504, `The ${service} service did not answer in time`]
-            : [502, `The ${service} service failed to answer`];
+            : [502, failedToAnswer];
         if (!('setHeader' in res)) {
           (res as Socket).destroy();
           return;
         }
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        const record = proxiedAnswer(res);
-        writeAnswerHead(res, status, { 'content-type': 'application/json; charset=utf-8' }, record.headers);
-        res.end(JSON.stringify(errorEnvelope(reason, { service })));
-        answered(service, status, record.started);
+        if (answerFailure(res, status, reason)) answered(service, status, proxiedAnswer(res).started);
       },
     },
   }) as unknown as ProxyHandler;

@@ -408,6 +408,21 @@ describe('gateway headers on proxied answers', () => {
         setTimeout(() => res.socket?.destroy(), 20);
         return;
       }
+      if (req.url === '/api/catalog/dies-midway-large') {
+        res.setHeader('content-length', '100000');
+        res.write('x'.repeat(40_000));
+        setTimeout(() => res.socket?.destroy(), 20);
+        return;
+      }
+      if (req.url === '/api/catalog/every-byte') {
+        res.setHeader('content-type', 'application/octet-stream');
+        res.end(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
+        return;
+      }
+      if (req.url === '/api/catalog/unicode') {
+        res.end(JSON.stringify({ name: 'Café ☕ 中文 🐻 \u0000' }));
+        return;
+      }
       if (req.url === '/api/catalog/slow-stream') {
         res.setHeader('content-type', 'text/event-stream');
         res.write('data: 0\n\n');
@@ -499,10 +514,24 @@ describe('gateway headers on proxied answers', () => {
     }
   });
 
+  it('relays small answers byte for byte', async () => {
+    const bytes = await fetch(`${gateway.url}/api/catalog/every-byte`);
+    expect(Buffer.from(await bytes.arrayBuffer())).toEqual(
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+    );
+    const unicode = await fetch(`${gateway.url}/api/catalog/unicode`);
+    expect(await unicode.json()).toEqual({ name: 'Café ☕ 中文 🐻 \u0000' });
+  });
+
   it('survives a service that dies mid-answer and a client that leaves mid-answer', async () => {
+    // A small answer is sent once whole: cut short, nothing went out yet, so the client gets a 502.
     const cut = await fetch(`${gateway.url}/api/catalog/dies-midway`);
-    expect(cut.status).toBe(200);
-    await expect(cut.text()).rejects.toThrow();
+    expect(cut.status).toBe(502);
+    expect(await cut.json()).toMatchObject({ status: 'error', data: { service: 'catalog' } });
+    // A large one streams: its head went out, so the client sees the answer break off.
+    const cutLarge = await fetch(`${gateway.url}/api/catalog/dies-midway-large`);
+    expect(cutLarge.status).toBe(200);
+    await expect(cutLarge.text()).rejects.toThrow();
 
     const controller = new AbortController();
     const slow = await fetch(`${gateway.url}/api/catalog/slow-stream`, { signal: controller.signal });
