@@ -29,6 +29,23 @@ for (const tool of ['/usr/sbin/nginx', '/usr/bin/wrk']) {
   }
 }
 
+/** A Fisher-Yates shuffle driven by a small seeded generator (mulberry32): varied, and repeatable. */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const result = [...items];
+  let state = seed * 0x9e3779b9;
+  const random = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [result[i], result[j]] = [result[j]!, result[i]!];
+  }
+  return result;
+}
+
 const children: ChildProcess[] = [];
 const launch = (command: string, args: string[], env: Record<string, string> = {}) => {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
@@ -147,11 +164,14 @@ http { access_log off;
   const results: Record<string, { rps: number[]; p99: number[] }> = {};
   for (let round = 1; round <= rounds; round++) {
     const line: string[] = [];
-    for (const [name, url] of Object.entries(targets)) {
+    // Each round runs the targets in another order (the same orders on every run), so that no target
+    // always follows the same one: ours used to follow stock, the lightest load, in every round.
+    const order = shuffled(Object.entries(targets), round);
+    for (const [name, url] of order) {
       // One unmeasured second first, on this target only: each target sits idle while the others are
       // loaded, and every Node proxy here (http-proxy-middleware alone too, not the upstream direct)
       // answers its first second after such a pause with a p99 twice its steady one. Measured without
-      // this, that second sets the p99 of whichever target follows a light one (ours follows stock).
+      // this, that second set the p99 of whichever target followed a light one.
       load(url, 1);
       const { rps, p99 } = load(url, seconds);
       results[name] ??= { rps: [], p99: [] };
