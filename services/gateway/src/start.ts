@@ -1,9 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { ConfigError, createLogger, loadConfig, MemoryStore, RedisStore } from '@sproul/common';
-import { createClient } from 'redis';
 import { configSchema } from './config.js';
-import { start } from './index.js';
 
 let config: ReturnType<typeof loadConfig<typeof configSchema>>;
 try {
@@ -39,6 +37,9 @@ if (cluster.isPrimary && workers > 1) {
     });
   }
 } else {
+  // Loaded here, not at the top: the primary only forks and watches its workers, and with the whole
+  // gateway (express, the proxy, the OpenAPI document) loaded it held more memory than a worker.
+  const [{ start }, { createClient }] = await Promise.all([import('./index.js'), import('redis')]);
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
     : new MemoryStore();
