@@ -87,10 +87,11 @@ export function relayAnswer(
 /**
  * A small answer of known length (most of them: JSON of a few KB, in one segment with its head) is
  * gathered and written with its head in one write. Piped, it takes a listener set-up and teardown per
- * answer and goes out as two buffers (head, then body) through a corked writev; paired runs: 3-4 % of
- * the gateway's CPU per proxied request. The body is kept as latin1, one char per byte, so its bytes go
+ * answer and goes out as two buffers (head, then body) through a corked writev; paired runs: about
+ * 2.5 % of the gateway's CPU per proxied request. The body is kept as latin1, one char per byte, so its bytes go
  * out exactly as they came (and node joins a string body to the head). An answer cut short (the
- * service died) has sent nothing yet, so `cutShort` can still answer the client properly.
+ * service died, or stalled past the route's timeout) has sent nothing yet, so `cutShort` can still
+ * answer the client properly.
  */
 function sendGathered(
   answer: IncomingMessage,

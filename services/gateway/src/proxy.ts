@@ -30,6 +30,7 @@ export function proxyTo(
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: timeoutMs });
   const timedOut = new WeakSet<IncomingMessage>();
   const failedToAnswer = `The ${service} service failed to answer`;
+  const tooLate = `The ${service} service did not answer in time`;
   /** Our JSON error answer, or a cut connection once part of an answer went out; true when answered. */
   function answerFailure(res: ServerResponse, status: number, reason: string): boolean {
     if (res.headersSent) {
@@ -85,9 +86,11 @@ export function proxyTo(
       },
       proxyRes(answer, req, res) {
         const record = proxiedAnswer(res);
-        // An answer that breaks off before any of it went out is answered 502 (counted as the
-        // service's status already, not twice).
-        relayAnswer(answer, req, res, record.headers, () => answerFailure(res, 502, failedToAnswer));
+        // An answer that breaks off, or stalls past the timeout, before any of it went out is answered
+        // 502 or 504 (counted as the service's status already, not twice).
+        relayAnswer(answer, req, res, record.headers, () =>
+          timedOut.has(req) ? answerFailure(res, 504, tooLate) : answerFailure(res, 502, failedToAnswer),
+        );
         answered(service, answer.statusCode ?? 502, record.started);
       },
       error(error, req, res) {
@@ -95,7 +98,7 @@ export function proxyTo(
         const [status, reason] = DOWN.has(code)
           ? [503, `The ${service} service is unavailable`]
           : timedOut.has(req) || code === 'ETIMEDOUT'
-            ? [504, `The ${service} service did not answer in time`]
+            ? [504, tooLate]
             : [502, failedToAnswer];
         if (!('setHeader' in res)) {
           (res as Socket).destroy();

@@ -38,6 +38,11 @@ async function fakeAuth(jwks: { keys: JWK[] }) {
       });
       app.post('/api/user/login', (req, res) => res.json({ echoed: req.body }));
       app.get('/api/user/hang', () => {});
+      // Sends its head and part of a small body, then nothing more.
+      app.get('/api/user/stall', (_req, res) => {
+        res.setHeader('content-length', '100');
+        res.write('{"partial":');
+      });
     },
   });
   return { server: await listen(app), seen };
@@ -201,6 +206,13 @@ describe('gateway routing and error answers', () => {
     expect(res.status).toBe(504);
     expect((await res.json()).status).toBe('error');
     expect(Date.now() - started).toBeLessThan(2_000);
+
+    // A small answer that stalls after its head is held whole, so the client still gets the 504.
+    const stalled = await fetch(`${base}/api/user/stall`, {
+      headers: { authorization: `Bearer ${await keys.access()}` },
+    });
+    expect(stalled.status).toBe(504);
+    expect((await stalled.json()).status).toBe('error');
   });
 
   it('reports itself not ready while a service is down', async () => {
