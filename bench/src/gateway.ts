@@ -171,7 +171,7 @@ http { access_log off;
       // One unmeasured second first, on this target only: each target sits idle while the others are
       // loaded, and every Node proxy here (http-proxy-middleware alone too, not the upstream direct)
       // answers its first second after such a pause with a p99 twice its steady one. Measured without
-      // this, that second set the p99 of whichever target followed a light one.
+      // this, that second is a fifth of a 5-s window and sets the window's p99.
       load(url, 1);
       const { rps, p99 } = load(url, seconds);
       results[name] ??= { rps: [], p99: [] };
