@@ -96,16 +96,17 @@ function sendGathered(
   writeHead: () => void,
   cutShort: () => void,
 ) {
-  let body = '';
+  const chunks: Buffer[] = [];
   let settled = false;
-  answer.setEncoding('latin1');
-  answer.on('data', (chunk: string) => {
-    body += chunk;
+  answer.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
   });
   answer.once('end', () => {
     settled = true;
     writeHead();
-    res.end(body, 'latin1');
+    // Most answers arrive as one chunk. (setEncoding would decode each chunk through a StringDecoder.)
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    res.end(body.toString('latin1'), 'latin1');
   });
   answer.once('error', () => {}); // a reset; 'close' follows and reports it
   answer.once('close', () => {
@@ -124,11 +125,13 @@ function chooseEncoding(
   headers: OutgoingHttpHeaders,
 ): 'br' | 'gzip' | undefined {
   if (req.method === 'HEAD' || answer.statusCode === 204 || answer.statusCode === 304) return undefined;
-  if (headers['content-encoding'] || !COMPRESSIBLE.test(String(headers['content-type'] ?? '')))
-    return undefined;
-  if (/no-transform/i.test(String(headers['cache-control'] ?? ''))) return undefined;
+  // Size first: most answers are small, and this spares them the pattern tests below.
   const length = headers['content-length'];
   if (length !== undefined && Number(length) < COMPRESSION_THRESHOLD) return undefined;
+  if (headers['content-encoding'] || !COMPRESSIBLE.test(String(headers['content-type'] ?? '')))
+    return undefined;
+  const cacheControl = headers['cache-control'];
+  if (cacheControl !== undefined && /no-transform/i.test(String(cacheControl))) return undefined;
   const accepted = String(req.headers['accept-encoding'] ?? '');
   if (!accepted) return undefined;
   if (acceptsEncoding(accepted, 'br')) return 'br';

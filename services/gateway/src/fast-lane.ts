@@ -88,7 +88,9 @@ export function createFastLane(options: FastLaneOptions) {
 }
 
 function bearer(header: string | undefined): string | undefined {
-  if (!header || header.length < 8 || header.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
+  if (!header || header.length < 8) return undefined;
+  // The scheme is case-insensitive (RFC 9110 §11.1); clients send `Bearer `, checked without a copy.
+  if (!header.startsWith('Bearer ') && header.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
   const token = header.slice(7);
   return token && !token.includes(' ') ? token : undefined;
 }

@@ -34,8 +34,14 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/media', service: 'media' },
 ];
 
-const byLength = [...routeTable].sort((a, b) => b.prefix.length - a.prefix.length);
+// Longest first, each with its `prefix/` worked out here rather than on every request.
+const byLength = [...routeTable]
+  .sort((a, b) => b.prefix.length - a.prefix.length)
+  .map((route) => ({ route, under: `${route.prefix}/` }));
 
 export function findRoute(path: string): RouteEntry | undefined {
-  return byLength.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+  for (const { route, under } of byLength) {
+    if (path === route.prefix || path.startsWith(under)) return route;
+  }
+  return undefined;
 }

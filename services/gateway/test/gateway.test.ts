@@ -264,6 +264,20 @@ describe('gateway token checks and CORS', () => {
     expect(auth.seen.length).toBe(before + 1);
   });
 
+  it('takes the Bearer scheme in any case (RFC 9110), and nothing that only starts like it', async () => {
+    const token = await keys.access();
+    for (const scheme of ['bearer', 'BEARER', 'bEaReR']) {
+      const before = auth.seen.length;
+      expect((await protectedCall(`${scheme} ${token}`)).status).toBe(404);
+      expect(auth.seen.length).toBe(before + 1);
+    }
+    const before = auth.seen.length;
+    for (const header of [`Bearer${token}`, `Bearerx ${token}`, `Bearer  ${token}`, 'Bearer ']) {
+      expect((await protectedCall(header)).status).toBe(401);
+    }
+    expect(auth.seen.length).toBe(before);
+  });
+
   it('passes a well-formed correlation id on and replaces a malformed one, on both lanes', async () => {
     const access = `Bearer ${await keys.access()}`;
     const login = (correlationId: string) =>

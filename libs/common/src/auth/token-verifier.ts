@@ -13,6 +13,12 @@ export interface TokenVerifierOptions {
   cacheSize?: number;
 }
 
+interface Verified {
+  claims: AccessClaims;
+  /** The revoked-token and ended-session keys, checked on every request. */
+  denylistKeys: readonly string[];
+}
+
 const unauthorized = (reason: string) => new AppError('AUTH.INVALID_TOKEN', 401, reason);
 
 /**
@@ -34,24 +40,22 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
   // Only successful verifications are kept, only until the token's own expiry, and revocation is
   // still checked on every request below.
   const cacheSize = options.cacheSize ?? 10_000;
-  const verified = new Map<string, AccessClaims>();
+  // Each with the denylist keys it is checked against, worked out once per token.
+  const verified = new Map<string, Verified>();
 
   async function verify(token: string): Promise<AccessClaims> {
-    let claims = verified.get(token);
-    if (claims && claims.exp * 1000 <= Date.now()) {
+    let entry = verified.get(token);
+    if (entry && entry.claims.exp * 1000 <= Date.now()) {
       verified.delete(token);
-      claims = undefined;
+      entry = undefined;
     }
-    claims ??= await verifySignature(token);
-    const [revokedToken, endedSession] = await options.store.getMany([
-      denylistKeys.token(claims.jti),
-      denylistKeys.session(claims.sid),
-    ]);
+    entry ??= await verifySignature(token);
+    const [revokedToken, endedSession] = await options.store.getMany(entry.denylistKeys);
     if (revokedToken || endedSession) throw unauthorized('Token has been revoked');
-    return claims;
+    return entry.claims;
   }
 
-  async function verifySignature(token: string): Promise<AccessClaims> {
+  async function verifySignature(token: string): Promise<Verified> {
     let payload: unknown;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -71,12 +75,16 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       const use = (payload as { token_use?: unknown }).token_use;
       throw unauthorized(use === 'refresh' ? 'Only access tokens are allowed' : 'Invalid token');
     }
+    const entry: Verified = {
+      claims: claims.data,
+      denylistKeys: [denylistKeys.token(claims.data.jti), denylistKeys.session(claims.data.sid)],
+    };
     if (cacheSize > 0) {
       // Bounded: drop the oldest entry (Map keeps insertion order) when full.
       if (verified.size >= cacheSize) verified.delete(verified.keys().next().value!);
-      verified.set(token, claims.data);
+      verified.set(token, entry);
     }
-    return claims.data;
+    return entry;
   }
 
   return { verify };

@@ -7,7 +7,7 @@
 export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   /** Several keys in one round trip, in order. */
-  getMany(keys: string[]): Promise<(string | null)[]>;
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
   set(key: string, value: string, ttlMs?: number): Promise<void>;
   /** Sets only when the key is absent; true when this call set it (a lock or a "first one wins"). */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;

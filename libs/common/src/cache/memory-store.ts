@@ -20,7 +20,7 @@ export class MemoryStore implements KeyValueStore {
     return this.live(key)?.value ?? null;
   }
 
-  async getMany(keys: string[]) {
+  async getMany(keys: readonly string[]) {
     return keys.map((key) => this.live(key)?.value ?? null);
   }
 

@@ -40,7 +40,7 @@ export class RedisStore implements KeyValueStore {
     return this.client.get(this.prefix + key);
   }
 
-  async getMany(keys: string[]) {
+  async getMany(keys: readonly string[]) {
     if (keys.length === 0) return [];
     return this.client.mGet(keys.map((key) => this.prefix + key));
   }
