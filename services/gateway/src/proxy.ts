@@ -1,5 +1,4 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
-import { Agent } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
@@ -9,6 +8,7 @@ import { relayAnswer, writeAnswerHead } from './answer-relay.js';
 import { proxiedAnswer } from './proxied-answer.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { ServiceName } from './route-table.js';
+import { ServiceAgent } from './service-agent.js';
 
 // Connection errors that mean "nobody is listening" (503) rather than "answered badly" (502).
 const DOWN = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
@@ -26,9 +26,10 @@ export function proxyTo(
   answered: ProxyMetrics,
 ): ProxyHandler {
   // The route's timeout is the sockets' idle timeout, set once per socket by the agent rather than
-  // armed and disarmed for every request (http-proxy's `proxyTimeout` does that).
-  const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: timeoutMs });
+  // armed and disarmed for every request (http-proxy's `proxyTimeout` does that). A request idle past
+  // it is cut; that surfaces as a plain ECONNRESET: remember why.
   const timedOut = new WeakSet<IncomingMessage>();
+  const agent = new ServiceAgent(timeoutMs, (req) => timedOut.add(req));
   const failedToAnswer = `The ${service} service failed to answer`;
   const tooLate = `The ${service} service did not answer in time`;
   /** Our JSON error answer, or a cut connection once part of an answer went out; true when answered. */
@@ -67,11 +68,8 @@ export function proxyTo(
     plugins: [proxyEventsPlugin],
     on: {
       proxyReq(proxyReq, req, res) {
-        // A request idle past the timeout is cut; that surfaces as a plain ECONNRESET: remember why.
-        proxyReq.once('timeout', () => {
-          timedOut.add(req);
-          proxyReq.destroy();
-        });
+        // Emitted when the request has its socket (http-proxy waits for it).
+        if (proxyReq.socket) ServiceAgent.carry(proxyReq.socket, req);
         // Both lanes give the request an id (proxied-answer.ts) and drop a malformed correlation id.
         const { requestId } = proxiedAnswer(res);
         proxyReq.setHeader(REQUEST_ID_HEADER, requestId);
