@@ -17,9 +17,9 @@ type ServiceSocket = Socket & { [IN_FLIGHT]?: IncomingMessage };
  * it carried; an unused socket is let go after the same time (60 s at most).
  *
  * The timer is the socket's own idle timer, set once when the socket is made. Node's `timeout` agent
- * option does the same, but adds and removes a listener per request, and its `keepSocketAlive` re-reads
- * every answer's Keep-Alive header (building the answer's header object) to shorten the pool timeout:
- * 5 % of the gateway's CPU per proxied request, measured in paired runs.
+ * option does the same, but adds and removes a listener per request, its `keepSocketAlive` builds every
+ * answer's header object to read the service's Keep-Alive hint, and the socket keeps that shorter hint
+ * as its timeout for its next request. Paired runs: about 2 % less CPU per proxied request.
  */
 export class ServiceAgent extends Agent {
   private readonly freeMs: number;
