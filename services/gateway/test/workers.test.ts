@@ -29,7 +29,9 @@ async function workerCommandLines(env: Record<string, string>): Promise<string[]
     });
     primary.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
-  const workers = execFileSync('pgrep', ['-P', String(primary.pid)], { encoding: 'utf8' }).trim().split('\n');
+  const workers = execFileSync('pgrep', ['-P', String(primary.pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
   return workers.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' '));
 }
 
