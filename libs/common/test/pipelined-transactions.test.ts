@@ -11,7 +11,7 @@ import { Outbox } from '../src/messaging/outbox.js';
 import { createTestDatabase } from '../src/testing/databases.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import { migrationsFolder } from './fixtures/harness.js';
-import { orders, outbox as outboxTable } from './fixtures/schema.js';
+import { aggregateVersions, orders, outbox as outboxTable } from './fixtures/schema.js';
 
 const event = (label: string) =>
   makeEvent(
@@ -47,7 +47,8 @@ describe('transactions on PostgreSQL (pipelined pool)', async () => {
       const { sent, wire } = recorded;
       sent.length = 0;
       wire.length = 0;
-      const outbox = new Outbox(database, outboxTable);
+      // With the aggregate counters: the events' versions are bumped in the same statement as the rows.
+      const outbox = new Outbox(database, outboxTable, aggregateVersions);
       await outbox.transaction(async (tx) => {
         await tx.insert(orders).values({ label: 'pipelined' });
         await outbox.append(tx, [event('one')]);
@@ -142,7 +143,9 @@ function recordQueries(pool: pg.Pool) {
     const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
     client.query = ((config: string | { text: string }, ...rest: unknown[]) => {
       const sql = (typeof config === 'string' ? config : config.text).toLowerCase();
-      const text = sql.startsWith('insert') ? `insert ${/into "?\w+"?\."?(\w+)/.exec(sql)?.[1]}` : sql;
+      // An insert is named by its table (the last one written, after any `with … insert` before it).
+      const into = [...sql.matchAll(/insert into "?\w+"?\."?(\w+)/g)].at(-1)?.[1];
+      const text = into && /^(insert|with)\b/.test(sql) ? `insert ${into}` : sql;
       sent.push({ text, unanswered: [...unanswered] });
       unanswered.add(text);
       const settle = () => unanswered.delete(text);

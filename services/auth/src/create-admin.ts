@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Database, migrateDatabase, Outbox } from '@sproul/common';
 import { repositories } from './data-access/repositories.js';
-import { outbox } from './data-access/schema.js';
+import { aggregateVersions, outbox } from './data-access/schema.js';
 import { ensureAdmin } from './domain/admin-accounts.js';
 
 /** For `npm run admin:create`: migrates auth's schema if needed, then creates or updates the admin. */
@@ -12,7 +12,7 @@ export async function createAdminAccount(
   databaseUrl?: string,
 ) {
   await migrateDatabase(database, fileURLToPath(new URL('../drizzle', import.meta.url)), databaseUrl);
-  const events = new Outbox(database, outbox);
+  const events = new Outbox(database, outbox, aggregateVersions);
   return ensureAdmin(
     {
       transaction: (work) =>

@@ -8,7 +8,7 @@ import {
 } from '@sproul/common';
 import type { Express } from 'express';
 import { configSchema } from './config.js';
-import { inbox, outbox } from './data-access/schema.js';
+import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import { signingKeyRepository } from './data-access/signing-key-repository.js';
 import { ensureAdmin } from './domain/admin-accounts.js';
 import { type AuthContext, authContext } from './domain/auth-context.js';
@@ -40,7 +40,7 @@ export async function start(deps: ServiceDeps) {
   const definition: ServiceDefinition = {
     name: 'auth',
     migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-    messaging: { outbox, inbox },
+    messaging: { outbox, inbox, aggregateVersions, appliedVersions },
     async setup(context) {
       const keyRing = new KeyRing({
         store: signingKeyRepository(context.database.db, config.KEY_ENCRYPTION_SECRET),

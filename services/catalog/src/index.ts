@@ -8,7 +8,7 @@ import {
   serviceConfig,
 } from '@sproul/common';
 import { configSchema } from './config.js';
-import { inbox, outbox } from './data-access/schema.js';
+import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
 import { seedAndAnnounceMetadata } from './domain/publish-metadata.js';
 import { recommenderSimilarClubs } from './domain/recommended-clubs.js';
@@ -38,7 +38,7 @@ export async function start(deps: ServiceDeps) {
   const definition: ServiceDefinition = {
     name: 'catalog',
     migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-    messaging: { outbox, inbox },
+    messaging: { outbox, inbox, aggregateVersions, appliedVersions },
     async setup(context) {
       // The club page must answer quickly without the recommender: one short attempt, and after a few
       // failures the circuit opens and pages use their fallback at once.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common';
-import { inbox, outbox } from './data-access/schema.js';
+import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import { createRecommender, type Recommender } from './domain/recommender.js';
 import { similarRoute } from './entry-points/http/similar-route.js';
 import { keepCorpusWhenClubChanged } from './entry-points/messaging/keep-corpus-when-club-changed.handler.js';
@@ -18,7 +18,7 @@ export function start(deps: ServiceDeps) {
   const definition: ServiceDefinition = {
     name: 'recommender',
     migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
-    messaging: { outbox, inbox },
+    messaging: { outbox, inbox, aggregateVersions, appliedVersions },
     async setup(context) {
       recommender = createRecommender(context.database.db, context.logger);
       await recommender.rebuild();

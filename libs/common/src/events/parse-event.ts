@@ -7,8 +7,8 @@ export type ParsedEvent =
   | { ok: false; reason: string };
 
 /**
- * Checks anything claiming to be an event: the envelope, a known type and version, and the data
- * against that version's contract. Used on both sides: by the outbox before an event is stored and
+ * Checks anything claiming to be an event: the envelope, a known type and version, the data
+ * against that version's contract, and that the aggregate it names (if any) is the one its data is about. Used on both sides: by the outbox before an event is stored and
  * relayed, and by consumers before a handler sees it.
  */
 export function parseEvent(body: unknown): ParsedEvent {
@@ -20,6 +20,16 @@ export function parseEvent(body: unknown): ParsedEvent {
   if (!contract) return { ok: false, reason: `unknown event ${type} v${version}` };
   const data = contract.schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: `${type} v${version}: ${summarise(data.error.issues)}` };
+  const claimed = envelope.data.aggregate;
+  if (claimed && contract.aggregate) {
+    const key = contract.aggregate.of(data.data);
+    if (key.type !== claimed.type || key.id !== claimed.id) {
+      return {
+        ok: false,
+        reason: `${type} v${version}: aggregate ${claimed.type}/${claimed.id} is not its data's`,
+      };
+    }
+  }
   return { ok: true, envelope: { ...envelope.data, data: data.data }, contract };
 }
 

@@ -5,14 +5,16 @@ import type { EventContract, EventData } from '../events/define-event.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { parseEvent } from '../events/parse-event.js';
 import type { Logger } from '../logging/logger.js';
-import type { InboxTable } from './messaging-tables.js';
+import { keepNewest } from './aggregate-order.js';
+import type { AppliedVersionsTable, InboxTable } from './messaging-tables.js';
 import type { Outbox } from './outbox.js';
 
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   /**
    * Applies events of this contract, in delivery order, inside the consumer's transaction: write with
-   * `tx` only, and append follow-up events to the outbox. Every event given is new to this service.
+   * `tx` only, and append follow-up events to the outbox. Every event given is new to this service,
+   * and none is older than what this service already applied of its aggregate (see `AggregateEffect`).
    */
   handleMany(events: EventEnvelope<EventData<C>>[], tx: Tx): Promise<void>;
 }
@@ -51,6 +53,11 @@ export interface ConsumerOptions {
   bus: EventBus;
   database: Database;
   inbox: InboxTable;
+  /**
+   * The last version applied per aggregate (`messagingTables`). Without it events apply in arrival
+   * order, as before versions existed; every service passes it (runService).
+   */
+  appliedVersions?: AppliedVersionsTable;
   handlers: EventHandler[];
   logger: Logger;
   /** Woken after each commit, since handlers may have appended events. */
@@ -141,7 +148,18 @@ async function applyInTransaction(options: ConsumerOptions, batch: Accepted[]) {
       .returning({ eventId: inbox.eventId });
     const toHandle = new Set(fresh.map((row) => row.eventId));
     // Handled before, or a duplicate within this batch: no second effect.
-    const news = batch.filter(({ envelope }) => toHandle.delete(envelope.id));
+    let news = batch.filter(({ envelope }) => toHandle.delete(envelope.id));
+    if (options.appliedVersions) {
+      // Older than what this service already applied of its aggregate: recorded as handled, no effect.
+      const { apply, skipped } = await keepNewest(tx, options.appliedVersions, service, news);
+      for (const { envelope } of skipped) {
+        options.logger.debug(
+          { eventId: envelope.id, type: envelope.type, aggregate: envelope.aggregate },
+          'event older than its aggregate as applied; skipped',
+        );
+      }
+      news = apply;
+    }
     for (const run of runsOfOneHandler(news)) {
       const first = run[0]!.envelope;
       const context = { requestId: first.id, correlationId: first.correlationId };

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -14,8 +16,10 @@ import type { EventEnvelope } from '../events/envelope.js';
 
 /**
  * The outbox (events waiting to be published, written in the same transaction as the change they
- * describe) and the inbox (ids of events already handled, written in the same transaction as the effect).
- * Each service declares them in its own schema: `export const { outbox, inbox } = messagingTables(schema)`.
+ * describe) and the inbox (ids of events already handled, written in the same transaction as the effect),
+ * with their aggregate versions: the last version the outbox gave each aggregate's events, and the last
+ * one each consumer applied. Each service declares them in its own schema:
+ * `export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTables(schema)`.
  */
 export function messagingTables(schema: PgSchema) {
   const outbox = schema.table(
@@ -45,9 +49,34 @@ export function messagingTables(schema: PgSchema) {
     },
     (table) => [primaryKey({ columns: [table.consumer, table.eventId] })],
   );
-  return { outbox, inbox };
+  /** Producer side: one row per aggregate its events were about, bumped in the producing transaction. */
+  const aggregateVersions = schema.table(
+    'aggregate_versions',
+    {
+      aggregateType: text('aggregate_type').notNull(),
+      aggregateId: text('aggregate_id').notNull(),
+      version: bigint('version', { mode: 'number' }).notNull(),
+    },
+    (table) => [primaryKey({ columns: [table.aggregateType, table.aggregateId] })],
+  );
+  /** Consumer side: per aggregate, the newest state (or end) version applied, in the effect's transaction. */
+  const appliedVersions = schema.table(
+    'applied_versions',
+    {
+      consumer: text('consumer').notNull(),
+      aggregateType: text('aggregate_type').notNull(),
+      aggregateId: text('aggregate_id').notNull(),
+      version: bigint('version', { mode: 'number' }).notNull(),
+      /** The applied version was the aggregate's end: nothing older takes effect any more. */
+      ended: boolean('ended').notNull().default(false),
+    },
+    (table) => [primaryKey({ columns: [table.consumer, table.aggregateType, table.aggregateId] })],
+  );
+  return { outbox, inbox, aggregateVersions, appliedVersions };
 }
 
 export type MessagingTables = ReturnType<typeof messagingTables>;
 export type OutboxTable = MessagingTables['outbox'];
 export type InboxTable = MessagingTables['inbox'];
+export type AggregateVersionsTable = MessagingTables['aggregateVersions'];
+export type AppliedVersionsTable = MessagingTables['appliedVersions'];

@@ -2,20 +2,24 @@ import type { Database, DbOrTx, Tx } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { parseEvent } from '../events/parse-event.js';
-import type { OutboxTable } from './messaging-tables.js';
+import { type PendingEvent, versionedInsert } from './aggregate-versions.js';
+import type { AggregateVersionsTable, OutboxTable } from './messaging-tables.js';
 
 /**
  * Writes events in the same transaction as the state change they describe. After the transaction
  * commits the relay is woken, so events leave within milliseconds rather than at the next poll.
+ * Events whose contract names an aggregate get its next version, in the same statement as the rows.
  */
 export class Outbox {
   private readonly listeners = new Set<() => void>();
   /** Events appended in transactions this outbox opened, written when the work is done. */
-  private readonly buffered = new WeakMap<DbOrTx, EventEnvelope[]>();
+  private readonly buffered = new WeakMap<DbOrTx, PendingEvent[]>();
 
   constructor(
     private readonly database: Database,
     private readonly table: OutboxTable,
+    /** The service's aggregate counters (`messagingTables`); without them no event carries a version. */
+    private readonly versions?: AggregateVersionsTable,
   ) {}
 
   /**
@@ -26,20 +30,22 @@ export class Outbox {
    */
   async append(tx: DbOrTx, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    for (const envelope of envelopes) {
+    const pending: PendingEvent[] = envelopes.map((envelope) => {
       const parsed = parseEvent(envelope);
       if (!parsed.ok) throw new AppError('EVENTS.INVALID_EVENT', 500, parsed.reason, null, true);
-    }
+      const aggregate = this.versions ? parsed.contract.aggregate?.of(parsed.envelope.data) : undefined;
+      return { envelope, aggregate };
+    });
     const buffer = this.buffered.get(tx);
-    if (buffer) buffer.push(...envelopes);
-    else await this.insert(tx, envelopes);
+    if (buffer) buffer.push(...pending);
+    else await this.insert(tx, pending);
   }
 
   /** Runs `work` in one transaction; whatever it appends commits with it or not at all. */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     let stored: Promise<unknown> | undefined;
     const result = await this.database.db.transaction(async (tx) => {
-      const buffer: EventEnvelope[] = [];
+      const buffer: PendingEvent[] = [];
       this.buffered.set(tx, buffer);
       const value = await work(tx);
       this.buffered.delete(tx);
@@ -62,11 +68,14 @@ export class Outbox {
     return result;
   }
 
-  private insert(tx: DbOrTx, envelopes: EventEnvelope[]): Promise<unknown> {
+  private insert(tx: DbOrTx, pending: PendingEvent[]): Promise<unknown> {
+    if (this.versions && pending.some((event) => event.aggregate)) {
+      return versionedInsert(tx, this.table, this.versions, pending);
+    }
     return tx
       .insert(this.table)
       .values(
-        envelopes.map((envelope) => ({
+        pending.map(({ envelope }) => ({
           eventId: envelope.id,
           type: envelope.type,
           version: envelope.version,

@@ -60,7 +60,7 @@ export async function runService(definition: ServiceDefinition, deps: ServiceDep
   const { config, database, bus, store } = deps;
   const logger = deps.logger;
   await migrateDatabase(database, definition.migrationsFolder, config.DATABASE_URL);
-  const outbox = new Outbox(database, definition.messaging.outbox);
+  const outbox = new Outbox(database, definition.messaging.outbox, definition.messaging.aggregateVersions);
   const context: ServiceContext = { ...deps, outbox };
   const teardown = await definition.setup?.(context);
   const relay = new OutboxRelay({ database, table: definition.messaging.outbox, outbox, bus, logger });
@@ -74,6 +74,7 @@ export async function runService(definition: ServiceDefinition, deps: ServiceDep
       bus,
       database,
       inbox: definition.messaging.inbox,
+      appliedVersions: definition.messaging.appliedVersions,
       handlers,
       logger,
       outbox,

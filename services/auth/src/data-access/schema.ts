@@ -15,7 +15,7 @@ import {
 /** Every table of the auth service lives in this PostgreSQL schema. */
 export const schema = pgSchema('auth');
 
-export const { outbox, inbox } = messagingTables(schema);
+export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTables(schema);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 

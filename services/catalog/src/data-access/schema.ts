@@ -17,7 +17,7 @@ import {
 /** Every table of the catalog service lives in this PostgreSQL schema. */
 export const schema = pgSchema('catalog');
 
-export const { outbox, inbox } = messagingTables(schema);
+export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTables(schema);
 
 /** Club categories. Ids run 0..n-1 in list order: the upstream web client indexes them by position. */
 export const tags = schema.table('tags', {

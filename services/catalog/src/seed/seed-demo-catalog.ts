@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type Database, migrateDatabase, Outbox } from '@sproul/common';
-import { outbox as outboxTable } from '../data-access/schema.js';
+import { aggregateVersions, outbox as outboxTable } from '../data-access/schema.js';
 import { seedAndAnnounceMetadata } from '../domain/publish-metadata.js';
 import { loadDemoClubs } from './load-demo-clubs.js';
 
@@ -16,7 +16,7 @@ export async function seedCatalog(
   options: { zone: string; demo: boolean; databaseUrl?: string },
 ): Promise<number> {
   await migrateDatabase(database, CATALOG_MIGRATIONS, options.databaseUrl);
-  const outbox = new Outbox(database, outboxTable);
+  const outbox = new Outbox(database, outboxTable, aggregateVersions);
   await seedAndAnnounceMetadata(outbox);
   return options.demo ? loadDemoClubs(outbox, options.zone) : 0;
 }

@@ -4,7 +4,7 @@ import { boolean, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core
 /** Every table of the recommender service lives in this PostgreSQL schema. */
 export const schema = pgSchema('recommender');
 
-export const { outbox, inbox } = messagingTables(schema);
+export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTables(schema);
 
 /**
  * The recommender's own copy of what it needs of each club, kept from the catalog's ClubCreated,

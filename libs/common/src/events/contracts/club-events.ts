@@ -15,10 +15,14 @@ export const clubSummarySchema = z.object({
   visible: z.boolean(),
 });
 
+/** Club events are about the club (`club`/clubId); created and updated carry its whole summary. */
+const aboutClub = (data: { clubId: string }) => ({ type: 'club', id: data.clubId });
+
 export const ClubCreatedV1 = defineEvent(
   'ClubCreated',
   1,
   z.object({ clubId: idSchema, ownerUserId: idSchema, club: clubSummarySchema }),
+  { effect: 'state', of: aboutClub },
 );
 
 export const ClubUpdatedV1 = defineEvent(
@@ -32,10 +36,12 @@ export const ClubUpdatedV1 = defineEvent(
     /** Set when a rename gave the club a new link_name; the old one redirects. */
     previousLinkName: linkNameSchema.optional(),
   }),
+  { effect: 'state', of: aboutClub },
 );
 
 export const ClubDeletedV1 = defineEvent(
   'ClubDeleted',
   1,
   z.object({ clubId: idSchema, ownerUserId: idSchema, link_name: linkNameSchema }),
+  { effect: 'end', of: aboutClub },
 );

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
 import { emailSchema, idSchema } from './shared-fields.js';
 
-/** Every email the platform sends, by template; the mailer renders and delivers it. */
 export const emailTemplates = ['confirm-email', 'reset-password', 'magic-link'] as const;
 
+/**
+ * Every email the platform sends, by template; the mailer renders and delivers it. A request, not a
+ * change of an aggregate's state: it carries no aggregate version, and every one is delivered.
+ */
 export const EmailRequestedV1 = defineEvent(
   'EmailRequested',
   1,

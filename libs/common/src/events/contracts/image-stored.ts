@@ -22,4 +22,12 @@ export const ImageStoredV1 = defineEvent(
     /** Gallery pictures only (upstream's limit: 50 characters). */
     caption: z.string().max(50).default(''),
   }),
+  // A club's logo (or banner) is replaced by the newest one stored; each gallery picture is its own.
+  {
+    effect: 'state',
+    of: (data) =>
+      data.purpose === 'gallery'
+        ? { type: 'gallery-image', id: data.imageId }
+        : { type: `club-${data.purpose}`, id: data.clubId },
+  },
 );

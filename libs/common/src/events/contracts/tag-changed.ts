@@ -12,4 +12,6 @@ export const TagChangedV1 = defineEvent(
     tags: z.array(z.object({ id: z.number().int().min(0), name: z.string().min(1).max(100) })),
     num_user_tags: z.array(z.object({ id: z.number().int().min(0), value: z.string().min(1).max(50) })),
   }),
+  // One aggregate, the catalog's whole tag set: a snapshot older than the one applied is skipped.
+  { effect: 'state', of: () => ({ type: 'catalog-tags', id: 'all' }) },
 );

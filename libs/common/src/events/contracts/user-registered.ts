@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
-import { emailSchema, idSchema, roleSchema, timestampSchema } from './shared-fields.js';
+import { aboutAccount, emailSchema, idSchema, roleSchema, timestampSchema } from './shared-fields.js';
 
 /** The club an officer described when registering; the catalog creates it (hidden until confirmed). */
 export const clubDraftSchema = z.object({
@@ -25,4 +25,6 @@ export const UserRegisteredV1 = defineEvent(
     name: z.string().max(200).nullable(),
     club: clubDraftSchema.nullable(),
   }),
+  // A step: the catalog creates the club (or profile) even if the confirmation was applied first.
+  { effect: 'once', of: aboutAccount },
 );
