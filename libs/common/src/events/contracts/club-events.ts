@@ -33,7 +33,10 @@ export const ClubUpdatedV1 = defineEvent(
     /** Names of the fields this change touched, e.g. ["about_us", "events"]. */
     changed: z.array(z.string().min(1)).min(1),
     club: clubSummarySchema,
-    /** Set when a rename gave the club a new link_name; the old one redirects. */
+    /**
+     * Set when a rename gave the club a new link_name; the old one redirects. A consumer may skip an
+     * update older than one it applied (`state`), so keep redirects from this only if missing one is harmless.
+     */
     previousLinkName: linkNameSchema.optional(),
   }),
   { effect: 'state', of: aboutClub },
