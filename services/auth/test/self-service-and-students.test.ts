@@ -101,7 +101,7 @@ describe('account self-service, magic links and student accounts', () => {
           await call(auth.url('/api/user'), {
             method: 'PATCH',
             headers,
-            body: { password: 'Member-pass-2!' },
+            body: { password: 'Member-pass-2!', current_password: 'Member-pass-1!' },
           })
         ).status,
       ).toBe(200);

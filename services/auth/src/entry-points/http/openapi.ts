@@ -161,9 +161,14 @@ const routes: RouteDescription[] = [
     method: 'patch',
     path: '/api/user',
     tag: USER,
-    summary: 'Change name and/or password (a new password ends every session)',
+    summary:
+      'Change name and/or password; a new password needs `current_password`, and ends every session and emailed link',
     security: 'basic-or-bearer',
-    body: z.object({ name: z.string().nullable().optional(), password: z.string().optional() }),
+    body: z.object({
+      name: z.string().nullable().optional(),
+      password: z.string().optional(),
+      current_password: z.string().optional(),
+    }),
     responses: ok,
   },
   {
