@@ -26,9 +26,10 @@ describe('account self-service, magic links and student accounts', () => {
         club: null,
       });
       const again = await call(auth.url('/api/user/register'), {
-        body: { email: 'member@example.org', password: 'Member-pass-1!' },
+        body: { email: 'member@example.org', password: 'Member-pass-1!', name: 'Ada Member' },
       });
-      expect(again.status).toBe(409);
+      // The same answer as a fresh address (the unconfirmed account gives way to the new registration).
+      expect(again).toMatchObject({ status: 200, body: { status: 'success' } });
       const weak = await call(auth.url('/api/user/register'), {
         body: { email: 'other@example.org', password: 'password' },
       });
@@ -124,7 +125,11 @@ describe('account self-service, magic links and student accounts', () => {
         headers: { authorization: basic(token) },
       });
       expect(res).toMatchObject({ status: 200, body: { status: 'success' } });
-      expect(auth.events.find((e) => e.type === 'AccountDeleted')?.data).toMatchObject({
+      expect(
+        auth.events.find(
+          (e) => e.type === 'AccountDeleted' && (e.data as { email: string }).email === 'leaving@example.org',
+        )?.data,
+      ).toMatchObject({
         email: 'leaving@example.org',
         role: 'member',
         clubId: null,

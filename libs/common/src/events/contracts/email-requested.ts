@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
 import { emailSchema, idSchema } from './shared-fields.js';
 
-/** Every email the platform sends, by template; the mailer renders and delivers it. */
-export const emailTemplates = ['confirm-email', 'reset-password', 'magic-link'] as const;
+/**
+ * Every email the platform sends, by template; the mailer renders and delivers it. `account-exists`
+ * (added in v1, as every earlier event stays valid) tells an owner that someone tried to register
+ * their address again: `signin_url`, `recover_url`.
+ */
+export const emailTemplates = ['confirm-email', 'reset-password', 'magic-link', 'account-exists'] as const;
 
 export const EmailRequestedV1 = defineEvent(
   'EmailRequested',

@@ -68,7 +68,7 @@ const routes: RouteDescription[] = [
     summary: 'Register a club officer (with the club) or, with just email/password/name, a member',
     body: z.union([officerRegistrationBody('America/Los_Angeles'), memberRegistrationBody]),
     responses: ok,
-    errors: [401, 404, 409, 429],
+    errors: [404, 429],
   },
   {
     method: 'post',
@@ -289,6 +289,16 @@ const routes: RouteDescription[] = [
     responses: ok,
   },
   {
+    method: 'delete',
+    path: '/api/monitor/rso/{email}/registration',
+    tag: ADMIN,
+    summary: 'Remove the unconfirmed account under an email (and its club); 409 when it is confirmed',
+    security: 'access',
+    params: email,
+    responses: ok,
+    errors: [404, 409],
+  },
+  {
     method: 'get',
     path: '/api/student/login',
     tag: STUDENT,
@@ -318,7 +328,7 @@ const routes: RouteDescription[] = [
     summary: 'Student sign-up with a campus email and a password',
     body: z.object({ email: z.email(), password: z.string(), name: z.string() }),
     responses: ok,
-    errors: [403, 409, 429],
+    errors: [403, 429],
   },
   {
     method: 'post',
