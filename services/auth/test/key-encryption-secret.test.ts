@@ -13,7 +13,7 @@ const SERVER_DATABASE = 'postgres://postgres@127.0.0.1:1/sproul_auth';
 // Outside the embedded mode the private signing keys live on a database server: never unsealed.
 describe('KEY_ENCRYPTION_SECRET', () => {
   it('is required when auth runs against a database server: the process exits 78 naming it', () => {
-    const env = { ...process.env, DATABASE_URL: SERVER_DATABASE, PORT: '0', LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: SERVER_DATABASE, PORT: '0' };
     delete env.KEY_ENCRYPTION_SECRET;
     const run = spawnSync(process.execPath, [startScript], { env, encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(78);
