@@ -95,6 +95,30 @@ describe('changing credentials', () => {
     expect(resetNow.status).toBe(404);
   });
 
+  it('a magic link on an unconfirmed account ends the password and sessions its registrant set up', async () => {
+    // Someone registers the address before its owner, and waits for the owner to confirm it.
+    await register('owner@example.org', 'Squatter-pass-1!');
+    const squatter = (await login('owner@example.org', 'Squatter-pass-1!')).body;
+    await call(auth.url('/api/user/magic-link'), { body: { email: 'owner@example.org' } });
+    const owner = await call(local(await auth.emailLink('owner@example.org', 'magic-link')));
+    expect(owner.status).toBe(200);
+    expect((await call(auth.url('/api/user'), { token: owner.body.access })).body.confirmed).toBe(true);
+    expect((await login('owner@example.org', 'Squatter-pass-1!')).status).toBe(400);
+    expect((await call(auth.url('/api/user/refresh'), { body: {}, token: squatter.refresh })).status).toBe(
+      401,
+    );
+    // The owner sets a password of their own through a reset link.
+    await call(auth.url('/api/user/request-reset'), { body: { email: 'owner@example.org' } });
+    const reset = new URL(await auth.emailLink('owner@example.org', 'reset-password')).searchParams.get(
+      'token',
+    );
+    expect(
+      (await call(auth.url('/api/user/confirm-reset'), { body: { token: reset, password: 'Owner-pass-1!' } }))
+        .status,
+    ).toBe(200);
+    expect((await login('owner@example.org', 'Owner-pass-1!')).status).toBe(200);
+  });
+
   it('a password reset ends the magic links and confirmation links sent before, and confirms the address', async () => {
     await register('reset@example.org', 'Reset-pass-1!');
     const confirm = local(await auth.emailLink('reset@example.org', 'confirm-email'));

@@ -173,6 +173,11 @@ describe('account self-service, magic links and student accounts', () => {
           .body.confirmed,
       ).toBe(true);
       expect((await call(local)).status).toBe(404);
+      // The account was unconfirmed: the password its registration set is not the owner's proof.
+      const withPassword = await call(auth.url('/api/user/login'), {
+        body: { email: 'member@example.org', password: 'Member-pass-2!' },
+      });
+      expect(withPassword.status).toBe(400);
     });
 
     it('refuses an expired link, and sends none to admins', async () => {
@@ -254,9 +259,13 @@ describe('account self-service, magic links and student accounts', () => {
           })
         ).status,
       ).toBe(400);
+      // (member@example.org signed in with a magic link while unconfirmed: it has no password now.)
+      await call(auth.url('/api/user/register'), {
+        body: { email: 'member2@example.org', password: 'Member-pass-2!' },
+      });
       const member = (
         await call(auth.url('/api/user/login'), {
-          body: { email: 'member@example.org', password: 'Member-pass-2!' },
+          body: { email: 'member2@example.org', password: 'Member-pass-2!' },
         })
       ).body;
       const res = await call(auth.url('/api/student/revoke-access'), {

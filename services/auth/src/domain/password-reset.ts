@@ -10,12 +10,15 @@ import { denySessions } from './sessions.js';
 
 const weakPassword = () => new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
 
-/** Emails a reset link (valid 30 minutes) to an account with a password; the same answer for any email. */
+/**
+ * Emails a reset link (valid 30 minutes); the same answer for any email. Accounts without a password
+ * (sign-on, or one dropped when the owner proved the address) set one this way.
+ */
 export async function requestPasswordReset(ctx: AuthContext, rawEmail: string) {
   const email = normalizeEmail(rawEmail);
   await ctx.transaction(async (unit) => {
     const account = await unit.accounts.findByEmail(email);
-    if (account?.passwordHash) await sendEmailLink(ctx, unit, account, 'reset');
+    if (account) await sendEmailLink(ctx, unit, account, 'reset');
   });
 }
 
