@@ -9,10 +9,37 @@ import { repoRoot } from './support/processes.js';
 
 // No Docker engine runs here, so the container set-up is checked statically: every service has an
 // image, its environment passes that service's own config schema, and the Dockerfile copies what runs.
-const compose = parse(readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true });
+const composeText = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true });
+const envExample = readFileSync(path.join(repoRoot, '.env.example'), 'utf8');
 const dockerfile = readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 const serviceDirs = readdirSync(path.join(repoRoot, 'services'));
 const backends = serviceDirs.filter((name) => name !== 'gateway');
+
+/** The secrets compose must be given (`${NAME:?message}`: no default, refuses to start without). */
+const required = [...new Set([...composeText.matchAll(/\$\{([A-Z_]+):\?/g)].map((match) => match[1]!))];
+// What an operator puts in .env, as .env.example asks.
+const operatorEnv: Record<string, string> = {
+  POSTGRES_PASSWORD: 'pg-secret-1',
+  RABBITMQ_PASSWORD: 'mq-secret-2',
+  KEY_ENCRYPTION_SECRET: 'a-sealing-secret-of-32-characters',
+};
+
+/** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` in one value. */
+function interpolate(value: unknown, env: Record<string, string>): string {
+  return String(value).replace(/\$\{([A-Z_]+)(?::([-?])([^}]*))?\}/g, (_all, name, kind, rest) => {
+    if (env[name]) return env[name];
+    if (kind === '?') throw new Error(`required variable ${name} is missing: ${rest}`);
+    return kind === '-' ? rest : '';
+  });
+}
+const environmentOf = (service: string, env = operatorEnv) =>
+  Object.fromEntries(
+    Object.entries(compose.services[service].environment as Record<string, unknown>).map(([key, value]) => [
+      key,
+      interpolate(value, env),
+    ]),
+  );
 
 describe('docker-compose.yml and Dockerfile', () => {
   it('builds one image per service from the Dockerfile', () => {
@@ -26,8 +53,9 @@ describe('docker-compose.yml and Dockerfile', () => {
 
   it('gives each backend service its own database, the broker and Redis, in a valid configuration', () => {
     for (const name of backends) {
-      const env = compose.services[name].environment;
-      expect(env.DATABASE_URL).toBe(`postgres://postgres:postgres@postgres:5432/sproul_${name}`);
+      const env = environmentOf(name);
+      expect(env.DATABASE_URL).toBe(`postgres://postgres:pg-secret-1@postgres:5432/sproul_${name}`);
+      expect(env.AMQP_URL).toBe('amqp://sproul:mq-secret-2@rabbitmq:5672');
       const config = loadConfig(commonConfigSchema, env);
       expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 8080 });
       expect(new URL(config.AMQP_URL!).hostname).toBe('rabbitmq');
@@ -40,25 +68,36 @@ describe('docker-compose.yml and Dockerfile', () => {
   });
 
   it("passes auth's own configuration schema, with its signing keys sealed", () => {
-    // Compose substitutes ${VAR:-default}; the defaults are what a first `docker compose up` uses.
-    const env = Object.fromEntries(
-      Object.entries(compose.services.auth.environment as Record<string, string>).map(([key, value]) => [
-        key,
-        String(value).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1'),
-      ]),
-    );
-    const config = loadConfig(authConfigSchema, env);
-    expect(config.KEY_ENCRYPTION_SECRET).toBeDefined();
+    const config = loadConfig(authConfigSchema, environmentOf('auth'));
+    expect(config.KEY_ENCRYPTION_SECRET).toBe(operatorEnv.KEY_ENCRYPTION_SECRET);
     expect(config.PUBLIC_BASE_URL).toBe('http://localhost:8080');
+  });
+
+  it('ships no working secret: each comes from the environment, as .env.example lists them', () => {
+    expect(required.sort()).toEqual(['KEY_ENCRYPTION_SECRET', 'POSTGRES_PASSWORD', 'RABBITMQ_PASSWORD']);
+    // Without them compose refuses to start, rather than run on a password anyone can read here.
+    for (const name of required) {
+      const missing = { ...operatorEnv, [name]: '' };
+      expect(() => ['postgres', 'rabbitmq', ...backends].map((s) => environmentOf(s, missing))).toThrow(name);
+    }
+    expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(compose.services.rabbitmq.environment.RABBITMQ_DEFAULT_PASS).toMatch(/^\$\{RABBITMQ_PASSWORD:\?/);
+    expect(composeText).not.toMatch(/change-me|postgres:postgres@|sproul:sproul@/);
+    for (const name of required) expect(envExample).toMatch(new RegExp(`^${name}=$`, 'm'));
+    expect(readFileSync(path.join(repoRoot, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    expect(readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8')).toMatch(/^\.env$/m);
   });
 
   it('points the gateway at every service and publishes only its port', () => {
     const gateway = compose.services.gateway;
-    const config = loadConfig(gatewayConfigSchema, gateway.environment);
+    const config = loadConfig(gatewayConfigSchema, environmentOf('gateway'));
     for (const name of backends) {
       expect(config[`${name.toUpperCase()}_URL` as keyof typeof config]).toBe(`http://${name}:8080`);
       expect(gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
-      expect(compose.services[name].ports).toBeUndefined();
+    }
+    // Not the infrastructure either: RabbitMQ's management UI is not published.
+    for (const [name, service] of Object.entries(compose.services as Record<string, { ports?: unknown }>)) {
+      if (name !== 'gateway') expect(service.ports, name).toBeUndefined();
     }
     expect(gateway.ports).toEqual(['8080:8080']);
   });

@@ -181,6 +181,59 @@ describe('an officer signs up through the gateway (embedded platform)', () => {
     expect((await api('/api/admin/profile', { body: { about_us: 'x' } })).status).toBe(401);
   });
 
+  it('an unconfirmed squatter’s club goes when the owner registers, or when an admin removes the registration', async () => {
+    const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;
+    await api('/api/monitor/rso/import', {
+      body: { emails: ['go@berkeley.edu', 'chess@berkeley.edu'] },
+      token: admin,
+    });
+    const registration = (email: string, name: string, password: string) => ({
+      name,
+      email,
+      password,
+      tags: [0],
+      app_required: false,
+      new_members: true,
+      num_users: 0,
+      apply_deadline_start: null,
+      apply_deadline_end: null,
+      recruiting_start: null,
+      recruiting_end: null,
+    });
+    const clubsOf = async (email: string) =>
+      ((await api('/api/monitor/club/list', { token: admin })).body as { name: string; email: string }[])
+        .filter((club) => club.email === email)
+        .map((club) => club.name);
+
+    // Someone registers the Go Club's address first; the catalog creates their (hidden) club.
+    expect(
+      (await api('/api/user/register', { body: registration('go@berkeley.edu', 'Not Go', 'Squat-pass-1!') }))
+        .status,
+    ).toBe(200);
+    await eventually(async () => (await clubsOf('go@berkeley.edu')).length === 1);
+    // The owner registers too: the first club is removed, theirs created.
+    const owner = await api('/api/user/register', {
+      body: registration('go@berkeley.edu', 'Cal Go Club', 'Owner-pass-1!'),
+    });
+    expect(owner).toMatchObject({ status: 200, body: { status: 'success' } });
+    await eventually(async () => (await clubsOf('go@berkeley.edu')).join() === 'Cal Go Club');
+
+    // An admin removes another unconfirmed registration through the gateway; its club goes with it.
+    await api('/api/user/register', {
+      body: registration('chess@berkeley.edu', 'Not Chess', 'Squat-pass-1!'),
+    });
+    await eventually(async () => (await clubsOf('chess@berkeley.edu')).length === 1);
+    const removed = await api('/api/monitor/rso/chess@berkeley.edu/registration', {
+      method: 'DELETE',
+      token: admin,
+    });
+    expect(removed).toMatchObject({ status: 200, body: { status: 'success' } });
+    await eventually(async () => (await clubsOf('chess@berkeley.edu')).length === 0);
+    expect((await api('/api/monitor/rso/chess@berkeley.edu/registration', { method: 'DELETE' })).status).toBe(
+      401,
+    );
+  });
+
   it('serves the merged OpenAPI document and Swagger UI at the gateway', async () => {
     const document = await api('/api/openapi.json');
     expect(document.status).toBe(200);

@@ -35,6 +35,8 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
           POSTGRES_URL: infraUrls.postgres,
           AMQP_URL: infraUrls.rabbitmq,
           REDIS_URL: infraUrls.redis,
+          // Auth refuses to keep its signing keys unsealed on a database server.
+          KEY_ENCRYPTION_SECRET: 'stack-test-key-encryption-secret',
         },
       });
       await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, stack);

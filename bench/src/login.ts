@@ -29,6 +29,7 @@ const store = new MemoryStore();
 const bus = new InProcessBus(testLogger());
 process.env.ADMIN_EMAIL = 'bench-admin@campus.test';
 process.env.ADMIN_PASSWORD = 'Bench-admin-1!';
+process.env.KEY_ENCRYPTION_SECRET ||= 'bench-key-encryption-secret';
 const config = loadConfig(commonConfigSchema, { PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: testDb?.url });
 const auth = await start({ config, logger: testLogger(), database, bus, store });
 if (testDb) await createAdminAccount(database, 'bench-admin@campus.test', 'Bench-admin-1!', testDb.url);

@@ -7,7 +7,7 @@ import {
   serviceConfig,
 } from '@sproul/common';
 import type { Express } from 'express';
-import { configSchema } from './config.js';
+import { assertSigningKeysSealed, configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import { signingKeyRepository } from './data-access/signing-key-repository.js';
 import { ensureAdmin } from './domain/admin-accounts.js';
@@ -31,6 +31,7 @@ const KEY_CHECK_INTERVAL_MS = 10 * 60_000;
 /** Auth: accounts, credentials, sessions, email tokens, the RSO list; signs every token. */
 export async function start(deps: ServiceDeps) {
   const config = serviceConfig(configSchema, deps.config);
+  assertSigningKeysSealed(config);
   let auth: AuthContext | undefined;
   const ready = () => {
     if (!auth) throw new Error('auth is not set up yet');

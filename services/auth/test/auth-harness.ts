@@ -65,6 +65,9 @@ export async function startAuth(kind: AuthHarnessKind = 'embedded', env: Record<
   process.env.ADMIN_EMAIL = ADMIN.email;
   process.env.ADMIN_PASSWORD = ADMIN.password;
   process.env.PUBLIC_BASE_URL = 'http://api.test';
+  // Required on a database server (the signing keys are sealed there), optional embedded.
+  if (kind === 'embedded') delete process.env.KEY_ENCRYPTION_SECRET;
+  else process.env.KEY_ENCRYPTION_SECRET = 'test-key-encryption-secret';
   for (const name of [
     'ACCESS_TOKEN_TTL_S',
     'KEY_ROTATION_DAYS',

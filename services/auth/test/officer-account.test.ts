@@ -135,15 +135,17 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       expect((await call(auth.url('/api/user/register'), { body })).status).toBe(400);
     });
 
-    it('refuses a second club under the same email, whatever its case', async () => {
-      await call(auth.url('/api/user/register'), { body: officerRegistration('taken@berkeley.edu') });
+    it('never says an address is taken: a confirmed account stays, its owner is emailed', async () => {
+      await registerAndConfirm('taken@berkeley.edu');
       const again = await call(auth.url('/api/user/register'), {
-        body: officerRegistration('TAKEN@berkeley.edu'),
+        body: officerRegistration('TAKEN@berkeley.edu', { password: 'Other-pass-5!' }),
       });
-      expect(again).toMatchObject({
-        status: 401,
-        body: errorEnvelope('A club under that email already exists!'),
-      });
+      expect(again).toMatchObject({ status: 200, body: { status: 'success' } });
+      expect(await auth.emailLink('taken@berkeley.edu', 'account-exists')).toBe(
+        'http://frontend.test/signin',
+      );
+      expect((await login('taken@berkeley.edu', 'Other-pass-5!')).status).toBe(400);
+      expect((await login('taken@berkeley.edu')).status).toBe(200);
     });
   });
 

@@ -11,6 +11,8 @@ const people: Record<string, Record<string, unknown>> = {
   outsider: { email: 'someone@gmail.com', email_verified: true, name: 'Some One' },
   unverified: { email: 'sneaky@berkeley.edu', email_verified: false, name: 'Sneaky' },
   officer: { email: 'club@berkeley.edu', email_verified: true, name: 'Club Officer' },
+  member: { email: 'member@berkeley.edu', email_verified: true, name: 'A Member' },
+  squatted: { email: 'later@berkeley.edu', email_verified: true, name: 'Late Comer' },
 };
 const who = { next: 'oski' };
 
@@ -151,7 +153,7 @@ describe('student single sign-on (OpenID Connect)', () => {
     expect(res).toMatchObject({ status, body: { status: 'error', reason } });
   });
 
-  it('refuses an address that already belongs to a club officer', async () => {
+  it('replaces an unconfirmed club account under the address: the provider proved it, its registrant did not', async () => {
     await auth.allowRso('club@berkeley.edu');
     await call(auth.url('/api/user/register'), {
       body: {
@@ -169,7 +171,54 @@ describe('student single sign-on (OpenID Connect)', () => {
       },
     });
     who.next = 'officer';
+    const res = await browse(auth.url('/api/student/login'));
+    expect(res).toMatchObject({
+      status: 200,
+      body: { is_new_user: true, profile: { email: 'club@berkeley.edu' } },
+    });
+    expect(
+      auth.events.find(
+        (e) => e.type === 'AccountDeleted' && (e.data as { email: string }).email === 'club@berkeley.edu',
+      )?.data,
+    ).toMatchObject({ role: 'officer' });
+    const officerLogin = await call(auth.url('/api/user/login'), {
+      body: { email: 'club@berkeley.edu', password: 'Robots-4-ever!' },
+    });
+    expect(officerLogin.status).toBe(400);
+  });
+
+  it('refuses an address that belongs to a confirmed member account', async () => {
+    await call(auth.url('/api/user/register'), {
+      body: { email: 'member@berkeley.edu', password: 'Member-pass-1!' },
+    });
+    const link = await auth.emailLink('member@berkeley.edu', 'confirm-email');
+    await call(link.replace('http://api.test', auth.service.url));
+    who.next = 'member';
     expect((await browse(auth.url('/api/student/login'))).status).toBe(409);
+  });
+
+  it('links an unconfirmed password student, ending the password and sessions its registrant set up', async () => {
+    await call(auth.url('/api/student/register'), {
+      body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!', name: 'Not Them' },
+    });
+    const squatter = (
+      await call(auth.url('/api/student/login'), {
+        body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!' },
+      })
+    ).body;
+    who.next = 'squatted';
+    const res = await browse(auth.url('/api/student/login'));
+    expect(res).toMatchObject({ status: 200, body: { is_new_user: false } });
+    expect(
+      (
+        await call(auth.url('/api/student/login'), {
+          body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!' },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await call(auth.url('/api/student/refresh'), { body: {}, token: squatter.refresh })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a forged state, and a callback replayed after use', async () => {

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { emailTokens } from './schema.js';
 
 export type EmailTokenKind = 'confirm' | 'reset' | 'magic';
@@ -26,13 +26,17 @@ export const emailTokenRepository = (db: DbOrTx) => ({
     return row?.accountId;
   },
 
-  /** Voids every unused token of a kind (a password change voids pending reset links). */
-  async voidAll(accountId: string, kind: EmailTokenKind) {
+  /** Voids every unused token of these kinds (a new password voids the links emailed before it). */
+  async voidAll(accountId: string, kinds: EmailTokenKind[]) {
     await db
       .update(emailTokens)
       .set({ usedAt: new Date() })
       .where(
-        and(eq(emailTokens.accountId, accountId), eq(emailTokens.kind, kind), isNull(emailTokens.usedAt)),
+        and(
+          eq(emailTokens.accountId, accountId),
+          inArray(emailTokens.kind, kinds),
+          isNull(emailTokens.usedAt),
+        ),
       );
   },
 });

@@ -1,9 +1,10 @@
-import { AccountConfirmedV1, AppError, makeEvent } from '@sproul/common';
-import { type AuthContext, SOURCE } from './auth-context.js';
+import { AppError } from '@sproul/common';
+import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { sendEmailLink } from './email-links.js';
+import { confirmForProvenOwner } from './prove-address.js';
 import { hashToken } from './secret-tokens.js';
-import { type SessionTokens, startSession } from './sessions.js';
+import { denySessions, type SessionTokens, startSession } from './sessions.js';
 
 /** Emails a single-use sign-in link valid 15 minutes; the same answer whether or not the account exists. */
 export async function requestMagicLink(ctx: AuthContext, rawEmail: string) {
@@ -15,23 +16,18 @@ export async function requestMagicLink(ctx: AuthContext, rawEmail: string) {
   });
 }
 
-/** Signs in with a magic link. Following it proves the address, so it also confirms the account. */
+/**
+ * Signs in with a magic link. Following it proves the address, so it also confirms the account; an
+ * unconfirmed account's password and sessions were set up by someone who had not, and end.
+ */
 export async function signInWithMagicLink(ctx: AuthContext, token: string): Promise<SessionTokens> {
-  return ctx.transaction(async (unit) => {
+  const { tokens, ended } = await ctx.transaction(async (unit) => {
     const accountId = await unit.emailTokens.consume(hashToken(token), 'magic');
     const account = accountId ? await unit.accounts.findById(accountId) : undefined;
     if (!account) throw new AppError('AUTH.INVALID_LINK', 404, 'The sign-in link is invalid or has expired.');
-    if (!account.confirmed) {
-      await unit.accounts.update(account.id, { confirmed: true, confirmedAt: new Date() });
-      account.confirmed = true;
-      await unit.publish(
-        makeEvent(
-          AccountConfirmedV1,
-          { userId: account.id, email: account.email, role: account.role },
-          SOURCE,
-        ),
-      );
-    }
-    return startSession(ctx, unit, account);
+    const ended = account.confirmed ? [] : await confirmForProvenOwner(unit, account);
+    return { tokens: await startSession(ctx, unit, { ...account, confirmed: true }), ended };
   });
+  await denySessions(ctx, ended);
+  return tokens;
 }

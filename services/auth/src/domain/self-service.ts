@@ -3,6 +3,8 @@ import type { Account } from '../data-access/account-repository.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 import { hashPassword } from './password-hasher.js';
 import { isStrongPassword } from './password-policy.js';
+import { assertCurrentPassword } from './password-reset.js';
+import { replacePassword } from './replace-password.js';
 import { denySessions } from './sessions.js';
 
 export interface Profile {
@@ -27,23 +29,31 @@ export async function getProfile(ctx: AuthContext, accountId: string): Promise<P
   };
 }
 
-/** Changes the name and/or password; a new password ends every session, as any password change does. */
+/**
+ * Changes the name and/or password. A new password needs the current one (an access token alone must
+ * not be a permanent takeover) and ends every session and emailed link, as any password change does.
+ */
 export async function updateProfile(
   ctx: AuthContext,
   accountId: string,
-  changes: { name?: string | null; password?: string },
+  changes: { name?: string | null; password?: string; currentPassword?: string },
 ) {
-  if (changes.password !== undefined && !isStrongPassword(changes.password)) {
-    throw new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
+  if (changes.password !== undefined) {
+    await assertCurrentPassword(
+      ctx,
+      accountId,
+      changes.currentPassword ?? '',
+      'The current password is incorrect.',
+    );
+    if (!isStrongPassword(changes.password)) {
+      throw new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
+    }
   }
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   const ended = await ctx.transaction(async (unit) => {
     if (!(await unit.accounts.findById(accountId))) throw gone();
-    await unit.accounts.update(accountId, {
-      ...(changes.name === undefined ? {} : { name: changes.name }),
-      ...(passwordHash ? { passwordHash } : {}),
-    });
-    return passwordHash ? unit.sessions.revokeAll(accountId, 'password-change') : [];
+    if (changes.name !== undefined) await unit.accounts.update(accountId, { name: changes.name });
+    return passwordHash ? replacePassword(unit, accountId, passwordHash, 'password-change') : [];
   });
   await denySessions(ctx, ended);
 }

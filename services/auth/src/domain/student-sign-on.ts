@@ -3,7 +3,9 @@ import * as oidc from 'openid-client';
 import type { Account } from '../data-access/account-repository.js';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
-import { type SessionTokens, startSession } from './sessions.js';
+import { confirmForProvenOwner } from './prove-address.js';
+import { removeAccount } from './self-service.js';
+import { denySessions, type SessionTokens, startSession } from './sessions.js';
 import { assertCampusEmail } from './students.js';
 
 const FLOW_TTL_MS = 10 * 60_000;
@@ -124,21 +126,26 @@ export function studentSignOn(ctx: AuthContext) {
   }
 
   async function signIn(subject: string, email: string, name: string | null): Promise<SignOnResult> {
-    return ctx.transaction(async (unit) => {
+    const { result, ended } = await ctx.transaction(async (unit) => {
       let account: Account | undefined = await unit.accounts.findByOidcSubject(subject);
       let isNew = false;
+      const ended: string[] = [];
       if (!account) {
-        const byEmail = await unit.accounts.findByEmail(email);
+        let byEmail = await unit.accounts.findByEmail(email);
+        // The provider just proved the address: an unconfirmed club or member account under it,
+        // registered by someone who never did, gives way (AccountDeleted removes its club).
+        if (byEmail && !byEmail.confirmed && byEmail.role !== 'student') {
+          ended.push(...(await removeAccount(unit, byEmail)));
+          byEmail = undefined;
+        }
         if (byEmail && byEmail.role !== 'student') {
           throw new AppError('AUTH.ACCOUNT_EXISTS', 409, 'That email belongs to a club or member account');
         }
         if (byEmail) {
-          // A student who signed up with a password links their provider identity on first use.
-          await unit.accounts.update(byEmail.id, {
-            oidcSubject: subject,
-            confirmed: true,
-            confirmedAt: new Date(),
-          });
+          // A student who signed up with a password links their provider identity on first use; an
+          // unconfirmed one loses what its unproven registration set up (see confirmForProvenOwner).
+          if (!byEmail.confirmed) ended.push(...(await confirmForProvenOwner(unit, byEmail)));
+          await unit.accounts.update(byEmail.id, { oidcSubject: subject });
           account = { ...byEmail, oidcSubject: subject, confirmed: true };
         } else {
           account = await unit.accounts.insert({
@@ -162,12 +169,15 @@ export function studentSignOn(ctx: AuthContext) {
           );
         }
       }
-      return {
+      const result: SignOnResult = {
         is_new_user: isNew,
         profile: { name: account.name, email: account.email },
         token: await startSession(ctx, unit, account),
       };
+      return { result, ended };
     });
+    await denySessions(ctx, ended);
+    return result;
   }
 
   return { begin, finish };

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthContext } from '../../domain/auth-context.js';
 import { login } from '../../domain/login.js';
+import { removeUnconfirmedRegistration } from '../../domain/remove-registration.js';
 import { addRsoEmail, importRsoEmails, removeRsoEmail } from '../../domain/rso-list.js';
 import { credentialsBody, email } from './schemas.js';
 
@@ -51,6 +52,11 @@ export function monitorRoutes(ctx: AuthContext, verifier: TokenVerifier) {
   });
   router.delete('/rso/:email', admin, async (req, res) => {
     await removeRsoEmail(ctx, String(req.params.email));
+    res.json(success);
+  });
+  // Under /rso, which the gateway already sends to auth; it removes any unconfirmed account, though.
+  router.delete('/rso/:email/registration', admin, async (req, res) => {
+    await removeUnconfirmedRegistration(ctx, rsoBody.parse(req.params).email);
     res.json(success);
   });
   return router;

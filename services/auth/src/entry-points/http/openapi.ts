@@ -68,7 +68,7 @@ const routes: RouteDescription[] = [
     summary: 'Register a club officer (with the club) or, with just email/password/name, a member',
     body: z.union([officerRegistrationBody('America/Los_Angeles'), memberRegistrationBody]),
     responses: ok,
-    errors: [401, 404, 409, 429],
+    errors: [404, 429],
   },
   {
     method: 'post',
@@ -161,9 +161,14 @@ const routes: RouteDescription[] = [
     method: 'patch',
     path: '/api/user',
     tag: USER,
-    summary: 'Change name and/or password (a new password ends every session)',
+    summary:
+      'Change name and/or password; a new password needs `current_password`, and ends every session and emailed link',
     security: 'basic-or-bearer',
-    body: z.object({ name: z.string().nullable().optional(), password: z.string().optional() }),
+    body: z.object({
+      name: z.string().nullable().optional(),
+      password: z.string().optional(),
+      current_password: z.string().optional(),
+    }),
     responses: ok,
   },
   {
@@ -284,6 +289,16 @@ const routes: RouteDescription[] = [
     responses: ok,
   },
   {
+    method: 'delete',
+    path: '/api/monitor/rso/{email}/registration',
+    tag: ADMIN,
+    summary: 'Remove the unconfirmed account under an email (and its club); 409 when it is confirmed',
+    security: 'access',
+    params: email,
+    responses: ok,
+    errors: [404, 409],
+  },
+  {
     method: 'get',
     path: '/api/student/login',
     tag: STUDENT,
@@ -313,7 +328,7 @@ const routes: RouteDescription[] = [
     summary: 'Student sign-up with a campus email and a password',
     body: z.object({ email: z.email(), password: z.string(), name: z.string() }),
     responses: ok,
-    errors: [403, 409, 429],
+    errors: [403, 429],
   },
   {
     method: 'post',

@@ -15,8 +15,13 @@ const profileChanges = z
   .strictObject({
     name: z.string().trim().min(1).max(100).nullable().optional(),
     password: password.optional(),
+    current_password: password.optional(),
   })
-  .refine((body) => body.name !== undefined || body.password !== undefined, 'send name and/or password');
+  .refine((body) => body.name !== undefined || body.password !== undefined, 'send name and/or password')
+  .refine((body) => body.password === undefined || body.current_password !== undefined, {
+    path: ['current_password'],
+    message: 'required to set a new password',
+  });
 
 /**
  * `/api/user` account self-service (the simple user-auth API) and magic links (Flux, LCS). Mounted
@@ -44,7 +49,8 @@ export function selfServiceRoutes(ctx: AuthContext, verifier: TokenVerifier) {
     res.json(await getProfile(ctx, req.accountId!));
   });
   router.patch('/', authenticated, async (req, res) => {
-    await updateProfile(ctx, req.accountId!, profileChanges.parse(req.body));
+    const { current_password: currentPassword, ...changes } = profileChanges.parse(req.body);
+    await updateProfile(ctx, req.accountId!, { ...changes, currentPassword });
     res.json({ status: 'success' });
   });
   router.delete('/', authenticated, async (req, res) => {
