@@ -15,6 +15,7 @@ export * from './db/pglite.js';
 export * from './db/postgres.js';
 export * from './errors/app-error.js';
 export * from './events/index.js';
+export { JSON_BODY_TYPES } from './http/content-type.js';
 export * from './http/create-app.js';
 export * from './http/error-handler.js';
 export * from './http/health.js';

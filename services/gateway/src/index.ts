@@ -1,4 +1,5 @@
 import {
+  badRequest,
   createHttpApp,
   createTokenVerifier,
   errorEnvelope,
@@ -11,6 +12,7 @@ import {
 import { isPublic } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { bodyLimitBytes } from './body-limit.js';
+import { hasDotSegment } from './canonical-path.js';
 import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
@@ -62,10 +64,17 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));
       app.use(corsPolicy(origins));
-      app.use(rateLimits(limiterFactory(rateLimitRedis), logger, config.RATE_LIMIT_FACTOR));
+      app.use(
+        rateLimits(limiterFactory(rateLimitRedis), {
+          logger,
+          factor: config.RATE_LIMIT_FACTOR,
+          keyPrefix: config.RATE_LIMIT_PREFIX,
+        }),
+      );
       app.use(async (req, res, next) => {
         const entry = findRoute(req.path);
         if (!entry) return next();
+        if (hasDotSegment(req.path)) throw badRequest('Bad request path');
         // Bad, expired, revoked and wrong-kind tokens stop here, before any service sees the request.
         if (!isPublic(req.path)) {
           await verifier.verify(requiredBearerToken(req));
@@ -88,7 +97,7 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
   });
   const answered = createProxyMetrics(metrics);
   for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
-    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered);
+    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered, app.get('trust proxy fn'));
   }
   const fastLane = createFastLane({ proxies, verifier, origins, bodyLimitBytes: limit, logger });
   const server = await listen(

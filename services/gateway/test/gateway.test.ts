@@ -419,7 +419,7 @@ describe('gateway headers on proxied answers', () => {
     // A bare service: by default a small JSON answer and no headers of its own; a few paths behave badly.
     service = await listen((req, res) => {
       res.setHeader('content-type', 'application/json');
-      if (req.url === '/api/catalog/forwarded') {
+      if (req.url?.startsWith('/api/catalog/forwarded')) {
         const {
           'x-forwarded-for': forwardedFor,
           'x-forwarded-proto': proto,
@@ -506,22 +506,42 @@ describe('gateway headers on proxied answers', () => {
   });
 
   it('tells the service who asked, for whom and by which scheme (X-Forwarded-*)', async () => {
+    const forged = {
+      'x-forwarded-for': '198.51.100.7',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'sproul.club',
+    };
     const direct = await (await fetch(`${gateway.url}/api/catalog/forwarded`)).json();
-    expect(direct).toEqual({ forwardedFor: '127.0.0.1', proto: 'http', host: new URL(gateway.url).host });
-    const chained = await (
-      await fetch(`${gateway.url}/api/catalog/forwarded`, {
-        headers: {
-          'x-forwarded-for': '198.51.100.7',
-          'x-forwarded-proto': 'https',
-          'x-forwarded-host': 'sproul.club',
-        },
-      })
-    ).json();
-    expect(chained).toEqual({
-      forwardedFor: '198.51.100.7,127.0.0.1',
-      proto: 'https,http',
-      host: 'sproul.club',
+    const own = { forwardedFor: '127.0.0.1', proto: 'http', host: new URL(gateway.url).host };
+    expect(direct).toEqual(own);
+    // From a peer it does not trust (TRUST_PROXY, none by default), a client's own X-Forwarded-* are
+    // replaced, on both lanes (a path with `%` takes the express lane), so no service sees a forged address.
+    for (const path of ['/api/catalog/forwarded', '/api/catalog/forwarded/%7E']) {
+      expect(await (await fetch(`${gateway.url}${path}`, { headers: forged })).json()).toEqual(own);
+    }
+    // Behind a proxy it trusts, the chain goes on with the proxy's address appended.
+    const behindProxy = await start({
+      config: loadConfig(configSchema, {
+        PORT: '0',
+        CATALOG_URL: service.url,
+        JWKS_URL: `${service.url}/.well-known/jwks.json`,
+        TRUST_PROXY: 'loopback',
+      }),
+      logger: testLogger(),
+      store,
     });
+    try {
+      const chained = await (
+        await fetch(`${behindProxy.url}/api/catalog/forwarded`, { headers: forged })
+      ).json();
+      expect(chained).toEqual({
+        forwardedFor: '198.51.100.7,127.0.0.1',
+        proto: 'https,http',
+        host: 'sproul.club',
+      });
+    } finally {
+      await behindProxy.stop();
+    }
   });
 
   it('reaches a service at an IPv6 address', async () => {

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
-import { requireSupportedContentType } from './content-type.js';
+import { JSON_BODY_TYPES, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
 import { createMetrics } from './metrics.js';
@@ -60,9 +60,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(healthRoutes(service, options.readiness ?? {}, metrics.registry));
   if (!options.rawBodies) {
     app.use(requireSupportedContentType);
-    app.use(
-      express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }),
-    );
+    app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: JSON_BODY_TYPES }));
   }
   options.routes?.(app);
   app.use(notFoundOrMethodNotAllowed);
