@@ -24,6 +24,7 @@ export * from './http/request-id.js';
 export * from './http/serve.js';
 export * from './http-client/internal-client.js';
 export * from './logging/logger.js';
+export * from './logging/redact-url.js';
 export * from './messaging/consumer.js';
 export * from './messaging/messaging-tables.js';
 export * from './messaging/outbox.js';

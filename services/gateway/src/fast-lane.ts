@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Logger, REQUEST_ID_HEADER, type TokenVerifier, takeRequestId } from '@sproul/common';
+import { type Logger, REQUEST_ID_HEADER, redactUrl, type TokenVerifier, takeRequestId } from '@sproul/common';
 import helmet from 'helmet';
 import { isPublic } from './access-policy.js';
 import { CORS_EXPOSED_HEADERS, originAllowed } from './cors.js';
@@ -53,7 +53,7 @@ export function createFastLane(options: FastLaneOptions) {
         logger.info(
           {
             reqId: requestId,
-            req: { method: req.method, url: req.url },
+            req: { method: req.method, url: redactUrl(req.url) },
             res: { statusCode: res.statusCode },
             responseTime: Math.round(performance.now() - started),
           },

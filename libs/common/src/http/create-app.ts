@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
+import { redactUrl } from '../logging/redact-url.js';
 import { JSON_BODY_TYPES, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
@@ -51,7 +52,7 @@ export function createHttpApp(options: HttpAppOptions) {
         return quiet.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info';
       },
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
+        req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
