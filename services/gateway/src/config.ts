@@ -6,6 +6,10 @@ const serviceUrl = (port: number) => urlSchema(['http:', 'https:']).default(`htt
 /** Where each service answers; the defaults are `npm run stack`'s ports. */
 export const configSchema = commonConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The listener for `/readyz` and `/metrics` (internal-endpoints.ts); default PORT + 1000, 0 with PORT 0. */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where that listener binds: loopback by default; `0.0.0.0` for a scraper on a private network. */
+  INTERNAL_HOST: z.string().min(1).default('127.0.0.1'),
   AUTH_URL: serviceUrl(8081),
   CATALOG_URL: serviceUrl(8082),
   MEDIA_URL: serviceUrl(8083),

@@ -17,6 +17,7 @@ import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
+import { serveInternalEndpoints } from './internal-endpoints.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
 import { createProxyMetrics } from './proxy-metrics.js';
 import { limiterFactory, rateLimits } from './rate-limits.js';
@@ -60,7 +61,8 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     rawBodies: true,
     // Ids travel in headers; AsyncLocalStorage would slow every proxied request (see the option).
     asyncContext: false,
-    readiness,
+    // `/readyz` and `/metrics` are served on the internal listener only (internal-endpoints.ts).
+    internalEndpoints: false,
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));
       app.use(corsPolicy(origins));
@@ -108,8 +110,16 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     config.PORT,
     config.HOST,
   );
-  logger.info({ url: server.url }, 'gateway listening');
-  return { url: server.url, port: server.port, stop: () => server.close(config.SHUTDOWN_GRACE_MS) };
+  const internal = await serveInternalEndpoints(config, readiness, metrics);
+  logger.info({ url: server.url, internalUrl: internal.url }, 'gateway listening');
+  return {
+    url: server.url,
+    port: server.port,
+    internalUrl: internal.url,
+    stop: async () => {
+      await Promise.all([server.close(config.SHUTDOWN_GRACE_MS), internal.close(0)]);
+    },
+  };
 }
 
 /** `TRUST_PROXY`: a hop count, true/false, or express's names and CIDRs (`loopback, 10.0.0.0/8`). */

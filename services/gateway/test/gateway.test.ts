@@ -192,7 +192,7 @@ describe('gateway routing and error answers', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const metrics = await (await fetch(`${gateway.internalUrl}/metrics`)).text();
     expect(metrics).toMatch(/gateway_proxied_requests_total\{service="catalog",status="503"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/gateway_proxied_requests_total\{service="auth",status="200"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/gateway_proxied_request_duration_seconds_count\{service="auth"[^}]*\} [1-9]/);
@@ -216,7 +216,7 @@ describe('gateway routing and error answers', () => {
   });
 
   it('reports itself not ready while a service is down', async () => {
-    const res = await fetch(`${base}/readyz`);
+    const res = await fetch(`${gateway.internalUrl}/readyz`);
     expect(res.status).toBe(503);
     const body = await res.json();
     expect(body.checks.auth.ok).toBe(true);
@@ -404,7 +404,7 @@ describe('gateway token checks and CORS', () => {
     const other = await protectedCall(`Bearer ${await keys.access()}`, { origin: 'https://evil.example' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     // Counted per service and status in the gateway's metrics.
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await fetch(`${gateway.internalUrl}/metrics`)).text();
     expect(metrics).toMatch(/gateway_proxied_requests_total\{service="auth",status="404"[^}]*\} [1-9]/);
   });
 });

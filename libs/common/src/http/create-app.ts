@@ -15,6 +15,8 @@ export interface HttpAppOptions {
   /** Largest JSON body accepted; larger ones get a 413. Default 1mb. */
   bodyLimit?: string | number;
   readiness?: ReadinessChecks;
+  /** False: serve only `/healthz`, not `/readyz` and `/metrics` (the gateway's public port). */
+  internalEndpoints?: boolean;
   /** Mounts the service's own routes. */
   routes?: (app: Express) => void;
   /** Skips JSON parsing and the content-type check (the gateway streams bodies through untouched). */
@@ -58,7 +60,11 @@ export function createHttpApp(options: HttpAppOptions) {
     }),
   );
   app.use(helmet());
-  app.use(healthRoutes(service, options.readiness ?? {}, metrics.registry));
+  app.use(
+    healthRoutes(service, options.readiness ?? {}, metrics.registry, {
+      healthzOnly: options.internalEndpoints === false,
+    }),
+  );
   if (!options.rawBodies) {
     app.use(requireSupportedContentType);
     app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: JSON_BODY_TYPES }));
