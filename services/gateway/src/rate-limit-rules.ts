@@ -8,8 +8,8 @@ export interface Limit {
 
 export interface Rule {
   name: string;
-  /** Matched against the canonical path (canonical-path.ts), whatever the method. */
-  path: RegExp;
+  /** The routes, as auth mounts them; matched whatever the method, case, slashes or encoding. */
+  paths: string[];
   perIp: Limit;
   /** Per account (see `accountsOf` in rate-limits.ts): slows guessing one account's password. */
   perAccount?: Limit;
@@ -26,26 +26,39 @@ export const RULES: Rule[] = [
     // (POST with a JSON body, GET /api/user/login with Basic), the change of password (the old one),
     // and any request with Basic credentials (`/api/user` takes them on every method).
     name: 'credentials',
-    path: /^\/api\/((user|monitor|student)\/login|admin\/change-password)$/,
+    paths: ['/api/user/login', '/api/monitor/login', '/api/student/login', '/api/admin/change-password'],
     perIp: { points: 30, seconds: 60 },
     perAccount: { points: 10, seconds: 600 },
   },
   {
     name: 'register',
-    path: /^\/api\/(user|student)\/register$/,
+    paths: ['/api/user/register', '/api/student/register'],
     perIp: { points: 10, seconds: 600 },
     perAccount: { points: 5, seconds: 3600 },
   },
-  { name: 'password-strength', path: /^\/api\/user\/password-strength$/, perIp: { points: 60, seconds: 60 } },
+  { name: 'password-strength', paths: ['/api/user/password-strength'], perIp: { points: 60, seconds: 60 } },
   {
     name: 'email',
-    path: /^\/api\/user\/(request-reset|resend-confirm|magic-link)$/,
+    paths: ['/api/user/request-reset', '/api/user/resend-confirm', '/api/user/magic-link'],
     perIp: { points: 10, seconds: 600 },
     perAccount: { points: 3, seconds: 3600 },
   },
 ];
 
 const CREDENTIALS = RULES[0]!;
+
+/**
+ * A route as express matches it, on a path with no `%` and no dot segment: in any case, with repeated
+ * slashes, trailing slashes and a raw fragment. Looser than express (which takes one trailing slash and
+ * no repeated ones), never stricter. Other paths are put in canonical form first (canonical-path.ts).
+ */
+const tolerant = (paths: string[]) =>
+  new RegExp(
+    `^/*(?:${paths.map((path) => path.slice(1).replace(/[-.]/g, '\\$&').replaceAll('/', '/+')).join('|')})/*(?:#.*)?$`,
+    'i',
+  );
+const ANY_RULE = tolerant(RULES.flatMap((rule) => rule.paths));
+const BY_RULE = RULES.map((rule) => ({ rule, pattern: tolerant(rule.paths) }));
 
 /** Whether an Authorization header carries Basic credentials (the scheme is case-insensitive). */
 export const isBasic = (authorization: string | undefined) =>
@@ -57,7 +70,7 @@ export const isBasic = (authorization: string | undefined) =>
  * The rule a request falls under, if any: by its path, or as a password check when it sends Basic.
  * Only auth checks credentials, sends mail or creates accounts, so only requests the route table sends
  * to auth are limited (`/api/student/LOGIN` goes to the catalog, which has no such route); both lanes
- * ask this, so a limited request never takes the fast lane.
+ * ask this, so a limited request never takes the fast lane. One regular expression for the common case.
  */
 export function ruleFor(
   path: string,
@@ -65,8 +78,7 @@ export function ruleFor(
   route: RouteEntry | undefined = findRoute(path),
 ): Rule | undefined {
   if (route?.service !== 'auth') return undefined;
-  const canonical = canonicalPath(path);
-  return (
-    RULES.find((rule) => rule.path.test(canonical)) ?? (isBasic(authorization) ? CREDENTIALS : undefined)
-  );
+  const form = path.includes('%') || path.includes('/.') || path.includes('?') ? canonicalPath(path) : path;
+  if (ANY_RULE.test(form)) return BY_RULE.find(({ pattern }) => pattern.test(form))!.rule;
+  return isBasic(authorization) ? CREDENTIALS : undefined;
 }

@@ -11,8 +11,10 @@ export function redactUrl(url: string | undefined): string | undefined {
   if (!url) return url;
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  const safePath = path.replace(SECRET_SEGMENT, `$1${REDACTED}`);
-  if (query === -1) return safePath;
+  // Logged for every request: the common case (nothing to hide) is two cheap tests, no copies.
+  const safePath = SECRET_SEGMENT_HINT.test(path) ? path.replace(SECRET_SEGMENT, `$1${REDACTED}`) : path;
+  if (query === -1 || !SECRET_PARAM_HINT.test(url.slice(query)))
+    return query === -1 ? safePath : safePath + url.slice(query);
   const params = url
     .slice(query + 1)
     .split('&')
@@ -27,6 +29,9 @@ export function redactUrl(url: string | undefined): string | undefined {
 const REDACTED = '[redacted]';
 // The segment after `confirm` or `magic-link`, up to the next `/` (a fragment sent raw included).
 const SECRET_SEGMENT = /(\/(?:confirm|magic-link)\/)[^/]+/gi;
+const SECRET_SEGMENT_HINT = /\/(?:confirm|magic-link)\//i;
+// Any of the names below, or an encoded name that might be one.
+const SECRET_PARAM_HINT = /token|code|state|%/i;
 const SECRET_PARAMS = new Set(['token', 'code', 'state', 'access_token', 'refresh_token', 'id_token']);
 
 function decodedName(name: string): string {
