@@ -102,6 +102,7 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered, app.get('trust proxy fn'));
   }
   const fastLane = createFastLane({ proxies, verifier, origins, bodyLimitBytes: limit, logger });
+  const internal = await serveInternalEndpoints(config, readiness, metrics);
   const server = await listen(
     (req, res) => {
       const viaExpress = () => app(req, res);
@@ -109,8 +110,10 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     },
     config.PORT,
     config.HOST,
-  );
-  const internal = await serveInternalEndpoints(config, readiness, metrics);
+  ).catch(async (error) => {
+    await internal.close(0);
+    throw error;
+  });
   logger.info({ url: server.url, internalUrl: internal.url }, 'gateway listening');
   return {
     url: server.url,

@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
+import { ruleFor } from '../src/rate-limit-rules.js';
 import { addressKey } from '../src/rate-limits.js';
 
 /** A stand-in auth service that answers every method and path with what it was sent. */
@@ -374,7 +375,41 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
   });
 });
 
-describe('the address a limit counts', () => {
+describe('which requests a limit counts', () => {
+  it('finds the rule of every spelling auth’s router could take, and of no other route', () => {
+    const name = (path: string, authorization?: string) => ruleFor(path, authorization)?.name;
+    for (const path of [
+      '/api/user/login',
+      '/api/user/LoGiN//',
+      '/api/user//login#x',
+      '/api/user/%6cogin',
+      '/api/user/%256Cogin',
+      '/api/user/x/../login',
+      '/api/user/./login/.',
+      '/api/user/login?next=/',
+      '/api/monitor/login/',
+      '/api/student/login',
+      '/api/admin/change-password/',
+    ]) {
+      expect(name(path), path).toBe('credentials');
+    }
+    expect(name('/api/user/Register/')).toBe('register');
+    expect(name('/api/user/magic-link//')).toBe('email');
+    expect(name('/api/user', basic('a@b.c', 'x'))).toBe('credentials');
+    expect(name('/api/user/profile-anything', 'basic eDp5')).toBe('credentials');
+    for (const path of [
+      '/api/user/login-help',
+      '/api/user/refresh',
+      '/api/user/magic-link/abc',
+      '/api/catalog/login',
+    ]) {
+      expect(name(path), path).toBeUndefined();
+    }
+    expect(name('/api/user', 'Bearer a.b.c')).toBeUndefined();
+    // Routed to the catalog or the monitor (the route table is case-sensitive), which check no password.
+    expect(name('/api/student/LOGIN')).toBeUndefined();
+  });
+
   it('counts an IPv6 client per /64, and an IPv4-mapped one as its IPv4 address', () => {
     expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe(addressKey('2001:db8:1:2:ffff::1'));
     expect(addressKey('2001:db8:1:2::')).toBe('2001:db8:1:2::/64');
