@@ -13,6 +13,11 @@ export interface Rule {
   perIp: Limit;
   /** Per account (see `accountsOf` in rate-limits.ts): slows guessing one account's password. */
   perAccount?: Limit;
+  /**
+   * Whether a request that succeeds (2xx) gives its try back: then only failed password checks count,
+   * and a client that sends its Basic credentials with every call is not locked out by its own use.
+   */
+  onlyFailuresCount?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export const RULES: Rule[] = [
     paths: ['/api/user/login', '/api/monitor/login', '/api/student/login', '/api/admin/change-password'],
     perIp: { points: 30, seconds: 60 },
     perAccount: { points: 10, seconds: 600 },
+    onlyFailuresCount: true,
   },
   {
     name: 'register',

@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Logger } from '@sproul/common';
 import { errorEnvelope, JSON_BODY_TYPES } from '@sproul/common';
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,
@@ -134,9 +134,11 @@ export function rateLimits(create: LimiterFactory, options: RateLimitOptions): R
     const limiter = limiters.get(rule)!;
     const keys: [RateLimiterAbstract, string][] = [[limiter.ip, addressKey(req.ip)]];
     if (limiter.account) for (const name of accountsOf(req)) keys.push([limiter.account, name]);
+    const counted: [RateLimiterAbstract, string, number][] = [];
     for (const [store, key] of keys) {
       try {
-        await store.consume(key);
+        const state = await store.consume(key);
+        counted.push([store, key, Date.now() + state.msBeforeNext]);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) {
           logger.warn(
@@ -155,9 +157,25 @@ export function rateLimits(create: LimiterFactory, options: RateLimitOptions): R
         return;
       }
     }
+    if (rule.onlyFailuresCount) giveBackOnSuccess(res, counted);
     next();
   };
   return [readBody, limit];
+}
+
+/**
+ * Counted up front (so that many guesses sent at once are all counted), given back once the answer is a
+ * success: a request that proved it knew the password costs nothing, and can only cancel its own count.
+ * Not once its window has passed, or the give-back would be a free try in the next window.
+ */
+function giveBackOnSuccess(res: Response, counted: [RateLimiterAbstract, string, number][]) {
+  res.once('finish', () => {
+    if (res.statusCode < 200 || res.statusCode >= 300) return;
+    const now = Date.now();
+    for (const [store, key, windowEnd] of counted) {
+      if (now < windowEnd) store.reward(key, 1).catch(() => {});
+    }
+  });
 }
 
 const scaled = (limit: Limit, factor: number) => Math.max(1, Math.round(limit.seconds * factor));

@@ -10,14 +10,23 @@ import { start } from '../src/index.js';
 import { ruleFor } from '../src/rate-limit-rules.js';
 import { addressKey } from '../src/rate-limits.js';
 
-/** A stand-in auth service that answers every method and path with what it was sent. */
+/**
+ * A stand-in auth service that answers every method and path with what it was sent: 401 when the
+ * password (in the body or Basic credentials) is `guess`, as a wrong guess would be, else 200.
+ */
 async function echoService() {
   const { app } = createHttpApp({
     service: 'auth',
     logger: testLogger(),
     routes(app) {
       app.all(/.*/, (req, res) => {
-        res.json({ method: req.method, path: req.path, received: req.body ?? null });
+        const body = req.body as { password?: unknown; old_password?: unknown } | undefined;
+        const basic = Buffer.from((req.headers.authorization ?? '').slice(6), 'base64').toString();
+        const wrong =
+          body?.password === 'guess' || body?.old_password === 'guess' || basic.endsWith(':guess');
+        res
+          .status(wrong ? 401 : 200)
+          .json({ method: req.method, path: req.path, received: req.body ?? null });
       });
     },
   });
@@ -136,7 +145,7 @@ const CREDENTIAL_ATTEMPTS: Record<string, Attempt> = {
       'PUT',
       '/api/user/login',
       { ...headers, 'content-type': 'application/json' },
-      json({ email: account }),
+      json({ email: account, password: 'guess' }),
     ),
 };
 
@@ -356,11 +365,23 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
         headers: { authorization: basic(account, 'x') },
       });
       expect(Number(head.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      await eventually(
-        async () => (await attempt(quick, account, from(nextIp()))).status === 200,
-        30_000,
-        250,
-      );
+      await eventually(async () => allowed(await attempt(quick, account, from(nextIp()))), 30_000, 250);
+    },
+  );
+
+  it.skipIf(!available)(
+    'does not count password checks that succeed, from the account or its address',
+    async () => {
+      const direct = await gateway(); // one address for all
+      const account = `${randomUUID()}@berkeley.edu`;
+      const right = { authorization: basic(account, 'right') };
+      for (let i = 0; i < 40; i++) {
+        expect((await send(direct, 'GET', '/api/user', right)).status, `call ${i}`).toBe(200);
+      }
+      // Failures still count: ten, then even the right password waits.
+      for (let i = 0; i < 10; i++)
+        expect((await withBasic('GET', '/api/user')(direct, account, {})).status).toBe(401);
+      expect((await send(direct, 'GET', '/api/user', right)).status).toBe(429);
     },
   );
 
