@@ -14,7 +14,7 @@ export interface Rule {
   /** Per account (see `accountsOf` in rate-limits.ts): slows guessing one account's password. */
   perAccount?: Limit;
   /**
-   * Whether a request that succeeds (2xx) gives its try back: then only failed password checks count,
+   * Whether a request answered without an error (below 400) gives its try back: then only failed password checks count,
    * and a client that sends its Basic credentials with every call is not locked out by its own use.
    */
   onlyFailuresCount?: boolean;

@@ -164,13 +164,14 @@ export function rateLimits(create: LimiterFactory, options: RateLimitOptions): R
 }
 
 /**
- * Counted up front (so that many guesses sent at once are all counted), given back once the answer is a
- * success: a request that proved it knew the password costs nothing, and can only cancel its own count.
- * Not once its window has passed, or the give-back would be a free try in the next window.
+ * Counted up front (so that many guesses sent at once are all counted), given back once the answer is
+ * not an error (2xx, or the 302 that starts single sign-on on GET /api/student/login): a request that
+ * proved it knew the password costs nothing, and can only cancel its own count. Not once its window
+ * has passed, or the give-back would be a free try in the next window.
  */
 function giveBackOnSuccess(res: Response, counted: [RateLimiterAbstract, string, number][]) {
   res.once('finish', () => {
-    if (res.statusCode < 200 || res.statusCode >= 300) return;
+    if (res.statusCode >= 400) return;
     const now = Date.now();
     for (const [store, key, windowEnd] of counted) {
       if (now < windowEnd) store.reward(key, 1).catch(() => {});
