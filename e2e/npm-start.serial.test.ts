@@ -16,16 +16,21 @@ describe('npm start (embedded mode)', () => {
 
   const start = async () => {
     const port = await freePort();
-    running = launch('npm', ['start'], { env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+    // The gateway's /readyz and /metrics are served on its internal listener only.
+    const internalPort = await freePort();
+    running = launch('npm', ['start'], {
+      env: { PORT: String(port), INTERNAL_PORT: String(internalPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    });
     const ms = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 15_000, running);
-    return { port, ms };
+    return { port, internalPort, ms };
   };
 
   it('answers /healthz through the gateway within 15 s, ready, and prints its URL', {
     timeout: 60_000,
   }, async () => {
-    const { port } = await start();
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const { port, internalPort } = await start();
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
+    const ready = await fetch(`http://127.0.0.1:${internalPort}/readyz`);
     const body = await ready.json();
     expect(ready.status).toBe(200);
     expect(Object.keys(body.checks).sort()).toEqual([
@@ -52,8 +57,8 @@ describe('npm start (embedded mode)', () => {
     );
     await embedded.close();
 
-    const { port } = await start();
-    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const { internalPort } = await start();
+    expect((await fetch(`http://127.0.0.1:${internalPort}/readyz`)).status).toBe(200);
     await running!.stop();
     expect(running!.output()).toContain('sproul.club stopped cleanly');
 

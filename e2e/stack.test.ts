@@ -39,8 +39,10 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
           KEY_ENCRYPTION_SECRET: 'stack-test-key-encryption-secret',
         },
       });
-      await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, stack);
-      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+      // The gateway's readiness is on its internal listener (PORT + 1000), not its public port.
+      await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 60_000, stack);
+      const ready = await (await fetch(`http://127.0.0.1:${port + 1000}/readyz`)).json();
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
       expect(Object.keys(ready.checks).sort()).toEqual(SERVICES);
 
       // Each service is its own process with its own database, and its own readiness says so.

@@ -47,7 +47,8 @@ export const apiAt =
 export async function startTestPlatform(name: string, processEnv: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `sproul-${name}-`));
   Object.assign(process.env, processEnv);
-  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  // The gateway's internal listener (/readyz, /metrics) on a port of its own choosing.
+  const env = { PORT: String(await freePort()), INTERNAL_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const platform: EmbeddedPlatform = await startEmbedded({
     ...loadConfig(gatewayConfigSchema, env),
     ...loadConfig(commonConfigSchema, env),

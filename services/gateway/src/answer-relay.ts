@@ -34,7 +34,7 @@ export function relayAnswer(
   req: IncomingMessage,
   res: ServerResponse,
   added: readonly string[],
-  /** Answers the client when a gathered (small) answer breaks off before any of it went out. */
+  /** Answers the client when an answer breaks off before any of it went out (gathered or compressed). */
   cutShort: () => void,
 ) {
   const headers: OutgoingHttpHeaders = {};
@@ -73,12 +73,27 @@ export function relayAnswer(
   delete headers['content-length'];
   headers['content-encoding'] = encoding;
   headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
-  writeAnswerHead(res, status, headers, added);
   const compressor =
     encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })
       : createGzip({ level: 6 });
-  pipeline(answer, compressor, res, () => {});
+  // The head goes out with the first compressed bytes (registered before the pipe, so it runs first).
+  // A compressor holds its output until it has enough, so a service dying before that has sent the
+  // client nothing: it gets the gateway's 502 (or 504), rather than a connection closed without an answer.
+  let headWritten = false;
+  compressor.once('data', () => {
+    headWritten = true;
+    writeAnswerHead(res, status, headers, added);
+  });
+  pipeline(answer, compressor, (error) => {
+    if (!error) return;
+    if (headWritten || res.destroyed) res.destroy();
+    else cutShort();
+  });
+  res.once('close', () => {
+    if (!answer.complete) answer.destroy();
+  });
+  compressor.pipe(res);
 }
 
 /**

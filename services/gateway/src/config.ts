@@ -6,6 +6,10 @@ const serviceUrl = (port: number) => urlSchema(['http:', 'https:']).default(`htt
 /** Where each service answers; the defaults are `npm run stack`'s ports. */
 export const configSchema = commonConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** The listener for `/readyz` and `/metrics` (internal-endpoints.ts); default PORT + 1000, 0 with PORT 0. */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Where that listener binds: loopback by default; `0.0.0.0` for a scraper on a private network. */
+  INTERNAL_HOST: z.string().min(1).default('127.0.0.1'),
   AUTH_URL: serviceUrl(8081),
   CATALOG_URL: serviceUrl(8082),
   MEDIA_URL: serviceUrl(8083),
@@ -19,8 +23,17 @@ export const configSchema = commonConfigSchema.extend({
   CORS_ORIGINS: z.string().max(4000).optional(),
   /** Scales every rate-limit window (tests and load tests shorten them); 1 in production. */
   RATE_LIMIT_FACTOR: z.coerce.number().positive().max(100).default(1),
-  /** Which peers' X-Forwarded-For to believe for the client address (express's `trust proxy`). */
-  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** Start of the rate limiters' Redis keys (tests give each run its own). */
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/)
+    .default('sproul:ratelimit'),
+  /**
+   * Which peers' X-Forwarded-* to believe for the client's address (express's `trust proxy`: a hop count,
+   * true/false, or names and CIDRs like `loopback, 10.0.0.0/8`). None by default: anyone can send the
+   * header, and believing it would let a client pick the address its rate limits count against.
+   */
+  TRUST_PROXY: z.string().min(1).default('false'),
   /** Worker processes of a standalone gateway (node:cluster); default one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });

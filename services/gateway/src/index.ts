@@ -1,4 +1,5 @@
 import {
+  badRequest,
   createHttpApp,
   createTokenVerifier,
   errorEnvelope,
@@ -11,10 +12,12 @@ import {
 import { isPublic } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { bodyLimitBytes } from './body-limit.js';
+import { hasDotSegment } from './canonical-path.js';
 import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
+import { serveInternalEndpoints } from './internal-endpoints.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
 import { createProxyMetrics } from './proxy-metrics.js';
 import { limiterFactory, rateLimits } from './rate-limits.js';
@@ -58,14 +61,22 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     rawBodies: true,
     // Ids travel in headers; AsyncLocalStorage would slow every proxied request (see the option).
     asyncContext: false,
-    readiness,
+    // `/readyz` and `/metrics` are served on the internal listener only (internal-endpoints.ts).
+    internalEndpoints: false,
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));
       app.use(corsPolicy(origins));
-      app.use(rateLimits(limiterFactory(rateLimitRedis), logger, config.RATE_LIMIT_FACTOR));
+      app.use(
+        rateLimits(limiterFactory(rateLimitRedis), {
+          logger,
+          factor: config.RATE_LIMIT_FACTOR,
+          keyPrefix: config.RATE_LIMIT_PREFIX,
+        }),
+      );
       app.use(async (req, res, next) => {
         const entry = findRoute(req.path);
         if (!entry) return next();
+        if (hasDotSegment(req.path)) throw badRequest('Bad request path');
         // Bad, expired, revoked and wrong-kind tokens stop here, before any service sees the request.
         if (!isPublic(req.path)) {
           await verifier.verify(requiredBearerToken(req));
@@ -88,9 +99,10 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
   });
   const answered = createProxyMetrics(metrics);
   for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
-    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered);
+    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered, app.get('trust proxy fn'));
   }
   const fastLane = createFastLane({ proxies, verifier, origins, bodyLimitBytes: limit, logger });
+  const internal = await serveInternalEndpoints(config, readiness, metrics);
   const server = await listen(
     (req, res) => {
       const viaExpress = () => app(req, res);
@@ -98,9 +110,19 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
     },
     config.PORT,
     config.HOST,
-  );
-  logger.info({ url: server.url }, 'gateway listening');
-  return { url: server.url, port: server.port, stop: () => server.close(config.SHUTDOWN_GRACE_MS) };
+  ).catch(async (error) => {
+    await internal.close(0);
+    throw error;
+  });
+  logger.info({ url: server.url, internalUrl: internal.url }, 'gateway listening');
+  return {
+    url: server.url,
+    port: server.port,
+    internalUrl: internal.url,
+    stop: async () => {
+      await Promise.all([server.close(config.SHUTDOWN_GRACE_MS), internal.close(0)]);
+    },
+  };
 }
 
 /** `TRUST_PROXY`: a hop count, true/false, or express's names and CIDRs (`loopback, 10.0.0.0/8`). */

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
 import type { RequestHandler } from 'express';
-import { createProxyMiddleware, fixRequestBody, proxyEventsPlugin } from 'http-proxy-middleware';
+import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
 import { relayAnswer, writeAnswerHead } from './answer-relay.js';
 import { proxiedAnswer } from './proxied-answer.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
@@ -24,6 +24,7 @@ export function proxyTo(
   target: string,
   timeoutMs: number,
   answered: ProxyMetrics,
+  trustsPeer: PeerTrust = () => false,
 ): ProxyHandler {
   // The route's timeout is the sockets' idle timeout, set once per socket by the agent rather than
   // armed and disarmed for every request (http-proxy's `proxyTimeout` does that). A request idle past
@@ -77,10 +78,11 @@ export function proxyTo(
           CORRELATION_ID_HEADER,
           (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? requestId,
         );
-        setForwardedHeaders(proxyReq, req);
-        // Rate-limited routes had their small JSON body read at the gateway: send it on as it was.
+        setForwardedHeaders(proxyReq, req, trustsPeer);
+        // Rate-limited routes had their small JSON body read at the gateway (rate-limits.ts): send it on.
         // (Last: writing the body sends the headers.)
-        fixRequestBody(proxyReq, req);
+        const body = (req as { forwardBody?: Buffer }).forwardBody;
+        if (body) writeReadBody(proxyReq, body);
       },
       proxyRes(answer, req, res) {
         const record = proxiedAnswer(res);
@@ -111,16 +113,38 @@ export function proxyTo(
 export type ProxyHandler = RequestHandler &
   ((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => Promise<void>);
 
+/** Whether the gateway believes the forwarding headers of a peer (express's compiled `trust proxy`). */
+export type PeerTrust = (address: string, hop: number) => boolean;
+
+/**
+ * The body as read, re-encoded: whatever JSON type, charset or content-encoding the client used was
+ * decoded by body-parser, so it goes on as plain UTF-8 JSON of its exact length.
+ */
+function writeReadBody(proxyReq: ClientRequest, body: Buffer) {
+  proxyReq.removeHeader('content-encoding');
+  proxyReq.removeHeader('transfer-encoding');
+  proxyReq.setHeader('content-type', 'application/json; charset=utf-8');
+  proxyReq.setHeader('content-length', body.length);
+  proxyReq.write(body);
+}
+
 /**
  * What http-proxy's `xfwd` adds, set on the outgoing request (xfwd rewrites `req.headers` instead,
  * which cost 8-12 % of the proxy's CPU per request): the client's address appended to the chain, the
  * scheme appended likewise, and the host the client asked for. These are the three express reads
- * under `trust proxy`.
+ * under `trust proxy`. The chain the client sent is kept only from a peer the gateway trusts
+ * (`TRUST_PROXY`); from anyone else it is replaced, so a service never sees a forged address.
  */
-function setForwardedHeaders(proxyReq: ClientRequest, req: IncomingMessage) {
+function setForwardedHeaders(proxyReq: ClientRequest, req: IncomingMessage, trustsPeer: PeerTrust) {
   const { headers, socket } = req;
   const address = socket.remoteAddress ?? '';
   const scheme = (socket as TLSSocket).encrypted ? 'https' : 'http';
+  if (!trustsPeer(address, 0)) {
+    proxyReq.setHeader('x-forwarded-for', address);
+    proxyReq.setHeader('x-forwarded-proto', scheme);
+    if (headers.host) proxyReq.setHeader('x-forwarded-host', headers.host);
+    return;
+  }
   const forwardedFor = headers['x-forwarded-for'];
   const forwardedProto = headers['x-forwarded-proto'];
   proxyReq.setHeader('x-forwarded-for', forwardedFor ? `${forwardedFor},${address}` : address);

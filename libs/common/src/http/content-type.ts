@@ -1,6 +1,12 @@
 import type { RequestHandler } from 'express';
 import { errorEnvelope } from '../errors/app-error.js';
 
+/**
+ * The bodies every service parses as JSON (type-is patterns: any case, any parameters). The gateway reads
+ * the same ones on rate-limited routes to find the account, so that no type a service accepts slips by.
+ */
+export const JSON_BODY_TYPES = ['application/json', 'application/*+json'];
+
 const hasBody = (headers: Record<string, string | string[] | undefined>) =>
   headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
 

@@ -2,7 +2,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
-import { requireSupportedContentType } from './content-type.js';
+import { redactUrl } from '../logging/redact-url.js';
+import { JSON_BODY_TYPES, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
 import { createMetrics } from './metrics.js';
@@ -14,6 +15,8 @@ export interface HttpAppOptions {
   /** Largest JSON body accepted; larger ones get a 413. Default 1mb. */
   bodyLimit?: string | number;
   readiness?: ReadinessChecks;
+  /** False: serve only `/healthz`, not `/readyz` and `/metrics` (the gateway's public port). */
+  internalEndpoints?: boolean;
   /** Mounts the service's own routes. */
   routes?: (app: Express) => void;
   /** Skips JSON parsing and the content-type check (the gateway streams bodies through untouched). */
@@ -51,18 +54,20 @@ export function createHttpApp(options: HttpAppOptions) {
         return quiet.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info';
       },
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url }),
+        req: (req) => ({ method: req.method, url: redactUrl(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
   );
   app.use(helmet());
-  app.use(healthRoutes(service, options.readiness ?? {}, metrics.registry));
+  app.use(
+    healthRoutes(service, options.readiness ?? {}, metrics.registry, {
+      healthzOnly: options.internalEndpoints === false,
+    }),
+  );
   if (!options.rawBodies) {
     app.use(requireSupportedContentType);
-    app.use(
-      express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }),
-    );
+    app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: JSON_BODY_TYPES }));
   }
   options.routes?.(app);
   app.use(notFoundOrMethodNotAllowed);

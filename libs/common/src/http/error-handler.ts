@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, errorEnvelope } from '../errors/app-error.js';
 import type { Logger } from '../logging/logger.js';
+import { redactUrl } from '../logging/redact-url.js';
 import { allowedMethods } from './allowed-methods.js';
 
 export const notFoundOrMethodNotAllowed: RequestHandler = (req, res) => {
@@ -36,7 +37,8 @@ export const zodIssuesAsFields = (error: ZodError) =>
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const [status, reason, data] = classify(error);
-    if (status >= 500) logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    if (status >= 500)
+      logger.error({ err: error, method: req.method, path: redactUrl(req.path) }, 'request failed');
     if (res.headersSent) {
       res.destroy();
       return;

@@ -32,12 +32,22 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-/** `/healthz`: the process is alive. `/readyz`: its dependencies answer. `/metrics`: Prometheus text. */
-export function healthRoutes(service: string, checks: ReadinessChecks, registry: Registry) {
+/**
+ * `/healthz`: the process is alive. `/readyz`: its dependencies answer. `/metrics`: Prometheus text.
+ * `healthzOnly` leaves out the two that tell outsiders about the platform's insides (the gateway's
+ * public port serves them on a separate internal listener instead).
+ */
+export function healthRoutes(
+  service: string,
+  checks: ReadinessChecks,
+  registry: Registry,
+  { healthzOnly = false } = {},
+) {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service });
   });
+  if (healthzOnly) return router;
   router.get('/readyz', async (_req, res) => {
     const result = await runChecks(checks);
     res.status(result.ready ? 200 : 503).json({ status: result.ready ? 'ok' : 'error', service, ...result });

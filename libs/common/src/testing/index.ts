@@ -9,3 +9,10 @@ export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'sil
 export * from './broker.js';
 export * from './fail-deliveries.js';
 export * from './record-events.js';
+
+/** A logger at info whose JSON lines are kept in `lines`, for tests that check what gets logged. */
+export function capturingLogger() {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+  return { logger, lines };
+}
