@@ -7,6 +7,7 @@ import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
 import { createMetrics } from './metrics.js';
 import { requestContext, requestIdOnly } from './request-id.js';
+import { requireValidText } from './text-input.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -63,6 +64,7 @@ export function createHttpApp(options: HttpAppOptions) {
     app.use(
       express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }),
     );
+    app.use(requireValidText);
   }
   options.routes?.(app);
   app.use(notFoundOrMethodNotAllowed);
