@@ -1,4 +1,4 @@
-import { campusDateTime } from '@sproul/common';
+import { campusDateTime, campusDateTimeOrNull } from '@sproul/common';
 import { z } from 'zod';
 import { clearableWebLink, webLink } from './web-link.js';
 
@@ -47,7 +47,7 @@ export type SocialMediaLinksEdit = { contact_email?: string } & {
 };
 
 export const profileEditBody = (zone: string) => {
-  const date = campusDateTime(zone).nullable().optional();
+  const date = campusDateTimeOrNull(zone).optional();
   return z.strictObject({
     is_reactivating: z.boolean().optional(),
     name: text(70).optional(),
