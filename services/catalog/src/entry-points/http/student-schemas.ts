@@ -22,6 +22,18 @@ export const studentProfileEditBody = z.strictObject({
 });
 export type StudentProfileEdit = z.output<typeof studentProfileEditBody>;
 
+/**
+ * Upstream's finish-register body (require_all): the student's email and their first majors, minors
+ * and interests, each a non-empty list of at most three ids.
+ */
+export const finishRegistrationBody = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  majors: ids(3).pipe(z.array(lookupId).min(1)),
+  minors: ids(3).pipe(z.array(lookupId).min(1)),
+  interests: ids(3).pipe(z.array(lookupId).min(1)),
+});
+export type FinishRegistration = z.output<typeof finishRegistrationBody>;
+
 /** A club's public id, as in `/api/catalog/organizations/:link_name`. */
 const linkName = plain().trim().min(1).max(120);
 
