@@ -29,7 +29,9 @@ describe('concurrent renames to one name through POST /api/admin/profile (postgr
       }
       expect(answers.some((answer) => answer.status === 200)).toBe(true);
       const linkNames = await Promise.all(
-        tokens.map(async (token) => (await call(catalog.url('/api/admin/profile'), { token })).body.link_name),
+        tokens.map(
+          async (token) => (await call(catalog.url('/api/admin/profile'), { token })).body.link_name,
+        ),
       );
       expect(new Set(linkNames).size).toBe(2);
       expect(linkNames).toContain(`same-name-${round}`);

@@ -6,7 +6,10 @@
  * the log, never in the answer.
  */
 const BY_SQLSTATE: Record<string, [number, string]> = {
-  '23505': [409, 'The request conflicts with the current state (another request changed it first); try again'],
+  '23505': [
+    409,
+    'The request conflicts with the current state (another request changed it first); try again',
+  ],
   // A foreign key: see classifyDatabaseError for the case of a row still referenced.
   '23503': [404, 'The request refers to something that does not exist (any more)'],
   '23514': [400, 'A value is outside its allowed range'],

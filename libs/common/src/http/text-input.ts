@@ -47,7 +47,8 @@ const join = (prefix: string, key: string) => (prefix ? `${prefix}.${key}` : key
 /** Throws the 400 envelope when a parsed value holds invalid text (for bodies a route parses itself). */
 export function assertValidText(value: unknown, where: string) {
   const problems = invalidTextFields(value);
-  if (problems.length > 0) throw badRequest(`A validation error occurred when parsing the ${where}.`, problems);
+  if (problems.length > 0)
+    throw badRequest(`A validation error occurred when parsing the ${where}.`, problems);
 }
 
 interface LayerLike {

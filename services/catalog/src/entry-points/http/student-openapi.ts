@@ -38,7 +38,8 @@ export const studentRouteDescriptions: RouteDescription[] = [
     security: 'access',
     method: 'post',
     path: '/api/student/finish-register',
-    summary: "Set a new student's first majors, minors and interests (the token's own email; unconfirmed allowed)",
+    summary:
+      "Set a new student's first majors, minors and interests (the token's own email; unconfirmed allowed)",
     body: finishRegistrationBody,
     responses: { 200: { description: 'Saved', schema: successSchema } },
     errors: [403],
