@@ -138,7 +138,7 @@ describe('every documented catalog route, fuzzed', () => {
     const { requests, findings } = await fuzzRoutes({
       baseUrl: catalog.url(''),
       document,
-      headers: (route) => {
+      headers: (route): Record<string, string> => {
         const token = tokens.get(role(route.path) as Role);
         return token ? { authorization: `Bearer ${token}` } : {};
       },
