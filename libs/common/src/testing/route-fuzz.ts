@@ -83,7 +83,11 @@ const DATE_FIELD = /(^|_)(start|end|date|deadline|time|at)$/;
 
 export const routesOf = (document: OpenApiDocument): FuzzRoute[] =>
   Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
-    Object.entries(operations).map(([method, operation]) => ({ method: method.toUpperCase(), path, operation })),
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path,
+      operation,
+    })),
   );
 
 /** A value the schema accepts, as far as a JSON Schema can say (names give the rest through `sample`). */
@@ -285,7 +289,9 @@ function variantsOf(route: FuzzRoute, options: FuzzOptions): Variant[] {
 }
 
 /** Runs every variant of every documented route; answers what broke the rules (none: all is well). */
-export async function fuzzRoutes(options: FuzzOptions): Promise<{ requests: number; findings: FuzzFinding[] }> {
+export async function fuzzRoutes(
+  options: FuzzOptions,
+): Promise<{ requests: number; findings: FuzzFinding[] }> {
   const last = new Set(options.last ?? []);
   const isLast = (route: FuzzRoute) => last.has(`${route.method} ${route.path}`);
   const routes = routesOf(options.document);
