@@ -37,7 +37,7 @@ describe('registration dates', () => {
       (event) =>
         event.type === 'UserRegistered' && (event.data as { email: string }).email === 'nulls@berkeley.edu',
     );
-    expect((registered?.data as { club: unknown }).club).toMatchObject({
+    expect((registered!.data as { club: unknown }).club).toMatchObject({
       apply_deadline_start: null,
       apply_deadline_end: null,
       recruiting_start: null,
