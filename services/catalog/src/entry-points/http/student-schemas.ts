@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** PostgreSQL text cannot hold NUL: refused here rather than failing a query with a 500. */
-const plain = () => z.string().refine((value) => !value.includes('\0'), 'must not contain NUL characters');
+// Text PostgreSQL cannot store (NUL, unpaired surrogates) never gets here: the common check refuses it
+// in every request (libs/common/src/http/text-input.ts).
+const plain = () => z.string();
 const lookupId = z.number().int().min(0).max(100_000);
 const ids = (max: number) =>
   z
