@@ -79,6 +79,13 @@ export function proxyTo(
         );
         setForwardedHeaders(proxyReq, req);
         // Rate-limited routes had their small JSON body read at the gateway: send it on as it was.
+        // express.json matched its media type in any case, fixRequestBody only in lower case (for
+        // `APPLICATION/JSON` it sent nothing and the service waited: a 504); media types are
+        // case-insensitive, so the read body goes on under the lower-cased type.
+        const type = proxyReq.getHeader('content-type');
+        if (req.readableEnded && (req as { body?: unknown }).body !== undefined && typeof type === 'string') {
+          proxyReq.setHeader('content-type', type.toLowerCase());
+        }
         // (Last: writing the body sends the headers.)
         fixRequestBody(proxyReq, req);
       },

@@ -59,6 +59,11 @@ export interface FuzzOptions {
   last?: string[];
   /** Requests in flight at once. */
   concurrency?: number;
+  /**
+   * Statuses that may answer invalid text instead of the 400 because something in front of the check
+   * answers first: a rate limit (429, the default), or a gateway refusing a token the run revoked itself.
+   */
+  answeredFirst?: number[];
 }
 
 export interface FuzzFinding {
@@ -314,6 +319,7 @@ async function runConcurrently(jobs: (() => Promise<void>)[], concurrency: numbe
 }
 
 function jobsFor(routes: FuzzRoute[], options: FuzzOptions, findings: FuzzFinding[]) {
+  const answeredFirst = new Set(options.answeredFirst ?? [429]);
   const jobs: (() => Promise<void>)[] = [];
   for (const route of routes) {
     const documentedTypes = Object.values(route.operation.responses ?? {}).flatMap((response) =>
@@ -338,7 +344,7 @@ function jobsFor(routes: FuzzRoute[], options: FuzzOptions, findings: FuzzFindin
         const broken =
           (res.status >= 500 && !documentedFailure) ||
           (res.status >= 400 && !envelope) ||
-          (variant.expect400 && res.status !== 400) ||
+          (variant.expect400 && res.status !== 400 && !answeredFirst.has(res.status)) ||
           (res.status < 300 &&
             !isJson &&
             !documentedTypes.some((type) => res.contentType.startsWith(type)) &&
