@@ -42,6 +42,6 @@ describe('every route through the gateway, fuzzed', () => {
       answeredFirst: [401, 429],
     });
     expect(findings).toEqual([]);
-    expect(requests).toBeGreaterThan(500);
+    expect(requests).toBeGreaterThan(400);
   }, 120_000);
 });

@@ -168,6 +168,6 @@ describe('every documented auth route, fuzzed', () => {
       ],
     });
     expect(findings).toEqual([]);
-    expect(requests).toBeGreaterThan(200);
-  });
+    expect(requests).toBeGreaterThan(150);
+  }, 90_000);
 });

@@ -152,7 +152,7 @@ describe('every documented catalog route, fuzzed', () => {
       },
     });
     expect(findings).toEqual([]);
-    // Each of the ~45 routes gets its variants (about 350 requests, 2-3 s on an idle machine).
-    expect(requests).toBeGreaterThan(300);
-  });
+    // Each of the ~45 routes gets its variants (about 250 requests, 2-3 s on an idle machine).
+    expect(requests).toBeGreaterThan(200);
+  }, 90_000);
 });

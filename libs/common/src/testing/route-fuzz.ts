@@ -261,7 +261,7 @@ function variantsOf(route: FuzzRoute, options: FuzzOptions): Variant[] {
     });
   }
   if (body !== undefined) {
-    for (const leaf of stringLeaves(body)) {
+    for (const [index, leaf] of stringLeaves(body).entries()) {
       const field = leaf.join('.');
       variants.push({
         ...base,
@@ -269,13 +269,16 @@ function variantsOf(route: FuzzRoute, options: FuzzOptions): Variant[] {
         body: JSON.stringify(withLeaf(body, leaf, NUL)),
         expect400: true,
       });
-      variants.push({
-        ...base,
-        label: `lone surrogate in body field ${field}`,
-        // JSON.stringify writes a lone surrogate as the escape `\ud800`, as a hostile client would.
-        body: JSON.stringify(withLeaf(body, leaf, LONE_SURROGATE)),
-        expect400: true,
-      });
+      // One field is enough for the rarer unpaired surrogate (the check is one for all fields); NUL goes everywhere.
+      if (index === 0) {
+        variants.push({
+          ...base,
+          label: `lone surrogate in body field ${field}`,
+          // JSON.stringify writes a lone surrogate as the escape `\ud800`, as a hostile client would.
+          body: JSON.stringify(withLeaf(body, leaf, LONE_SURROGATE)),
+          expect400: true,
+        });
+      }
       if (DATE_FIELD.test(String(leaf[leaf.length - 1]))) {
         for (const offset of BAD_OFFSETS) {
           variants.push({
