@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCampusDateTime } from '../src/time/campus-time.js';
+import { campusDateTimeOrNull, parseCampusDateTime } from '../src/time/campus-time.js';
 
 const LA = 'America/Los_Angeles';
 
@@ -27,7 +27,30 @@ describe('campus date-times', () => {
     '99999-01-01',
     "'; drop table",
     '2021-10-20 25:00',
+    '2021-10-20T10:00:00+24:00',
+    '2021-10-20T10:00:00+99:99',
+    '2021-10-20T10:00:00-23:59',
+    '2021-10-20T10:00:00+15:00',
+    '2021-10-20T10:00:00+05:75',
+    '2021-10-20T10:00:00+0575',
   ])('refuses %j', (value) => {
     expect(parseCampusDateTime(value, LA)).toBeUndefined();
+  });
+
+  it('keeps every offset clocks use, and dates whose day-of-month looks like one', () => {
+    expect(parseCampusDateTime('2021-10-20T10:00:00+14:00', LA)).toBe('2021-10-20T10:00:00.000+14:00');
+    expect(parseCampusDateTime('2021-10-20T10:00:00-12:00', LA)).toBe('2021-10-20T10:00:00.000-12:00');
+    expect(parseCampusDateTime('2021-10-20T10:00:00+0545', LA)).toBe('2021-10-20T10:00:00.000+05:45');
+    expect(parseCampusDateTime('2021-10-20', LA)).toBe('2021-10-20T00:00:00.000-07:00');
+  });
+
+  it('reads the strings "null" and "" as no date, as upstream stored them', () => {
+    const schema = campusDateTimeOrNull(LA);
+    expect(schema.parse('null')).toBeNull();
+    expect(schema.parse('')).toBeNull();
+    expect(schema.parse(null)).toBeNull();
+    expect(schema.parse('2021-10-20 18:45')).toBe('2021-10-20T18:45:00.000-07:00');
+    expect(schema.safeParse('nil').success).toBe(false);
+    expect(schema.safeParse(undefined).success).toBe(false);
   });
 });

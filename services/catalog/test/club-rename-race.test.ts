@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateClub } from '../src/domain/update-club.js';
-import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
+import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
 
 // Two officers rename their clubs to the same name at the same instant, on PostgreSQL (concurrent
-// transactions): each gets a distinct link name, or the loser a 409 to retry, never a 500.
-describe('concurrent renames to one name (postgres)', () => {
+// transactions), through the route they use: each gets a distinct link name, or the loser a 409 to
+// retry (the unique index's violation, mapped by the common error handler), never a 500.
+describe('concurrent renames to one name through POST /api/admin/profile (postgres)', () => {
   let catalog: CatalogHarness;
   beforeAll(async () => {
     catalog = await startCatalogHarness({}, 'postgres');
@@ -13,20 +13,28 @@ describe('concurrent renames to one name (postgres)', () => {
 
   it('never produces two clubs with one link name, nor a server error', async () => {
     for (let round = 0; round < 5; round++) {
-      const [a, b] = await catalog.addClubs([{ name: `First ${round}` }, { name: `Second ${round}` }]);
-      const name = `Same Name ${round}`;
-      const outcomes = await Promise.allSettled([
-        updateClub(catalog.service.context, a!.id, { name }),
-        updateClub(catalog.service.context, b!.id, { name }),
+      const owners = [crypto.randomUUID(), crypto.randomUUID()];
+      await catalog.addClubs([
+        { name: `First ${round}`, ownerUserId: owners[0] },
+        { name: `Second ${round}`, ownerUserId: owners[1] },
       ]);
-      const renamed = outcomes.flatMap((outcome) =>
-        outcome.status === 'fulfilled' ? [outcome.value.linkName] : [],
+      const tokens = await Promise.all(owners.map((sub) => catalog.auth.token('officer', { sub })));
+      const name = `Same Name ${round}`;
+      const answers = await Promise.all(
+        tokens.map((token) => call(catalog.url('/api/admin/profile'), { body: { name }, token })),
       );
-      expect(new Set(renamed).size).toBe(renamed.length);
-      expect(renamed).toContain(`same-name-${round}`);
-      for (const outcome of outcomes) {
-        if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ status: 409 });
+      for (const answer of answers) {
+        expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status);
+        if (answer.status === 409) expect(answer.body).toMatchObject({ status: 'error', data: null });
       }
+      expect(answers.some((answer) => answer.status === 200)).toBe(true);
+      const linkNames = await Promise.all(
+        tokens.map(
+          async (token) => (await call(catalog.url('/api/admin/profile'), { token })).body.link_name,
+        ),
+      );
+      expect(new Set(linkNames).size).toBe(2);
+      expect(linkNames).toContain(`same-name-${round}`);
     }
   });
 });

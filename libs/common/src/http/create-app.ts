@@ -8,6 +8,7 @@ import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes, type ReadinessChecks } from './health.js';
 import { createMetrics } from './metrics.js';
 import { requestContext, requestIdOnly } from './request-id.js';
+import { requireValidText } from './text-input.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -68,6 +69,7 @@ export function createHttpApp(options: HttpAppOptions) {
   if (!options.rawBodies) {
     app.use(requireSupportedContentType);
     app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: JSON_BODY_TYPES }));
+    app.use(requireValidText);
   }
   options.routes?.(app);
   app.use(notFoundOrMethodNotAllowed);

@@ -4,6 +4,7 @@ import { AppError, errorEnvelope } from '../errors/app-error.js';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
 import { allowedMethods } from './allowed-methods.js';
+import { classifyDatabaseError } from './database-errors.js';
 
 export const notFoundOrMethodNotAllowed: RequestHandler = (req, res) => {
   const allowed = allowedMethods(req.app.router?.stack as never, req.path);
@@ -32,13 +33,17 @@ export const zodIssuesAsFields = (error: ZodError) =>
 
 /**
  * Last-resort handler: every error leaves as the JSON envelope with the right status, never HTML or a
- * stack trace. Unknown errors are logged with their stack and answered as a bare 500.
+ * stack trace. Unknown errors are logged with their stack and answered as a bare 500. PostgreSQL's
+ * constraint and data errors (a race lost, a value the database refuses) are the client's 4xx.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const [status, reason, data] = classify(error);
     if (status >= 500)
       logger.error({ err: error, method: req.method, path: redactUrl(req.path) }, 'request failed');
+    else if (classifyDatabaseError(error)) {
+      logger.warn({ err: error, method: req.method, path: redactUrl(req.path), status }, 'database refused the request');
+    }
     if (res.headersSent) {
       res.destroy();
       return;
@@ -47,11 +52,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+const INTERNAL: [number, string, unknown] = [500, 'Internal server error', null];
+
 function classify(error: unknown): [number, string, unknown] {
-  if (error instanceof AppError) return [error.status, error.reason, error.data ?? null];
+  if (error instanceof AppError) {
+    // A bug (an event breaking its contract, say): its details are for the log, not the client.
+    if (error.catastrophic || error.status === 500) return INTERNAL;
+    return [error.status, error.reason, error.data ?? null];
+  }
   if (error instanceof ZodError) {
     return [400, 'A validation error occurred when parsing the JSON body.', zodIssuesAsFields(error)];
   }
+  const database = classifyDatabaseError(error);
+  if (database) return [...database, null];
   if (typeof error === 'object' && error !== null) {
     const tagged = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown };
     if (typeof tagged.type === 'string' && BODY_ERRORS[tagged.type]) {
@@ -63,5 +76,5 @@ function classify(error: unknown): [number, string, unknown] {
       return [status, status === 400 ? 'Bad request' : (error as Error).message || 'Request error', null];
     }
   }
-  return [500, 'Internal server error', null];
+  return INTERNAL;
 }

@@ -9,6 +9,7 @@ export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'sil
 export * from './broker.js';
 export * from './fail-deliveries.js';
 export * from './record-events.js';
+export * from './route-fuzz.js';
 
 /** A logger at info whose JSON lines are kept in `lines`, for tests that check what gets logged. */
 export function capturingLogger() {

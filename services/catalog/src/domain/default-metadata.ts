@@ -22,4 +22,5 @@ export const DEFAULT_TAGS = [
   'Volunteering',
 ];
 
-export const DEFAULT_NUM_USER_TAGS = ['1-20', '21-50', '51-100', '101-250', '250+'];
+// The web client's own labels for size ids 0-4 (it shows those, whatever we send): the same here.
+export const DEFAULT_NUM_USER_TAGS = ['< 10', '10-20', '20-50', '50-100', '100+'];

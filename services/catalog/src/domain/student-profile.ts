@@ -75,6 +75,27 @@ export async function editStudentProfile(
   return studentProfile(ctx.db, student);
 }
 
+/**
+ * Upstream's `POST /api/student/finish-register`, as it was meant (upstream's check was inverted, so it
+ * always failed): sets the signed-in student's majors, minors and interests. The body names the student
+ * by email; here it must be the token's own (case aside), so no student completes another's profile.
+ */
+export async function finishStudentRegistration(
+  ctx: { db: Db; outbox: Outbox },
+  student: Student,
+  registration: { email: string; majors: number[]; minors: number[]; interests: number[] },
+) {
+  if (registration.email.toLowerCase() !== student.email.toLowerCase()) {
+    throw new AppError(
+      'AUTH.FORBIDDEN',
+      403,
+      'You can only finish the registration of your own student account',
+    );
+  }
+  const { majors, minors, interests } = registration;
+  await editStudentProfile(ctx, student, { majors, minors, interests });
+}
+
 /** Unknown major, minor, tag or year ids are a 400 naming them. */
 async function assertKnownIds(repos: Repositories, edit: StudentProfileEdit) {
   const metadata = await lookups(repos);

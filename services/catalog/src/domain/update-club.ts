@@ -1,4 +1,4 @@
-import { conflict, type Outbox, type Tx } from '@sproul/common';
+import type { Outbox, Tx } from '@sproul/common';
 import { type Club, type ClubChanges, clubRepository } from '../data-access/club-repository.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
 import { uniqueLinkName } from './club-link-name.js';
@@ -76,19 +76,10 @@ const toDate = (value: DateInput) => (value === null ? null : new Date(value));
  * differs moves the club to a new unique `link_name`; the former one keeps redirecting to it.
  */
 export async function updateClub(ctx: { outbox: Outbox }, clubId: string, patch: ClubPatch): Promise<Club> {
-  try {
-    return await ctx.outbox.transaction((tx) => updateClubIn(tx, ctx.outbox, clubId, patch));
-  } catch (error) {
-    // Two clubs renamed to one slug at the same instant: the unique index lets one through.
-    if (isUniqueViolation(error)) throw conflict('Another club took this name at the same moment; try again');
-    throw error;
-  }
+  // Two clubs renamed to one slug at the same instant: the unique index lets one through, and the
+  // other's unique violation is answered 409 by the common error handler, whichever route ran it.
+  return ctx.outbox.transaction((tx) => updateClubIn(tx, ctx.outbox, clubId, patch));
 }
-
-const isUniqueViolation = (error: unknown) => {
-  const { code, cause } = error as { code?: string; cause?: { code?: string } };
-  return code === '23505' || cause?.code === '23505';
-};
 
 export async function updateClubIn(tx: Tx, outbox: Outbox, clubId: string, patch: ClubPatch): Promise<Club> {
   const result = await editClubIn(tx, outbox, clubId, async (club) => {

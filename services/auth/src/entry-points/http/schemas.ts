@@ -1,4 +1,4 @@
-import { campusDateTime } from '@sproul/common';
+import { campusDateTimeOrNull } from '@sproul/common';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../domain/password-policy.js';
 
@@ -14,7 +14,7 @@ export const confirmResetBody = z.strictObject({ token: nonEmpty(200), password 
 export const changePasswordBody = z.strictObject({ old_password: password, new_password: password });
 
 export const officerRegistrationBody = (zone: string) => {
-  const date = campusDateTime(zone).nullable();
+  const date = campusDateTimeOrNull(zone);
   return z.strictObject({
     name: z.string().trim().min(1).max(70),
     email,

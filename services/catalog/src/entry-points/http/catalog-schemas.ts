@@ -59,7 +59,7 @@ export const organizationsQuery = z.object({
     .meta({ description: 'Default: relevance with `q`, else name; last_updated is newest first' }),
 });
 
-/** PostgreSQL text cannot hold NUL, and no link name has control characters: those are 400s, not lookups. */
+/** No link name has control characters: those are 400s, not lookups. */
 const hasNoControlCharacters = (value: string) =>
   [...value].every((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f);
 

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common';
+import { AppError, assertValidText } from '@sproul/common';
 import type { Request } from 'express';
 
 /** Text fields only (a caption); a picture comes through the media service, not here. */
@@ -31,5 +31,7 @@ export async function readFormFields(req: Request): Promise<Record<string, unkno
   for (const [name, value] of form.entries()) {
     fields[name] = typeof value === 'string' ? value : { file: value.name };
   }
+  // Parsed here, after the app's check of JSON bodies: the same check of text, for form fields.
+  assertValidText(fields, 'form');
   return fields;
 }

@@ -28,7 +28,7 @@ export const clubOwnerParams = z.object({
     .toLowerCase()
     .min(1)
     .max(254)
-    // PostgreSQL refuses NUL in text: caught here as a 400 rather than a failed query.
+    // No email has control characters.
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
 });
 

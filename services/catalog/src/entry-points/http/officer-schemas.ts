@@ -1,4 +1,4 @@
-import { campusDateTime } from '@sproul/common';
+import { campusDateTime, campusDateTimeOrNull } from '@sproul/common';
 import { z } from 'zod';
 import { clearableWebLink, webLink } from './web-link.js';
 
@@ -6,8 +6,9 @@ import { clearableWebLink, webLink } from './web-link.js';
 // Limits are upstream's API limits; upstream answered some of them with a 500 from the model, here
 // every one is a 400 with field-level data.
 
-/** PostgreSQL text cannot hold NUL: refused here rather than failing the insert with a 500. */
-const plain = () => z.string().refine((value) => !value.includes('\0'), 'must not contain NUL characters');
+// Text PostgreSQL cannot store (NUL, unpaired surrogates) never gets here: the common check refuses it
+// in every request (libs/common/src/http/text-input.ts).
+const plain = () => z.string();
 const text = (max: number) => plain().trim().min(1).max(max);
 const longText = (max: number) => plain().max(max);
 const tagId = z.number().int().min(0).max(10_000);
@@ -47,7 +48,7 @@ export type SocialMediaLinksEdit = { contact_email?: string } & {
 };
 
 export const profileEditBody = (zone: string) => {
-  const date = campusDateTime(zone).nullable().optional();
+  const date = campusDateTimeOrNull(zone).optional();
   return z.strictObject({
     is_reactivating: z.boolean().optional(),
     name: text(70).optional(),

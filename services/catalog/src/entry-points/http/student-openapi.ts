@@ -1,7 +1,12 @@
-import type { RouteDescription } from '@sproul/common';
+import { type RouteDescription, successSchema } from '@sproul/common';
 import { z } from 'zod';
 import { clubBoardAnswer, studentClubAnswer, studentProfileAnswer } from './officer-answers.js';
-import { clubBoardBody, favoriteClubsBody, studentProfileEditBody } from './student-schemas.js';
+import {
+  clubBoardBody,
+  favoriteClubsBody,
+  finishRegistrationBody,
+  studentProfileEditBody,
+} from './student-schemas.js';
 
 const TAG = 'Students';
 
@@ -28,6 +33,17 @@ export const studentRouteDescriptions: RouteDescription[] = [
   lookup('majors', 'major'),
   lookup('minors', 'minor'),
   lookup('years', 'year'),
+  {
+    tag: TAG,
+    security: 'access',
+    method: 'post',
+    path: '/api/student/finish-register',
+    summary:
+      "Set a new student's first majors, minors and interests (the token's own email; unconfirmed allowed)",
+    body: finishRegistrationBody,
+    responses: { 200: { description: 'Saved', schema: successSchema } },
+    errors: [403],
+  },
   {
     ...signedIn,
     method: 'get',

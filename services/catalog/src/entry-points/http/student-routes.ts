@@ -4,8 +4,17 @@ import { repositories } from '../../data-access/repositories.js';
 import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/student-club-board.js';
 import { addFavoriteClubs, favoriteClubs, removeFavoriteClubs } from '../../domain/student-favorites.js';
 import type { Student } from '../../domain/student-identity.js';
-import { editStudentProfile, studentProfile } from '../../domain/student-profile.js';
-import { clubBoardBody, favoriteClubsBody, studentProfileEditBody } from './student-schemas.js';
+import {
+  editStudentProfile,
+  finishStudentRegistration,
+  studentProfile,
+} from '../../domain/student-profile.js';
+import {
+  clubBoardBody,
+  favoriteClubsBody,
+  finishRegistrationBody,
+  studentProfileEditBody,
+} from './student-schemas.js';
 import { clubBoardView, studentClubView, studentProfileView } from './student-views.js';
 
 export interface StudentApiContext {
@@ -41,6 +50,12 @@ export function studentRoutes(ctx: StudentApiContext) {
   });
   router.get('/years', async (_req, res) => {
     res.json(await repositories(ctx.db).metadata.years());
+  });
+
+  // Upstream asks no confirmed email here: it is the step right after a student's first sign-in.
+  router.post('/finish-register', requireAuth(ctx.verifier, 'student'), async (req, res) => {
+    await finishStudentRegistration(ctx, me(req), finishRegistrationBody.parse(req.body));
+    res.json({ status: 'success' });
   });
 
   router.get('/profile', ...signedIn, async (req, res) => {

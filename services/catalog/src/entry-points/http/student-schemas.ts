@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** PostgreSQL text cannot hold NUL: refused here rather than failing a query with a 500. */
-const plain = () => z.string().refine((value) => !value.includes('\0'), 'must not contain NUL characters');
+// Text PostgreSQL cannot store (NUL, unpaired surrogates) never gets here: the common check refuses it
+// in every request (libs/common/src/http/text-input.ts).
+const plain = () => z.string();
 const lookupId = z.number().int().min(0).max(100_000);
 const ids = (max: number) =>
   z
@@ -21,6 +22,18 @@ export const studentProfileEditBody = z.strictObject({
   year: lookupId.nullable().optional(),
 });
 export type StudentProfileEdit = z.output<typeof studentProfileEditBody>;
+
+/**
+ * Upstream's finish-register body (require_all): the student's email and their first majors, minors
+ * and interests, each a non-empty list of at most three ids.
+ */
+export const finishRegistrationBody = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  majors: ids(3).pipe(z.array(lookupId).min(1)),
+  minors: ids(3).pipe(z.array(lookupId).min(1)),
+  interests: ids(3).pipe(z.array(lookupId).min(1)),
+});
+export type FinishRegistration = z.output<typeof finishRegistrationBody>;
 
 /** A club's public id, as in `/api/catalog/organizations/:link_name`. */
 const linkName = plain().trim().min(1).max(120);
