@@ -205,21 +205,6 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
     for (const store of stores) await store.close();
   });
 
-  it.skipIf(!available)('forwards the body it read whatever the case of its media type', async () => {
-    for (const type of ['APPLICATION/JSON', 'Application/Json; charset=UTF-8', 'application/vnd.x+json']) {
-      const res = await fetch(`${gateway.url}/api/user/login`, {
-        method: 'POST',
-        headers: { 'content-type': type, 'x-forwarded-for': '203.0.113.99' },
-        body: JSON.stringify({ email: `case-${type.length}@berkeley.edu`, password: 'p' }),
-        signal: AbortSignal.timeout(5_000),
-      });
-      expect(res.status, type).toBe(200);
-      expect(await res.json()).toEqual({
-        received: { email: `case-${type.length}@berkeley.edu`, password: 'p' },
-      });
-    }
-  });
-
   it.skipIf(!available)(
     'forwards the body it read, whatever JSON type, charset or encoding, without stalling',
     async () => {

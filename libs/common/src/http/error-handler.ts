@@ -42,7 +42,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status >= 500)
       logger.error({ err: error, method: req.method, path: redactUrl(req.path) }, 'request failed');
     else if (classifyDatabaseError(error)) {
-      logger.warn({ err: error, method: req.method, path: redactUrl(req.path), status }, 'database refused the request');
+      logger.warn(
+        { err: error, method: req.method, path: redactUrl(req.path), status },
+        'database refused the request',
+      );
     }
     if (res.headersSent) {
       res.destroy();
