@@ -11,6 +11,7 @@ export * from './config/service-config.js';
 export * from './context/request-context.js';
 export * from './db/database.js';
 export * from './db/migrate.js';
+export * from './db/data-dir-lock.js';
 export * from './db/pglite.js';
 export * from './db/postgres.js';
 export * from './errors/app-error.js';

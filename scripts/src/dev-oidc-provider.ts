@@ -1,0 +1,136 @@
+// A development OpenID Connect provider for the embedded mode only (`npm start`), so that student
+// single sign-on works with no set-up: its sign-in page asks for an email address and vouches for it
+// (verified, no password). Auth still applies its own rules (campus domain only). Never started by
+// `npm run stack` or the containers, which sign students in through a real provider (OIDC_ISSUER).
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+
+export interface DevOidcProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  close(): Promise<void>;
+}
+
+const nameOf = (email: string) =>
+  email
+    .slice(0, email.indexOf('@'))
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join(' ');
+
+export async function startDevOidcProvider(options: {
+  /** Auth's callback: `<PUBLIC_BASE_URL>/api/student/login`. */
+  redirectUri: string;
+  /** Filled in on the sign-in page. */
+  suggestedEmail: string;
+  domain: string;
+}): Promise<DevOidcProvider> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const clientId = 'sproul-dev';
+  const clientSecret = randomBytes(24).toString('base64url');
+  // Throwaway keys, new at every start: its tokens are used once, right after they are issued.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [options.redirectUri],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
+    findAccount: async (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: async () => ({ sub: id, email: id, email_verified: true, name: nameOf(id) }),
+    }),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'dev', alg: 'RS256', use: 'sig' }] },
+  });
+
+  async function interaction(req: IncomingMessage, res: ServerResponse) {
+    const details = await provider.interactionDetails(req, res);
+    if (details.prompt.name === 'login') {
+      if (req.method !== 'POST') return signInPage(res, options.suggestedEmail, options.domain);
+      const email = new URLSearchParams(await readBody(req)).get('email')?.trim().toLowerCase() ?? '';
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+        return signInPage(res, email, options.domain, 'Enter an email address.');
+      }
+      return provider.interactionFinished(req, res, { login: { accountId: email } });
+    }
+    // Consent: the platform is the only client, so sign-in implies it.
+    const grant = new provider.Grant({
+      accountId: String(details.session?.accountId),
+      clientId: String(details.params.client_id),
+    });
+    grant.addOIDCScope('openid email profile');
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId: await grant.save() } },
+      { mergeWithLastSubmission: true },
+    );
+  }
+
+  const callback = provider.callback();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!req.url?.startsWith('/interaction/')) return callback(req, res);
+    interaction(req, res).catch((error: Error) => {
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`Sign-in failed: ${error.message}. Start again from /api/student/login.`);
+    });
+  });
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function signInPage(res: ServerResponse, email: string, domain: string, problem?: string) {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+  });
+  res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Development sign-in — sproul.club</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
+input,button{font:inherit;padding:.4rem .6rem}input{width:100%;box-sizing:border-box}
+button{margin-top:1rem;background:#003262;color:#fff;border:0;border-radius:4px;padding:.5rem 1rem}
+.problem{color:#a00}</style></head>
+<body><main><h1>Development sign-in</h1>
+<p>This stands in for the campus sign-on provider in <code>npm start</code> only. Enter any
+<strong>@${escape(domain)}</strong> address: you are signed in as that student, no password asked.</p>
+${problem ? `<p class="problem" role="alert">${escape(problem)}</p>` : ''}
+<form method="post"><label for="email">Student email</label>
+<input id="email" name="email" type="email" required autocomplete="email" value="${escape(email)}">
+<button type="submit">Sign in</button></form></main></body></html>`);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of req) {
+    text += chunk;
+    if (text.length > 4096) break;
+  }
+  return text;
+}
