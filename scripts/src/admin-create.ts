@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { createAdminAccount } from '@sproul/auth';
 import {
   commonConfigSchema,
-  DataDirLockedError,
   type Database,
+  DataDirLockedError,
   EmbeddedPostgres,
   loadConfig,
   openPostgres,
@@ -45,8 +45,12 @@ if (config.DATABASE_URL) {
     embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
-    const outcome = await createAdminThroughRunningInstance(config.DATA_DIR, error.owner.pid, email, password)
-      .catch((cause: Error) => fail(`the running instance refused: ${cause.message}`));
+    const outcome = await createAdminThroughRunningInstance(
+      config.DATA_DIR,
+      error.owner.pid,
+      email,
+      password,
+    ).catch((cause: Error) => fail(`the running instance refused: ${cause.message}`));
     if (!outcome) fail(error.message);
     report(`${outcome} (by the running instance, process ${error.owner.pid})`);
     process.exit(0);

@@ -23,7 +23,10 @@ export const demoStudentEmail = (domain = process.env.STUDENT_EMAIL_DOMAIN || 'b
   `demo.student@${domain}`;
 
 /** Creates the demo accounts, or gives them back their passwords; run once every service has started. */
-export async function ensureDemoAccounts(database: EmbeddedPostgres, logger: Logger): Promise<DemoAccountInfo[]> {
+export async function ensureDemoAccounts(
+  database: EmbeddedPostgres,
+  logger: Logger,
+): Promise<DemoAccountInfo[]> {
   const auth = database.forService('auth');
   const club = await findDemoClub(database.forService('catalog'));
   const demos: DemoAccount[] = [];
@@ -38,7 +41,12 @@ export async function ensureDemoAccounts(database: EmbeddedPostgres, logger: Log
   } else {
     logger.info('no demo club in the catalog: no demo officer');
   }
-  demos.push({ role: 'student', email: demoStudentEmail(), password: DEMO_STUDENT_PASSWORD, name: 'Demo Student' });
+  demos.push({
+    role: 'student',
+    email: demoStudentEmail(),
+    password: DEMO_STUDENT_PASSWORD,
+    name: 'Demo Student',
+  });
   const ready: DemoAccountInfo[] = [];
   for (const demo of demos) {
     try {

@@ -54,6 +54,9 @@ export async function startDevOidcProvider(options: {
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
+    // A sign-in takes seconds; nothing here needs to outlive the process.
+    adapter: memoryAdapter,
+    ttl: { AccessToken: 600, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'dev', alg: 'RS256', use: 'sig' }] },
   });
 
@@ -101,8 +104,43 @@ export async function startDevOidcProvider(options: {
   };
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * Provider state (sessions, codes, grants) in a map: the library's own memory adapter does the same but
+ * warns at every start that it is not for production, which this provider never is.
+ */
+function memoryAdapter() {
+  type Payload = Record<string, unknown> & { uid?: string; userCode?: string; grantId?: string };
+  const items = new Map<string, { payload: Payload; expires: number }>();
+  const live = (id: string) => {
+    const item = items.get(id);
+    if (item && item.expires < Date.now()) items.delete(id);
+    return items.get(id)?.payload;
+  };
+  const find = (test: (payload: Payload) => boolean) => {
+    for (const [id, { payload }] of items) if (test(payload)) return live(id);
+    return undefined;
+  };
+  return {
+    async upsert(id: string, payload: Payload, expiresIn: number) {
+      items.set(id, { payload, expires: Date.now() + expiresIn * 1000 });
+    },
+    find: async (id: string) => live(id),
+    findByUid: async (uid: string) => find((payload) => payload.uid === uid),
+    findByUserCode: async (code: string) => find((payload) => payload.userCode === code),
+    async consume(id: string) {
+      const payload = live(id);
+      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    },
+    async destroy(id: string) {
+      items.delete(id);
+    },
+    async revokeByGrantId(grantId: string) {
+      for (const [id, { payload }] of items) if (payload.grantId === grantId) items.delete(id);
+    },
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function signInPage(res: ServerResponse, email: string, domain: string, problem?: string) {
   res.writeHead(200, {
@@ -119,10 +157,10 @@ button{margin-top:1rem;background:#003262;color:#fff;border:0;border-radius:4px;
 .problem{color:#a00}</style></head>
 <body><main><h1>Development sign-in</h1>
 <p>This stands in for the campus sign-on provider in <code>npm start</code> only. Enter any
-<strong>@${escape(domain)}</strong> address: you are signed in as that student, no password asked.</p>
-${problem ? `<p class="problem" role="alert">${escape(problem)}</p>` : ''}
+<strong>@${escapeHtml(domain)}</strong> address: you are signed in as that student, no password asked.</p>
+${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ''}
 <form method="post"><label for="email">Student email</label>
-<input id="email" name="email" type="email" required autocomplete="email" value="${escape(email)}">
+<input id="email" name="email" type="email" required autocomplete="email" value="${escapeHtml(email)}">
 <button type="submit">Sign in</button></form></main></body></html>`);
 }
 

@@ -2,7 +2,12 @@
 // with no set-up, demo accounts, and what the home page at `/` lists. Embedded mode only.
 import type { EmbeddedPostgres, Logger } from '@sproul/common';
 import type { HomePageContent } from '@sproul/gateway';
-import { type DemoAccountInfo, demoStudentEmail, ensureDemoAccounts, seedDemoWanted } from './demo-accounts.js';
+import {
+  type DemoAccountInfo,
+  demoStudentEmail,
+  ensureDemoAccounts,
+  seedDemoWanted,
+} from './demo-accounts.js';
 import { startDevOidcProvider } from './dev-oidc-provider.js';
 
 export interface StudentSignOn {

@@ -2,6 +2,7 @@
 // one PGlite under DATA_DIR (a schema per service), the in-process bus and one in-memory store.
 // Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
 import path from 'node:path';
+import { createAdminAccount } from '@sproul/auth';
 import {
   type CommonConfig,
   createLogger,
@@ -10,7 +11,6 @@ import {
   MemoryStore,
   type RunningService,
 } from '@sproul/common';
-import { createAdminAccount } from '@sproul/auth';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';

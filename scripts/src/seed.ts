@@ -8,8 +8,8 @@ import { parseArgs } from 'node:util';
 import { seedCatalog } from '@sproul/catalog';
 import {
   commonConfigSchema,
-  DataDirLockedError,
   type Database,
+  DataDirLockedError,
   EmbeddedPostgres,
   loadConfig,
   openPostgres,

@@ -10,7 +10,7 @@ export interface HomePageContent {
   demoAccounts?: { role: string; email: string; password: string; signIn: string }[];
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A small page at `/`, so that the URL `npm start` prints shows what runs and where to go rather than
@@ -31,13 +31,13 @@ h1{color:#003262}a{color:#0b57a4}code{background:#f2f2f2;padding:0 .2rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}</style></head>
 <body><main>
 <h1>sproul.club platform</h1>
-<p>The backend of a campus club directory${content.mode ? `, running as <strong>${escape(content.mode)}</strong>` : ''}.
-This gateway routes <code>/api/*</code> to its services: ${services.map((name) => escape(name)).join(', ')}.</p>
+<p>The backend of a campus club directory${content.mode ? `, running as <strong>${escapeHtml(content.mode)}</strong>` : ''}.
+This gateway routes <code>/api/*</code> to its services: ${services.map((name) => escapeHtml(name)).join(', ')}.</p>
 <h2>Explore</h2>
 <ul>${links
     .map(
       (link) =>
-        `<li><a href="${escape(link.href)}">${escape(link.label)}</a>: ${escape(link.description)}</li>`,
+        `<li><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a>: ${escapeHtml(link.description)}</li>`,
     )
     .join('')}</ul>
 ${
@@ -47,7 +47,7 @@ ${
 <table><thead><tr><th scope="col">Email</th><th scope="col">Password</th><th scope="col">Signs in as</th></tr></thead><tbody>${accounts
         .map(
           (account) =>
-            `<tr><td>${escape(account.email)}</td><td><code>${escape(account.password)}</code></td><td>${escape(account.signIn)}</td></tr>`,
+            `<tr><td>${escapeHtml(account.email)}</td><td><code>${escapeHtml(account.password)}</code></td><td>${escapeHtml(account.signIn)}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : ''

@@ -23,7 +23,11 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
       if (existing.role !== demo.role) {
         throw new Error(`${email} already belongs to a ${existing.role} account`);
       }
-      await unit.accounts.update(existing.id, { passwordHash, confirmed: true, ...(clubId ? { clubId } : {}) });
+      await unit.accounts.update(existing.id, {
+        passwordHash,
+        confirmed: true,
+        ...(clubId ? { clubId } : {}),
+      });
       return 'updated' as const;
     }
     const account = await unit.accounts.insert({

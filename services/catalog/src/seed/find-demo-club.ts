@@ -19,7 +19,5 @@ export async function findDemoClub(database: Database): Promise<DemoClubSummary 
   const [first] = JSON.parse(readFileSync(DEMO_CLUBS_FILE, 'utf8')) as { name: string }[];
   if (!first) return undefined;
   const club = await clubRepository(database.db).findByOwner(demoOwnerId(first));
-  return (
-    club && { id: club.id, name: club.name, linkName: club.linkName, contactEmail: club.ownerEmail }
-  );
+  return club && { id: club.id, name: club.name, linkName: club.linkName, contactEmail: club.ownerEmail };
 }
