@@ -60,13 +60,16 @@ export async function startDevOidcProvider(options: {
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'dev', alg: 'RS256', use: 'sig' }] },
   });
 
+  // The form's submission ends, after redirects, at auth's callback: CSP's form-action must allow it.
+  const page = { domain: options.domain, returnsTo: new URL(options.redirectUri).origin };
+
   async function interaction(req: IncomingMessage, res: ServerResponse) {
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name === 'login') {
-      if (req.method !== 'POST') return signInPage(res, options.suggestedEmail, options.domain);
+      if (req.method !== 'POST') return signInPage(res, page, options.suggestedEmail);
       const email = new URLSearchParams(await readBody(req)).get('email')?.trim().toLowerCase() ?? '';
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-        return signInPage(res, email, options.domain, 'Enter an email address.');
+        return signInPage(res, page, email, 'Enter an email address.');
       }
       return provider.interactionFinished(req, res, { login: { accountId: email } });
     }
@@ -142,15 +145,20 @@ function memoryAdapter() {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function signInPage(res: ServerResponse, email: string, domain: string, problem?: string) {
+function signInPage(
+  res: ServerResponse,
+  { domain, returnsTo }: { domain: string; returnsTo: string },
+  email: string,
+  problem?: string,
+) {
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${returnsTo}`,
   });
   res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Development sign-in — sproul.club</title>
+<title>Development sign-in — sproul.club</title><link rel="icon" href="data:,">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
 input,button{font:inherit;padding:.4rem .6rem}input{width:100%;box-sizing:border-box}
 button{margin-top:1rem;background:#003262;color:#fff;border:0;border-radius:4px;padding:.5rem 1rem}

@@ -25,9 +25,9 @@ export function homePage(content: HomePageContent, services: string[]): RequestH
   const accounts = content.demoAccounts ?? [];
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>sproul.club platform</title>
+<title>sproul.club platform</title><link rel="icon" href="data:,">
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
-h1{color:#003262}a{color:#0b57a4}code{background:#f2f2f2;padding:0 .2rem}
+h1{color:#003262}a{color:#0b57a4}code{background:#f2f2f2;padding:0 .2rem}td code{white-space:nowrap}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}</style></head>
 <body><main>
 <h1>sproul.club platform</h1>
