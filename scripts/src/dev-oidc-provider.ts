@@ -2,9 +2,10 @@
 // single sign-on works with no set-up: its sign-in page asks for an email address and vouches for it
 // (verified, no password). Auth still applies its own rules (campus domain only). Never started by
 // `npm run stack` or the containers, which sign students in through a real provider (OIDC_ISSUER).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import Provider from 'oidc-provider';
 
 export interface DevOidcProvider {
@@ -35,7 +36,8 @@ export async function startDevOidcProvider(options: {
   const clientId = 'sproul-dev';
   const clientSecret = randomBytes(24).toString('base64url');
   // Throwaway keys, new at every start: its tokens are used once, right after they are issued.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // Off the main thread: it takes a few hundred milliseconds, while the database opens.
+  const { privateKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
     clients: [
       {

@@ -28,13 +28,23 @@ export interface EmbeddedPlatform {
 export async function startEmbedded(config: GatewayConfig & CommonConfig): Promise<EmbeddedPlatform> {
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
   process.env.PUBLIC_BASE_URL ||= `http://127.0.0.1:${config.PORT}`;
-  // Throws DataDirLockedError while another process (a running `npm start`) holds the data.
-  const database = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
+  // Throws DataDirLockedError while another process (a running `npm start`) holds the data. The
+  // sign-on provider starts meanwhile (the database takes seconds to open, mostly on this thread).
+  const [opened, signingOn] = await Promise.allSettled([
+    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')),
+    startStudentSignOn(process.env.PUBLIC_BASE_URL),
+  ]);
+  if (opened.status === 'rejected' || signingOn.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    if (signingOn.status === 'fulfilled') await signingOn.value.close();
+    throw opened.status === 'rejected' ? opened.reason : (signingOn as PromiseRejectedResult).reason;
+  }
+  const database = opened.value;
+  const signOn = signingOn.value;
   // `npm run admin:create` asks this process, the data's owner, to create admins while it runs.
   const control = await openControlChannel(config.DATA_DIR, {
     createAdmin: (email, password) => createAdminAccount(database.forService('auth'), email, password),
   });
-  const signOn = await startStudentSignOn(process.env.PUBLIC_BASE_URL);
   const bus = new InProcessBus(createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
