@@ -16,7 +16,9 @@ describe('embedded data directory ownership', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'sproul-lock-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('refuses a second opener while the first holds the directory, and lets it in once closed', async () => {
+  it('refuses a second opener while the first holds the directory, and lets it in once closed', {
+    timeout: 120_000,
+  }, async () => {
     const dir = path.join(root, 'twice');
     const first = await EmbeddedPostgres.open(dir);
     try {
