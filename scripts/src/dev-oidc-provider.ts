@@ -6,7 +6,6 @@ import { generateKeyPair, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import Provider from 'oidc-provider';
 
 export interface DevOidcProvider {
   issuer: string;
@@ -30,6 +29,9 @@ export async function startDevOidcProvider(options: {
   suggestedEmail: string;
   domain: string;
 }): Promise<DevOidcProvider> {
+  // Loaded here, not at the top: it is a hundred modules that only this mode needs, read while the
+  // database opens rather than before anything starts.
+  const { default: Provider } = await import('oidc-provider');
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,28 +8,27 @@ export type DemoAccount =
   | { role: 'student'; email: string; password: string; name: string };
 
 /**
- * The embedded mode's demo accounts: created confirmed on first start, and on every later start given
- * back the password that start prints (and, for the officer, their demo club). Never over HTTP.
+ * The embedded mode's demo accounts: created confirmed on first start; on later starts an existing one
+ * is left as it is (its password too: hashing one takes a noticeable part of a start on a busy machine),
+ * but the officer is linked again to their demo club. Never over HTTP.
  * The officer gets no UserRegistered: the catalog would create a second club for it; the student's
  * announces them as a sign-up would, so the catalog starts their profile.
  */
 export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, demo: DemoAccount) {
   const email = normalizeEmail(demo.email);
-  const passwordHash = await hashPassword(demo.password);
   const clubId = demo.role === 'officer' ? demo.clubId : null;
-  return ctx.transaction(async (unit) => {
-    const existing = await unit.accounts.findByEmail(email);
-    if (existing) {
-      if (existing.role !== demo.role) {
-        throw new Error(`${email} already belongs to a ${existing.role} account`);
-      }
-      await unit.accounts.update(existing.id, {
-        passwordHash,
-        confirmed: true,
-        ...(clubId ? { clubId } : {}),
-      });
-      return 'updated' as const;
+  const existing = await ctx.transaction(async (unit) => {
+    const account = await unit.accounts.findByEmail(email);
+    if (account && account.role !== demo.role) {
+      throw new Error(`${email} already belongs to a ${account.role} account`);
     }
+    if (account && clubId && account.clubId !== clubId) await unit.accounts.update(account.id, { clubId });
+    return account;
+  });
+  if (existing) return 'kept' as const;
+  // Hashing takes tens of milliseconds: before, not inside, the transaction.
+  const passwordHash = await hashPassword(demo.password);
+  return ctx.transaction(async (unit) => {
     const account = await unit.accounts.insert({
       email,
       role: demo.role,
@@ -39,7 +38,8 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
       confirmedAt: new Date(),
       clubId,
     });
-    if (account && demo.role === 'student') {
+    if (!account) return 'kept' as const; // created meanwhile by another start of the same data
+    if (demo.role === 'student') {
       await unit.publish(
         makeEvent(
           UserRegisteredV1,
