@@ -1,4 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestDatabase, infraAvailable } from '@sproul/common/testing';
@@ -14,6 +16,7 @@ describe('npm run admin:create', async () => {
 
   it.skipIf(!available)(
     'creates a confirmed admin in auth’s database, then resets its password on a second run',
+    { timeout: 60_000 },
     async () => {
       const db = await createTestDatabase('admin');
       try {
@@ -49,4 +52,25 @@ describe('npm run admin:create', async () => {
       }
     },
   );
+
+  it('refuses, and reports no account, while another command holds the embedded data', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-admin-'));
+    // A living process that is not `npm start` (say, `npm run seed`): it offers no way in.
+    const holder = spawn('sleep', ['30']);
+    try {
+      writeFileSync(
+        path.join(dataDir, 'embedded.lock'),
+        JSON.stringify({ pid: holder.pid, command: 'seed', since: new Date().toISOString() }),
+      );
+      const refused = await run(process.execPath, [script, '--email', 'dean@campus.edu'], {
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      }).catch((error) => error);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain(`is in use by process ${holder.pid} (seed`);
+    } finally {
+      holder.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_STUDENT_PASSWORD } from '../scripts/src/demo-accounts.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
@@ -21,6 +22,15 @@ describe('the admin dashboard’s club and tag pages through the gateway (embedd
     ({ events, api } = testPlatform);
   }, 90_000);
   afterAll(() => testPlatform?.stop());
+
+  it('with SEED_DEMO=0, has no demo accounts to list or sign in with', async () => {
+    expect(testPlatform.platform.demoAccounts).toEqual([]);
+    expect((await api('/')).body).not.toContain('Demo accounts');
+    const demo = await api('/api/student/login', {
+      body: { email: 'demo.student@berkeley.edu', password: DEMO_STUDENT_PASSWORD },
+    });
+    expect(demo.body).toMatchObject({ status: 'error', reason: 'The email or password is incorrect.' });
+  });
 
   it('an admin manages tags and a registered club; an officer is kept out', async () => {
     const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;

@@ -56,7 +56,10 @@ describe('an officer signs up through the gateway (embedded platform)', () => {
     });
     expect(register).toMatchObject({ status: 200, body: { status: 'success' } });
 
-    const registered = await eventually(() => events.find((e) => e.type === 'UserRegistered'));
+    // The demo student of `npm start` registers too: find this officer's events.
+    const mine = (e: (typeof events)[number]) =>
+      (e.data as { email?: string }).email === 'robotics@berkeley.edu';
+    const registered = await eventually(() => events.find((e) => e.type === 'UserRegistered' && mine(e)));
     expect(registered.data).toMatchObject({
       email: 'robotics@berkeley.edu',
       role: 'officer',
@@ -73,7 +76,7 @@ describe('an officer signs up through the gateway (embedded platform)', () => {
     const confirm = await fetch(confirmUrl, { redirect: 'manual' });
     expect(confirm.status).toBe(302);
     expect(confirm.headers.get('location')).toBe('http://web.test/signin?confirmed=true');
-    await eventually(() => events.find((e) => e.type === 'AccountConfirmed'));
+    await eventually(() => events.find((e) => e.type === 'AccountConfirmed' && mine(e)));
 
     const login = await api('/api/user/login', {
       body: { email: 'robotics@berkeley.edu', password: 'Robots-4-ever!' },

@@ -63,6 +63,16 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
       const unknown = await fetch(`http://127.0.0.1:${port}/api/catalog/nothing`);
       expect(unknown.status).toBe(404);
       expect((await unknown.json()).status).toBe('error');
+
+      // The development sign-on provider is the embedded mode's alone: here student sign-on waits
+      // for a real provider (OIDC_ISSUER).
+      const signOn = await fetch(`http://127.0.0.1:${port}/api/student/login`, { redirect: 'manual' });
+      expect(signOn.status).toBe(503);
+      expect(await signOn.json()).toMatchObject({ reason: 'Single sign-on is not configured' });
+      // The home page is there in every mode, without demo accounts.
+      const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(home).toContain('<a href="/api/docs">');
+      expect(home).not.toContain('Demo accounts');
     },
   );
 });

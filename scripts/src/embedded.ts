@@ -1,7 +1,14 @@
 // `npm start`: the whole platform in one process on embedded defaults (see platform.ts).
-import { ConfigError, commonConfigSchema, createLogger, loadConfig } from '@sproul/common';
+import {
+  ConfigError,
+  commonConfigSchema,
+  createLogger,
+  DataDirLockedError,
+  loadConfig,
+} from '@sproul/common';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
-import { startEmbedded } from './platform.js';
+import { type EmbeddedPlatform, startEmbedded } from './platform.js';
+import { startupMessage } from './startup-message.js';
 
 const started = Date.now();
 let config: ReturnType<typeof loadConfig<typeof gatewayConfigSchema>>;
@@ -14,8 +21,16 @@ try {
   process.exit(78);
 }
 const logger = createLogger('embedded', config.LOG_LEVEL);
-const platform = await startEmbedded(config);
-process.stdout.write(`\nsproul.club is ready at ${platform.url} (started in ${Date.now() - started} ms)\n\n`);
+let platform: EmbeddedPlatform;
+try {
+  platform = await startEmbedded(config);
+} catch (error) {
+  // Another `npm start` (or admin:create, seed) owns DATA_DIR: say so plainly, no stack trace.
+  if (!(error instanceof DataDirLockedError)) throw error;
+  process.stderr.write(`\nsproul.club cannot start: ${error.message}\n`);
+  process.exit(1);
+}
+process.stdout.write(startupMessage(platform, Date.now() - started));
 
 let stopping = false;
 async function stop(signal: string) {

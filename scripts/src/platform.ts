@@ -2,6 +2,7 @@
 // one PGlite under DATA_DIR (a schema per service), the in-process bus and one in-memory store.
 // Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
 import path from 'node:path';
+import { createAdminAccount } from '@sproul/auth';
 import {
   type CommonConfig,
   createLogger,
@@ -11,18 +12,39 @@ import {
   type RunningService,
 } from '@sproul/common';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
+import { openControlChannel } from './control-channel.js';
+import type { DemoAccountInfo } from './demo-accounts.js';
+import { prepareFirstUse, startStudentSignOn } from './first-use.js';
 import { services } from './services.js';
 
 export interface EmbeddedPlatform {
   url: string;
   bus: InProcessBus;
+  /** The demo accounts created or refreshed at start (none with SEED_DEMO=0). */
+  demoAccounts: DemoAccountInfo[];
   stop(): Promise<void>;
 }
 
 export async function startEmbedded(config: GatewayConfig & CommonConfig): Promise<EmbeddedPlatform> {
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
   process.env.PUBLIC_BASE_URL ||= `http://127.0.0.1:${config.PORT}`;
-  const database = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
+  // Throws DataDirLockedError while another process (a running `npm start`) holds the data. The
+  // sign-on provider starts meanwhile (the database takes seconds to open, mostly on this thread).
+  const [opened, signingOn] = await Promise.allSettled([
+    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')),
+    startStudentSignOn(process.env.PUBLIC_BASE_URL),
+  ]);
+  if (opened.status === 'rejected' || signingOn.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    if (signingOn.status === 'fulfilled') await signingOn.value.close();
+    throw opened.status === 'rejected' ? opened.reason : (signingOn as PromiseRejectedResult).reason;
+  }
+  const database = opened.value;
+  const signOn = signingOn.value;
+  // `npm run admin:create` asks this process, the data's owner, to create admins while it runs.
+  const control = await openControlChannel(config.DATA_DIR, {
+    createAdmin: (email, password) => createAdminAccount(database.forService('auth'), email, password),
+  });
   const bus = new InProcessBus(createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
@@ -33,6 +55,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     DATABASE_URL: undefined,
     AMQP_URL: undefined,
     REDIS_URL: undefined,
+    ...signOn.config,
   };
   const running: RunningService[] = [];
   for (const service of services) {
@@ -51,6 +74,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       }),
     );
   }
+  const firstUse = await prepareFirstUse(database, signOn, createLogger('embedded', config.LOG_LEVEL));
   const urlOf = (name: string) => running.find((service) => service.name === name)!.url;
   const gateway = await startGateway({
     config: {
@@ -64,13 +88,17 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     },
     logger: createLogger('gateway', config.LOG_LEVEL),
     store,
+    home: firstUse.home,
   });
   return {
     url: gateway.url,
     bus,
+    demoAccounts: firstUse.demoAccounts,
     async stop() {
+      await control.close();
       await gateway.stop();
       for (const service of [...running].reverse()) await service.stop();
+      await signOn.close();
       await bus.close();
       await store.close();
       await database.close();

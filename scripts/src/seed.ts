@@ -1,6 +1,7 @@
 // `npm run seed [-- --demo]`: seeds the catalog's metadata (tags, sizes, majors, minors, years) and,
 // with --demo, the demo clubs. Uses CATALOG_DATABASE_URL or DATABASE_URL (the catalog's database) when
-// set, else the embedded data under DATA_DIR; stop `npm start` first then, as PGlite allows one process.
+// set, else the embedded data under DATA_DIR; stop `npm start` first then, as the embedded data belongs
+// to one process at a time (this refuses while another holds it).
 // Clubs already loaded are skipped, so running it twice is harmless.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { seedCatalog } from '@sproul/catalog';
 import {
   commonConfigSchema,
   type Database,
+  DataDirLockedError,
   EmbeddedPostgres,
   loadConfig,
   openPostgres,
@@ -23,7 +25,11 @@ if (url) {
   database = await openPostgres({ url, service: 'catalog' });
   close = () => database.close();
 } else {
-  const embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
+  const embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')).catch((error) => {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`seed failed: ${error.message}\n`);
+    process.exit(1);
+  });
   database = embedded.forService('catalog');
   close = () => embedded.close();
 }

@@ -9,6 +9,7 @@ export * from './config/common-config.js';
 export * from './config/load-config.js';
 export * from './config/service-config.js';
 export * from './context/request-context.js';
+export * from './db/data-dir-lock.js';
 export * from './db/database.js';
 export * from './db/migrate.js';
 export * from './db/pglite.js';

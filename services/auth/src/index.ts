@@ -98,5 +98,6 @@ export async function start(deps: ServiceDeps) {
   };
   return runService(definition, { ...deps, config });
 }
-export { createAdminAccount } from './create-admin.js';
+export { createAdminAccount, createDemoAccount } from './create-admin.js';
+export type { DemoAccount } from './domain/demo-accounts.js';
 export { authApiDocument } from './entry-points/http/openapi.js';

@@ -98,4 +98,5 @@ export async function start(deps: ServiceDeps) {
 }
 
 export { catalogApiDocument } from './entry-points/http/openapi.js';
+export { type DemoClubSummary, findDemoClub } from './seed/find-demo-club.js';
 export { seedCatalog } from './seed/seed-demo-catalog.js';

@@ -17,6 +17,7 @@ import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { corsPolicy, parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
+import { type HomePageContent, homePage } from './home-page.js';
 import { serveInternalEndpoints } from './internal-endpoints.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
 import { createProxyMetrics } from './proxy-metrics.js';
@@ -30,6 +31,8 @@ export interface GatewayDeps {
   store: KeyValueStore;
   /** A connected `redis` client for the rate limiters, shared by replicas; memory limiters without one. */
   rateLimitRedis?: unknown;
+  /** What the home page at `/` shows beyond the API documentation (mode, demo accounts…). */
+  home?: HomePageContent;
 }
 
 declare module 'express-serve-static-core' {
@@ -42,7 +45,7 @@ declare module 'express-serve-static-core' {
  * The single public URL: finds the owning service in the route table and streams the request to it.
  * The same code runs in every mode; in `npm start` the services simply listen on loopback ports.
  */
-export async function start({ config, logger, store, rateLimitRedis }: GatewayDeps) {
+export async function start({ config, logger, store, rateLimitRedis, home }: GatewayDeps) {
   const targets = serviceUrls(config);
   const verifier = createTokenVerifier({
     jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', config.AUTH_URL).href,
@@ -95,6 +98,7 @@ export async function start({ config, logger, store, rateLimitRedis }: GatewayDe
       // Proxied answers are compressed as they are relayed (answer-relay.ts); this is for the gateway's own.
       app.use(compressLargeAnswers());
       app.use(apiDocs(Object.values(targets)));
+      app.use(homePage(home ?? {}, Object.keys(targets)));
     },
   });
   const answered = createProxyMetrics(metrics);
@@ -137,4 +141,5 @@ async function checkReady(url: string) {
 }
 
 export { configSchema, type GatewayConfig } from './config.js';
+export type { HomePageContent } from './home-page.js';
 export { findRoute, routeTable } from './route-table.js';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
 /**
@@ -8,13 +9,25 @@ import type { Database } from './database.js';
  * seconds and hundreds of MB, so the seven services share one and keep to their own schemas.
  */
 export class EmbeddedPostgres {
-  private constructor(readonly client: PGlite) {}
+  private constructor(
+    readonly client: PGlite,
+    private readonly lock?: DataDirLock,
+  ) {}
 
-  /** `dataDir` undefined keeps everything in memory (tests). */
+  /**
+   * `dataDir` undefined keeps everything in memory (tests). A data directory belongs to one process
+   * at a time: opening one that a living process holds throws DataDirLockedError (see data-dir-lock.ts).
+   */
   static async open(dataDir?: string): Promise<EmbeddedPostgres> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir ? { dataDir } : {});
-    return new EmbeddedPostgres(client);
+    if (!dataDir) return new EmbeddedPostgres(await PGlite.create({}));
+    mkdirSync(dataDir, { recursive: true });
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      return new EmbeddedPostgres(await PGlite.create({ dataDir }), lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   forService(service: string): Database {
@@ -33,5 +46,6 @@ export class EmbeddedPostgres {
 
   async close(): Promise<void> {
     if (!this.client.closed) await this.client.close();
+    this.lock?.release();
   }
 }

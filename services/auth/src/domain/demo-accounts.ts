@@ -1,0 +1,54 @@
+import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { type AuthContext, SOURCE } from './auth-context.js';
+import { normalizeEmail } from './email-address.js';
+import { hashPassword } from './password-hasher.js';
+
+export type DemoAccount =
+  | { role: 'officer'; email: string; password: string; name: string; clubId: string }
+  | { role: 'student'; email: string; password: string; name: string };
+
+/**
+ * The embedded mode's demo accounts: created confirmed on first start; on later starts an existing one
+ * is left as it is (its password too: hashing one takes a noticeable part of a start on a busy machine),
+ * but the officer is linked again to their demo club. Never over HTTP.
+ * The officer gets no UserRegistered: the catalog would create a second club for it; the student's
+ * announces them as a sign-up would, so the catalog starts their profile.
+ */
+export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, demo: DemoAccount) {
+  const email = normalizeEmail(demo.email);
+  const clubId = demo.role === 'officer' ? demo.clubId : null;
+  const existing = await ctx.transaction(async (unit) => {
+    const account = await unit.accounts.findByEmail(email);
+    if (account && account.role !== demo.role) {
+      throw new Error(`${email} already belongs to a ${account.role} account`);
+    }
+    if (account && clubId && account.clubId !== clubId) await unit.accounts.update(account.id, { clubId });
+    return account;
+  });
+  if (existing) return 'kept' as const;
+  // Hashing takes tens of milliseconds: before, not inside, the transaction.
+  const passwordHash = await hashPassword(demo.password);
+  return ctx.transaction(async (unit) => {
+    const account = await unit.accounts.insert({
+      email,
+      role: demo.role,
+      name: demo.name,
+      passwordHash,
+      confirmed: true,
+      confirmedAt: new Date(),
+      clubId,
+    });
+    if (!account) return 'kept' as const; // created meanwhile by another start of the same data
+    if (demo.role === 'student') {
+      await unit.publish(
+        makeEvent(
+          UserRegisteredV1,
+          { userId: account.id, email, role: 'student', name: demo.name, club: null },
+          SOURCE,
+        ),
+        makeEvent(AccountConfirmedV1, { userId: account.id, email, role: 'student' }, SOURCE),
+      );
+    }
+    return 'created' as const;
+  });
+}
