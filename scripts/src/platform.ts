@@ -19,6 +19,8 @@ import { services } from './services.js';
 
 export interface EmbeddedPlatform {
   url: string;
+  /** The gateway's `/readyz` and `/metrics`, on loopback. */
+  internalUrl: string;
   bus: InProcessBus;
   /** The demo accounts created or refreshed at start (none with SEED_DEMO=0). */
   demoAccounts: DemoAccountInfo[];
@@ -85,6 +87,9 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       MAILER_URL: urlOf('mailer'),
       RECOMMENDER_URL: urlOf('recommender'),
       MONITOR_URL: urlOf('monitor'),
+      // One process on a developer's machine: a free port unless one is asked for, so that PORT + 1000
+      // being taken never stops npm start. The URL is printed at start.
+      INTERNAL_PORT: config.INTERNAL_PORT ?? 0,
     },
     logger: createLogger('gateway', config.LOG_LEVEL),
     store,
@@ -92,6 +97,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   });
   return {
     url: gateway.url,
+    internalUrl: gateway.internalUrl,
     bus,
     demoAccounts: firstUse.demoAccounts,
     async stop() {

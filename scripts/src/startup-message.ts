@@ -1,12 +1,16 @@
 import type { EmbeddedPlatform } from './platform.js';
 
 /** What `npm start` prints once it answers: where to go, and the demo accounts to sign in with. */
-export function startupMessage(platform: Pick<EmbeddedPlatform, 'url' | 'demoAccounts'>, ms: number) {
+export function startupMessage(
+  platform: Pick<EmbeddedPlatform, 'url' | 'internalUrl' | 'demoAccounts'>,
+  ms: number,
+) {
   const lines = [
     '',
     `sproul.club is ready at ${platform.url} (started in ${ms} ms)`,
     `  home page:          ${platform.url}/`,
     `  API documentation:  ${platform.url}/api/docs`,
+    `  readiness, metrics: ${platform.internalUrl}/readyz, ${platform.internalUrl}/metrics (loopback only)`,
   ];
   if (platform.demoAccounts.length > 0) {
     lines.push('', 'Demo accounts (SEED_DEMO=0 skips them):');
