@@ -1,12 +1,12 @@
 // The embedded platform (what `npm start` runs): the gateway and every service in one process, on
-// one PGlite under DATA_DIR (a schema per service), the in-process bus and one in-memory store.
+// one PGlite under DATA_DIR (a schema per service), the durable in-process bus and one in-memory store.
 // Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
 import path from 'node:path';
 import {
   type CommonConfig,
   createLogger,
+  DurableInProcessBus,
   EmbeddedPostgres,
-  InProcessBus,
   MemoryStore,
   type RunningService,
 } from '@sproul/common';
@@ -15,7 +15,7 @@ import { services } from './services.js';
 
 export interface EmbeddedPlatform {
   url: string;
-  bus: InProcessBus;
+  bus: DurableInProcessBus;
   stop(): Promise<void>;
 }
 
@@ -23,7 +23,8 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
   process.env.PUBLIC_BASE_URL ||= `http://127.0.0.1:${config.PORT}`;
   const database = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'));
-  const bus = new InProcessBus(createLogger('bus', config.LOG_LEVEL));
+  // Queues live in the same PGlite as the outboxes (schema `bus`): a crash loses no handed-over event.
+  const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL.

@@ -110,7 +110,9 @@ export class OutboxRelay {
           .where(eq(table.id, Number(row.id)));
       }
       if (valid.length === 0) return rows.length;
-      await bus.publish(valid.map((row) => row.payload));
+      const payloads = valid.map((row) => row.payload);
+      // The durable in-process bus enqueues in this very transaction (hand-over and "sent" commit together).
+      if (!(await bus.publishInTransaction?.(database, tx, payloads))) await bus.publish(payloads);
       const ids = valid.map((row) => Number(row.id));
       await tx.update(table).set({ sentAt: sql`now()` }).where(inArray(table.id, ids));
       return rows.length;
