@@ -191,6 +191,13 @@ class DurableQueue {
   private stopped = false;
   private timer?: NodeJS.Timeout;
   private timerAt = Number.POSITIVE_INFINITY;
+  /** Ids handled (committed by the consumer) whose rows are deleted with the next read. */
+  private readonly acks: number[] = [];
+  /**
+   * Whether rows may wait out a retry delay that no timer of this process knows of (left by a previous
+   * run, or by a read that failed): looked up once when the queue next runs dry.
+   */
+  private dueUnknown = true;
 
   constructor(
     private readonly client: PGlite,
@@ -201,6 +208,7 @@ class DurableQueue {
   resume(spec: SubscriptionSpec) {
     this.spec = spec;
     this.paused = false;
+    this.dueUnknown = true;
     this.kick();
   }
 
@@ -225,6 +233,7 @@ class DurableQueue {
       .catch((error) => {
         // PGlite failing (closing under us): the rows stay; the next wake or timer reads them again.
         this.logger?.warn({ err: error, queue: this.spec.queue }, 'in-process queue read failed');
+        this.dueUnknown = true;
         this.wakeAt(Date.now() + 1_000);
       })
       .finally(() => {
@@ -238,20 +247,37 @@ class DurableQueue {
     await new Promise((resolve) => setImmediate(resolve));
     for (;;) {
       this.again = false;
-      if (this.paused || this.stopped) return;
+      if (this.paused || this.stopped) {
+        await this.flushAcks();
+        return;
+      }
+      // The previous batch's acknowledgements ride with the next read: one statement per batch.
+      const acked = JSON.stringify(this.acks.splice(0));
       const { rows } = await this.client.query<Row>(
-        `select id, routing_key, body, attempt from bus.messages
-         where queue = $1 and dead_at is null and available_at <= $2 order by id limit $3`,
-        [this.spec.queue, Date.now(), batchLimit(this.spec, 100)],
+        `with acked as (
+           delete from bus.messages where id in (select jsonb_array_elements_text($4::jsonb)::bigint))
+         select id, routing_key, body, attempt from bus.messages
+         where queue = $1 and dead_at is null and available_at <= $2
+           and id not in (select jsonb_array_elements_text($4::jsonb)::bigint)
+         order by id limit $3`,
+        [this.spec.queue, Date.now(), batchLimit(this.spec, 100), acked],
       );
       if (rows.length === 0) {
-        if (!this.again) await this.scheduleNextRetry();
+        if (this.dueUnknown && !this.again) await this.scheduleNextRetry();
         if (!this.again) return;
         continue;
       }
       const outcomes = await this.handle(rows);
       await this.settle(rows, outcomes);
     }
+  }
+
+  private async flushAcks() {
+    if (this.acks.length === 0) return;
+    await this.client.query(
+      'delete from bus.messages where id in (select jsonb_array_elements_text($1::jsonb)::bigint)',
+      [JSON.stringify(this.acks.splice(0))],
+    );
   }
 
   private async handle(rows: Row[]): Promise<Outcome[]> {
@@ -269,11 +295,10 @@ class DurableQueue {
   }
 
   private async settle(rows: Row[], outcomes: Outcome[]) {
-    const done: number[] = [];
     for (const [i, row] of rows.entries()) {
       const outcome = outcomes[i] ?? { kind: 'ack' };
       if (outcome.kind === 'ack') {
-        done.push(Number(row.id));
+        this.acks.push(Number(row.id));
       } else if (outcome.kind === 'retry' && row.attempt < this.spec.maxAttempts) {
         const at = Date.now() + retryDelay(this.spec.retryDelaysMs, row.attempt);
         await this.client.query(
@@ -297,16 +322,11 @@ class DurableQueue {
         ]);
       }
     }
-    if (done.length > 0) {
-      await this.client.query(
-        'delete from bus.messages where id in (select jsonb_array_elements_text($1::jsonb)::bigint)',
-        [JSON.stringify(done)],
-      );
-    }
   }
 
   /** Rows waiting out a retry delay (maybe from before a restart) get a timer for when they are due. */
   private async scheduleNextRetry() {
+    this.dueUnknown = false;
     const { rows } = await this.client.query<{ due: string | number | null }>(
       'select min(available_at) as due from bus.messages where queue = $1 and dead_at is null',
       [this.spec.queue],
@@ -323,6 +343,8 @@ class DurableQueue {
       () => {
         this.timer = undefined;
         this.timerAt = Number.POSITIVE_INFINITY;
+        // Later retries were left to this timer (one timer per queue): look them up once it has run dry.
+        this.dueUnknown = true;
         this.kick();
       },
       Math.max(0, at - Date.now()),
