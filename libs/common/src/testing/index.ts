@@ -8,3 +8,4 @@ export * from './wait.js';
 export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 export * from './broker.js';
 export * from './record-events.js';
+export * from './vhosts.js';
