@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmailRequestedV1 } from '../src/events/contracts/email-requested.js';
 import { UserRegisteredV1 } from '../src/events/contracts/user-registered.js';
 import type { EventEnvelope } from '../src/events/envelope.js';
 import { makeEvent } from '../src/events/make-event.js';
@@ -101,6 +102,30 @@ describe.each(['in-process', 'durable in-process', 'rabbitmq'] as TransportKind[
     );
 
     it.skipIf(!available)(
+      'deletes a sent row whose event carries a secret (an email link) at once, and keeps the others',
+      async () => {
+        const email = makeEvent(
+          EmailRequestedV1,
+          {
+            to: 'officer@berkeley.edu',
+            template: 'confirm-email',
+            variables: { confirm_url: 'https://sproul.club/api/user/confirm/live-single-use-token' },
+            userId: 'u1',
+          },
+          'outbox-test',
+        );
+        const plain = event('no-secret');
+        await outbox.transaction(async (tx) => outbox.append(tx, [email, plain]));
+        await eventually(() => received.some((e) => e.id === plain.id), 5_000);
+        await allSent();
+        const rowsOf = async (id: string) =>
+          harness.database.db.select().from(outboxTable).where(eq(outboxTable.eventId, id));
+        expect(await rowsOf(email.id)).toEqual([]);
+        expect((await rowsOf(plain.id))[0]?.sentAt).toBeInstanceOf(Date);
+      },
+    );
+
+    it.skipIf(!available)(
       'refuses to store an event that breaks its contract, failing the whole transaction',
       async () => {
         const broken = { ...event('broken'), data: { userId: 7, email: 'nope' } } as EventEnvelope;
@@ -189,7 +214,7 @@ describe.each(['in-process', 'durable in-process', 'rabbitmq'] as TransportKind[
           .from(outboxTable)
           .orderBy(asc(outboxTable.id));
         expect(rows.slice(-2).map((r) => r.id)).toEqual(left.map((e) => e.id));
-        expect(await effectCount(harness.database, queue)).toBe(14);
+        expect(await effectCount(harness.database, queue)).toBe(15);
       },
     );
   },
