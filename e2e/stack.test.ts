@@ -1,18 +1,27 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { infraAvailable, infraUrls } from '@sproul/common/testing';
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+import { createTestVhost, eventually, infraAvailable, infraUrls } from '@sproul/common/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type ApiAnswer, apiAt } from './support/platform.js';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
 
+const run = promisify(execFile);
 const SERVICES = ['auth', 'catalog', 'mailer', 'media', 'monitor', 'recommender'];
 
 describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', async () => {
   const available = await infraAvailable('postgres', 'rabbitmq', 'redis');
   const prefix = `test_stack_${randomBytes(3).toString('hex')}`;
   let stack: Spawned | undefined;
+  let port = 0;
+  // Its own vhost: the stack's queues (sproul.catalog…) must not be shared with another test's stack.
+  const vhost = available ? await createTestVhost('stack') : undefined;
 
   afterAll(async () => {
     await stack?.stop();
+    await vhost?.drop();
     if (!available) return;
     const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
     await admin.connect();
@@ -23,24 +32,29 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
 
   it.skipIf(!available)(
     'starts every service as its own process, each with its own database, all ready',
-    { timeout: 90_000 },
+    { timeout: 120_000 },
     async () => {
       // The gateway's port and the six after it (the services'), all free.
-      const port = await freePortRange(7);
+      port = await freePortRange(7);
       stack = launch('npm', ['run', 'stack'], {
         env: {
           PORT: String(port),
           STACK_DB_PREFIX: prefix,
           LOG_LEVEL: 'warn',
           POSTGRES_URL: infraUrls.postgres,
-          AMQP_URL: infraUrls.rabbitmq,
+          AMQP_URL: vhost!.url,
           REDIS_URL: infraUrls.redis,
           // Auth refuses to keep its signing keys unsealed on a database server.
           KEY_ENCRYPTION_SECRET: 'stack-test-key-encryption-secret',
+          // The test signs officers up from addresses of their own (X-Forwarded-For from loopback).
+          TRUST_PROXY: 'loopback',
+          STACK_RESTART_BASE_MS: '200',
+          // Sign-ups are retried until auth has learnt the catalog's tags: one-second rate-limit windows.
+          RATE_LIMIT_FACTOR: '0.001',
         },
       });
       // The gateway's readiness is on its internal listener (PORT + 1000), not its public port.
-      await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 60_000, stack);
+      await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 100_000, stack);
       const ready = await (await fetch(`http://127.0.0.1:${port + 1000}/readyz`)).json();
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
       expect(Object.keys(ready.checks).sort()).toEqual(SERVICES);
@@ -75,4 +89,116 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
       expect(home).not.toContain('Demo accounts');
     },
   );
+
+  it.skipIf(!available)(
+    'restarts a service killed with SIGKILL, which then applies what was published while it was down',
+    { timeout: 120_000 },
+    async () => {
+      expect(stack?.child.exitCode, 'the stack from the first test is running').toBeNull();
+      const admin = { email: 'admin@stack.test', password: 'Admin-pass-42!' };
+      await createAdmin(prefix, admin);
+      const api = apiAt(`http://127.0.0.1:${port}`);
+      const from = { 'x-forwarded-for': `10.42.${randomBytes(1)[0]}.${randomBytes(1)[0]}` };
+      const adminToken = (await api('/api/monitor/login', { body: admin, headers: from })).body
+        .access as string;
+      const officer = (n: number) => `officer${n}-${prefix}@berkeley.edu`;
+      let tags: { id: number }[] | undefined;
+      const signUp = async (email: string) => {
+        await api('/api/monitor/rso', { body: { email }, token: adminToken });
+        // Read while the catalog is up, and kept: the sign-up itself needs only auth.
+        tags ??= (await api('/api/catalog/tags')).body as { id: number }[];
+        return api('/api/user/register', {
+          headers: from,
+          body: {
+            name: `Club ${email}`,
+            email,
+            password: 'Robots-4-ever!',
+            tags: [tags[0]!.id],
+            app_required: false,
+            new_members: true,
+            num_users: 1,
+            apply_deadline_start: null,
+            apply_deadline_end: null,
+            recruiting_start: null,
+            recruiting_end: null,
+          },
+        });
+      };
+      // Signs in once (sign-ins are rate-limited), then asks for the club as often as needed.
+      const tokens = new Map<string, string>();
+      const profileOf = async (email: string) => {
+        if (!tokens.has(email)) {
+          const login = await api('/api/user/login', {
+            headers: from,
+            body: { email, password: 'Robots-4-ever!' },
+          });
+          if (login.status !== 200) return login;
+          tokens.set(email, login.body.access);
+        }
+        return api('/api/admin/profile', { token: tokens.get(email) });
+      };
+      // Once auth knows the catalog's tags, a sign-up gets its club: everything is wired.
+      await answers200(() => signUp(officer(1)));
+      await answers200(() => profileOf(officer(1)));
+
+      // The catalog's process, found in the stack's process group.
+      const catalogPid = async () => {
+        const { stdout } = await run('ps', ['-o', 'pid=,args=', '-g', String(stack!.child.pid)]);
+        const line = stdout.split('\n').find((l) => l.includes('services/catalog/dist/start.js'));
+        return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+      };
+      const killed = (await catalogPid())!;
+      expect(killed).toBeGreaterThan(0);
+      process.kill(killed, 'SIGKILL');
+      // While the catalog is down, auth accepts a sign-up: its UserRegistered waits in the catalog's queue.
+      expect((await signUp(officer(2))).status).toBe(200);
+
+      // It comes back as a new process.
+      await eventually(async () => {
+        const pid = await catalogPid();
+        return pid !== undefined && pid !== killed;
+      }, 30_000);
+      expect(stack!.output()).toMatch(/catalog +\| exited \(SIGKILL\); restart 1 in \d+ ms/);
+      const profile = await answers200(() => profileOf(officer(2)), 60_000);
+      expect(profile.body).toMatchObject({ owner: officer(2) });
+      // The others were never stopped, and the stack is still running.
+      expect(stack!.output()).not.toMatch(
+        /(auth|gateway|monitor|mailer|media|recommender) +\| (exited|stopped)/,
+      );
+      expect(stack!.child.exitCode).toBeNull();
+
+      // SIGTERM stops every service cleanly, and the stack ends without giving up.
+      await stack!.stop();
+      expect(stack!.output()).toMatch(/catalog +\| stopped/);
+      expect(stack!.output()).toContain('sproul.club stack stopped\n');
+    },
+  );
 });
+
+/** An admin in the stack's auth database, as an operator creates one (`npm run admin:create`). */
+async function createAdmin(prefix: string, admin: { email: string; password: string }) {
+  const run = launch(process.execPath, ['scripts/dist/admin-create.js', '--email', admin.email], {
+    env: { DATABASE_URL: `${infraUrls.postgres}/${prefix}_auth`, ADMIN_PASSWORD: admin.password },
+  });
+  const [code] = (await once(run.child, 'exit')) as [number | null];
+  expect(code, run.output()).toBe(0);
+}
+
+/** Calls until the answer is a 200 (returned); on time-out, fails with the last answer. */
+async function answers200(call: () => Promise<ApiAnswer>, timeoutMs = 30_000) {
+  let last: ApiAnswer | undefined;
+  try {
+    return await eventually(
+      async () => {
+        last = await call();
+        return last.status === 200 ? last : undefined;
+      },
+      timeoutMs,
+      250,
+    );
+  } catch (error) {
+    throw new Error(
+      `${(error as Error).message}; last answer ${last?.status}: ${JSON.stringify(last?.body)}`,
+    );
+  }
+}

@@ -1,13 +1,13 @@
 // The embedded platform (what `npm start` runs): the gateway and every service in one process, on
-// one PGlite under DATA_DIR (a schema per service), the in-process bus and one in-memory store.
+// one PGlite under DATA_DIR (a schema per service), the durable in-process bus and one in-memory store.
 // Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
 import path from 'node:path';
 import { createAdminAccount } from '@sproul/auth';
 import {
   type CommonConfig,
   createLogger,
+  DurableInProcessBus,
   EmbeddedPostgres,
-  InProcessBus,
   MemoryStore,
   type RunningService,
 } from '@sproul/common';
@@ -21,7 +21,7 @@ export interface EmbeddedPlatform {
   url: string;
   /** The gateway's `/readyz` and `/metrics`, on loopback. */
   internalUrl: string;
-  bus: InProcessBus;
+  bus: DurableInProcessBus;
   /** The demo accounts created or refreshed at start (none with SEED_DEMO=0). */
   demoAccounts: DemoAccountInfo[];
   stop(): Promise<void>;
@@ -47,7 +47,8 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const control = await openControlChannel(config.DATA_DIR, {
     createAdmin: (email, password) => createAdminAccount(database.forService('auth'), email, password),
   });
-  const bus = new InProcessBus(createLogger('bus', config.LOG_LEVEL));
+  // Queues live in the same PGlite as the outboxes (schema `bus`): a crash loses no handed-over event.
+  const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL.

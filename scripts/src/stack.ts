@@ -1,10 +1,12 @@
 // `npm run stack`: every service as its own process against real PostgreSQL, RabbitMQ and Redis
 // (defaults: localhost), one database per service (created on first start by the service itself).
-// Output is prefixed with the service's name; Ctrl-C or SIGTERM stops them all.
-import { type ChildProcess, spawn } from 'node:child_process';
+// Output is prefixed with the service's name; a service that dies is restarted with a growing back-off;
+// Ctrl-C or SIGTERM stops them all.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serviceNames } from './service-names.js';
+import { developmentKeySecret } from './stack-secret.js';
+import { Supervisor } from './supervisor.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const env = process.env;
@@ -14,28 +16,39 @@ const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const gatewayPort = Number(env.PORT ?? 8080);
 // Databases are named <prefix>_<service>: sproul_auth, sproul_catalog, …
 const databasePrefix = env.STACK_DB_PREFIX ?? 'sproul';
+// Auth seals its signing keys with KEY_ENCRYPTION_SECRET; a developer's stack keeps one of its own.
+if (!env.KEY_ENCRYPTION_SECRET) {
+  const kept = developmentKeySecret(env.DATA_DIR ?? path.join(root, '.data'));
+  env.KEY_ENCRYPTION_SECRET = kept.secret;
+  process.stdout.write(
+    `KEY_ENCRYPTION_SECRET is unset: using the development secret ${kept.created ? 'made now in' : 'kept in'} ${kept.file}\n`,
+  );
+}
 
-const children: ChildProcess[] = [];
+const number = (name: string, fallback: number) => {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) {
+    process.stderr.write(`${name} must be a non-negative number of milliseconds or restarts\n`);
+    process.exit(78);
+  }
+  return value;
+};
+// A service that dies is started again after a growing back-off (see supervisor.ts); the stack exits
+// (non-zero) only when one keeps dying, or (zero) on SIGTERM / SIGINT after stopping every service.
+const supervisor = new Supervisor({
+  restartBaseMs: number('STACK_RESTART_BASE_MS', 500),
+  restartMaxMs: number('STACK_RESTART_MAX_MS', 30_000),
+  stableMs: number('STACK_STABLE_MS', 30_000),
+  maxRestarts: number('STACK_MAX_RESTARTS', 8),
+});
 function launch(name: string, extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(root, `services/${name}/dist/start.js`)], {
+  supervisor.add({
+    name,
+    command: process.execPath,
+    args: [path.join(root, `services/${name}/dist/start.js`)],
     cwd: root,
     env: { ...env, AMQP_URL: amqpUrl, REDIS_URL: redisUrl, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = `${name.padEnd(12)}| `;
-  for (const stream of [child.stdout, child.stderr]) {
-    let rest = '';
-    stream?.on('data', (chunk: Buffer) => {
-      const lines = (rest + chunk.toString()).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
-    });
-  }
-  child.on('exit', (code, signal) => {
-    process.stdout.write(`${prefix}exited (${signal ?? code})\n`);
-    if (!stopping) stop(1);
-  });
-  children.push(child);
 }
 
 // Services sit on the ports right after the gateway's: 8081 to 8086 by default. Each is told where
@@ -57,23 +70,7 @@ for (const [index, name] of serviceNames.entries()) {
 launch('gateway', { PORT: String(gatewayPort), ...serviceEnv });
 process.stdout.write(`sproul.club stack starting; gateway at http://127.0.0.1:${gatewayPort}\n`);
 
-let stopping = false;
-function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  const deadline = setTimeout(() => {
-    for (const child of children) child.kill('SIGKILL');
-  }, 15_000);
-  Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve))),
-    ),
-  ).then(() => {
-    clearTimeout(deadline);
-    process.exit(code);
-  });
-}
-process.on('SIGTERM', () => stop());
-process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => void supervisor.stop(0));
+process.on('SIGINT', () => void supervisor.stop(0));
+process.exitCode = await supervisor.done;
+process.stdout.write(`sproul.club stack stopped${process.exitCode ? ' (gave up)' : ''}\n`);

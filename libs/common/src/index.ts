@@ -1,4 +1,5 @@
 export * from './auth/index.js';
+export * from './bus/durable-in-process-bus.js';
 export * from './bus/event-bus.js';
 export * from './bus/in-process-bus.js';
 export * from './bus/rabbitmq/rabbitmq-bus.js';

@@ -33,6 +33,7 @@ const registered = (i: number) =>
 
 const transports: { kind: TransportKind; needs: Parameters<typeof infraAvailable> }[] = [
   { kind: 'in-process', needs: [] },
+  { kind: 'durable in-process', needs: [] },
   { kind: 'rabbitmq', needs: ['postgres', 'rabbitmq'] },
 ];
 

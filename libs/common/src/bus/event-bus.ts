@@ -1,3 +1,4 @@
+import type { Database, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../events/envelope.js';
 
 /** One message handed to a consumer. `body` is whatever arrived: consumers validate it. */
@@ -48,6 +49,12 @@ export interface Subscription {
 export interface EventBus {
   /** Resolves once the transport has durably accepted every envelope (publisher confirms). */
   publish(envelopes: EventEnvelope[]): Promise<void>;
+  /**
+   * Optional, for a transport that keeps its queues in the outbox's own database (the durable
+   * in-process bus): enqueues inside the caller's open transaction `tx` on `database`, so the hand-over
+   * commits with it. Resolves false, doing nothing, when `database` is not the transport's own.
+   */
+  publishInTransaction?(database: Database, tx: Tx, envelopes: EventEnvelope[]): Promise<boolean>;
   subscribe(spec: SubscriptionSpec): Promise<Subscription>;
   /** Removes and returns up to `max` dead letters of a queue (operations, tests). */
   takeDeadLetters(queue: string, max?: number): Promise<DeadLetter[]>;

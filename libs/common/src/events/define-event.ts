@@ -35,6 +35,11 @@ export interface EventContract<T extends string = string, S extends z.ZodType = 
    * the producing transaction, and consumers never let an older one overwrite a newer one.
    */
   aggregate?: AggregateSpec<z.output<S>>;
+  /**
+   * Its data carries a secret (a single-use link, a token): the outbox relay deletes the row as soon as
+   * it is sent instead of keeping it for inspection, and the broker keeps no unconsumed copy for long.
+   */
+  carriesSecret: boolean;
 }
 
 export type EventData<C extends EventContract> = z.output<C['schema']>;
@@ -43,14 +48,15 @@ export function defineEvent<T extends string, S extends z.ZodType>(
   type: T,
   version: number,
   schema: S,
-  aggregate?: AggregateSpec<z.output<S>>,
+  options: { aggregate?: AggregateSpec<z.output<S>>; carriesSecret?: boolean } = {},
 ): EventContract<T, S> {
   return {
     type,
     version,
     schema,
     routingKey: routingKeyOf(type, version),
-    ...(aggregate ? { aggregate } : {}),
+    ...(options.aggregate ? { aggregate: options.aggregate } : {}),
+    carriesSecret: options.carriesSecret ?? false,
   };
 }
 

@@ -1,11 +1,13 @@
 import type { Request, RequestHandler } from 'express';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { unroutedDropped } from '../bus/rabbitmq/unrouted.js';
 
 /** One registry per service, so that seven services in one process (npm start) keep their figures apart. */
 export function createMetrics(service: string) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
+  registry.registerMetric(unroutedDropped);
   const requests = new Counter({
     name: 'http_requests_total',
     help: 'HTTP requests answered, by route and status',

@@ -97,10 +97,12 @@ export class OutboxRelay {
       // A row that breaks its contract (written around `append`, or by an older version) would block
       // everything behind it: set it aside with its error, logged, and relay the rest.
       const valid: typeof rows = [];
+      const secret = new Set<number>();
       for (const row of rows) {
         const parsed = parseEvent(row.payload);
         if (parsed.ok) {
           valid.push(row);
+          if (parsed.contract.carriesSecret) secret.add(Number(row.id));
           continue;
         }
         logger.error({ outboxId: row.id, error: parsed.reason }, 'outbox row breaks its contract; set aside');
@@ -110,9 +112,14 @@ export class OutboxRelay {
           .where(eq(table.id, Number(row.id)));
       }
       if (valid.length === 0) return rows.length;
-      await bus.publish(valid.map((row) => row.payload));
-      const ids = valid.map((row) => Number(row.id));
-      await tx.update(table).set({ sentAt: sql`now()` }).where(inArray(table.id, ids));
+      const payloads = valid.map((row) => row.payload);
+      // The durable in-process bus enqueues in this very transaction (hand-over and "sent" commit together).
+      if (!(await bus.publishInTransaction?.(database, tx, payloads))) await bus.publish(payloads);
+      // Rows whose data carries a secret (live single-use links) go as soon as they are sent; the rest
+      // are kept `retentionMs` for inspection.
+      const ids = valid.map((row) => Number(row.id)).filter((id) => !secret.has(id));
+      if (secret.size > 0) await tx.delete(table).where(inArray(table.id, [...secret]));
+      if (ids.length > 0) await tx.update(table).set({ sentAt: sql`now()` }).where(inArray(table.id, ids));
       return rows.length;
     });
   }

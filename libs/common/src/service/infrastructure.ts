@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DurableInProcessBus } from '../bus/durable-in-process-bus.js';
 import type { EventBus } from '../bus/event-bus.js';
 import { InProcessBus } from '../bus/in-process-bus.js';
 import { RabbitMqBus } from '../bus/rabbitmq/rabbitmq-bus.js';
@@ -21,8 +22,8 @@ export interface Infrastructure {
 
 /**
  * Connects one service to what its configuration names: PostgreSQL when DATABASE_URL is set (else its
- * own PGlite under DATA_DIR), RabbitMQ when AMQP_URL is set (else the in-process bus), Redis when
- * REDIS_URL is set (else memory).
+ * own PGlite under DATA_DIR), RabbitMQ when AMQP_URL is set (else the in-process bus, durable in that
+ * PGlite when there is one), Redis when REDIS_URL is set (else memory).
  */
 export async function connectInfrastructure(service: string, config: CommonConfig): Promise<Infrastructure> {
   const logger = createLogger(service, config.LOG_LEVEL);
@@ -34,9 +35,12 @@ export async function connectInfrastructure(service: string, config: CommonConfi
     embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, service));
     database = embedded.forService(service);
   }
+  // Without RabbitMQ, queues live in the service's own PGlite when it has one (durable across a crash).
   const bus: EventBus = config.AMQP_URL
     ? await RabbitMqBus.connect({ url: config.AMQP_URL, logger })
-    : new InProcessBus(logger);
+    : embedded
+      ? await DurableInProcessBus.open(embedded.client, logger)
+      : new InProcessBus(logger);
   const store: KeyValueStore = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
     : new MemoryStore();

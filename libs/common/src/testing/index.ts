@@ -10,6 +10,7 @@ export * from './broker.js';
 export * from './fail-deliveries.js';
 export * from './record-events.js';
 export * from './route-fuzz.js';
+export * from './vhosts.js';
 
 /** A logger at info whose JSON lines are kept in `lines`, for tests that check what gets logged. */
 export function capturingLogger() {

@@ -11,6 +11,7 @@ import {
 } from '../event-bus.js';
 import { ATTEMPT_HEADER, RabbitMqConsumer, routingKeyOfMessage } from './rabbitmq-consumer.js';
 import { DEFAULT_EXCHANGE, declareExchanges, queueNames } from './topology.js';
+import { boundUnrouted, type UnroutedBounds } from './unrouted.js';
 
 export interface RabbitMqBusOptions {
   url: string;
@@ -19,6 +20,8 @@ export interface RabbitMqBusOptions {
   exchange?: string;
   /** Reconnect back-off bounds. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
+  /** Bounds of the queue keeping events no service is bound for. */
+  unrouted?: UnroutedBounds;
 }
 
 /**
@@ -34,6 +37,7 @@ export class RabbitMqBus implements EventBus {
     private readonly connection: RecoveringChannelModel,
     private readonly logger: Logger,
     private readonly exchange: string,
+    private readonly unrouted: UnroutedBounds = {},
   ) {}
 
   /** Starts connecting in the background; the service starts even while the broker is down. */
@@ -50,7 +54,7 @@ export class RabbitMqBus implements EventBus {
         setup: async (model: ChannelModel) => bus!.setup(model),
       },
     });
-    bus = new RabbitMqBus(connection, options.logger, options.exchange ?? DEFAULT_EXCHANGE);
+    bus = new RabbitMqBus(connection, options.logger, options.exchange ?? DEFAULT_EXCHANGE, options.unrouted);
     connection.on('error', (error) => options.logger.warn({ err: error }, 'amqp connection error'));
     connection.on('connect', () => options.logger.info('amqp connected'));
     connection.on('disconnect', (error) => {
@@ -78,6 +82,7 @@ export class RabbitMqBus implements EventBus {
       if (this.publisher === publisher) this.publisher = undefined;
     });
     await declareExchanges(publisher, this.exchange);
+    await boundUnrouted(model, this.exchange, this.unrouted, this.logger);
     for (const consumer of this.consumers) await consumer.attach(model);
     this.model = model;
     this.publisher = publisher;

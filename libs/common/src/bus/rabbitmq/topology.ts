@@ -10,11 +10,10 @@ export const queueNames = (service: string) => ({
   retry: (delayMs: number) => `sproul.${service}.retry.${delayMs}ms`,
 });
 
+/** The topic exchange and its alternate (fanout) exchange; the queue behind that is in unrouted.ts. */
 export async function declareExchanges(channel: Channel, exchange: string) {
   const unrouted = unroutedName(exchange);
   await channel.assertExchange(unrouted, 'fanout', { durable: true });
-  await channel.assertQueue(unrouted, { durable: true });
-  await channel.bindQueue(unrouted, unrouted, '');
   await channel.assertExchange(exchange, 'topic', { durable: true, alternateExchange: unrouted });
 }
 

@@ -7,5 +7,5 @@ export const AccountConfirmedV1 = defineEvent(
   1,
   z.object({ userId: idSchema, email: emailSchema, role: roleSchema }),
   // A step, not a snapshot: it must take effect even after a later event of the account was applied.
-  { effect: 'once', of: aboutAccount },
+  { aggregate: { effect: 'once', of: aboutAccount } },
 );

@@ -8,5 +8,5 @@ export const AccountDeletedV1 = defineEvent(
   1,
   z.object({ userId: idSchema, email: emailSchema, role: roleSchema, clubId: idSchema.nullable() }),
   // Registration or confirmation arriving after it (a retry) must not bring the account's data back.
-  { effect: 'end', of: aboutAccount },
+  { aggregate: { effect: 'end', of: aboutAccount } },
 );

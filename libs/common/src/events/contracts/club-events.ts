@@ -22,7 +22,7 @@ export const ClubCreatedV1 = defineEvent(
   'ClubCreated',
   1,
   z.object({ clubId: idSchema, ownerUserId: idSchema, club: clubSummarySchema }),
-  { effect: 'state', of: aboutClub },
+  { aggregate: { effect: 'state', of: aboutClub } },
 );
 
 export const ClubUpdatedV1 = defineEvent(
@@ -39,12 +39,12 @@ export const ClubUpdatedV1 = defineEvent(
      */
     previousLinkName: linkNameSchema.optional(),
   }),
-  { effect: 'state', of: aboutClub },
+  { aggregate: { effect: 'state', of: aboutClub } },
 );
 
 export const ClubDeletedV1 = defineEvent(
   'ClubDeleted',
   1,
   z.object({ clubId: idSchema, ownerUserId: idSchema, link_name: linkNameSchema }),
-  { effect: 'end', of: aboutClub },
+  { aggregate: { effect: 'end', of: aboutClub } },
 );

@@ -20,4 +20,6 @@ export const EmailRequestedV1 = defineEvent(
     variables: z.record(z.string(), z.string().max(2000)),
     userId: idSchema.nullable(),
   }),
+  // Confirmation, reset and magic links are live credentials until used or expired.
+  { carriesSecret: true },
 );

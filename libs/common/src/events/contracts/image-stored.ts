@@ -24,10 +24,12 @@ export const ImageStoredV1 = defineEvent(
   }),
   // A club's logo (or banner) is replaced by the newest one stored; each gallery picture is its own.
   {
-    effect: 'state',
-    of: (data) =>
-      data.purpose === 'gallery'
-        ? { type: 'gallery-image', id: data.imageId }
-        : { type: `club-${data.purpose}`, id: data.clubId },
+    aggregate: {
+      effect: 'state',
+      of: (data) =>
+        data.purpose === 'gallery'
+          ? { type: 'gallery-image', id: data.imageId }
+          : { type: `club-${data.purpose}`, id: data.clubId },
+    },
   },
 );

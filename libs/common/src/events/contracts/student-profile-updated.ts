@@ -20,5 +20,5 @@ export const StudentProfileUpdatedV1 = defineEvent(
     /** Catalog club ids (as in ClubCreated), in the student's order. */
     favoriteClubIds: z.array(idSchema),
   }),
-  { effect: 'state', of: (data) => ({ type: 'student-profile', id: data.userId }) },
+  { aggregate: { effect: 'state', of: (data) => ({ type: 'student-profile', id: data.userId }) } },
 );

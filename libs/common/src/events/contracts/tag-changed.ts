@@ -13,5 +13,5 @@ export const TagChangedV1 = defineEvent(
     num_user_tags: z.array(z.object({ id: z.number().int().min(0), value: z.string().min(1).max(50) })),
   }),
   // One aggregate, the catalog's whole tag set: a snapshot older than the one applied is skipped.
-  { effect: 'state', of: () => ({ type: 'catalog-tags', id: 'all' }) },
+  { aggregate: { effect: 'state', of: () => ({ type: 'catalog-tags', id: 'all' }) } },
 );

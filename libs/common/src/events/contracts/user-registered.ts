@@ -26,5 +26,5 @@ export const UserRegisteredV1 = defineEvent(
     club: clubDraftSchema.nullable(),
   }),
   // A step: the catalog creates the club (or profile) even if the confirmation was applied first.
-  { effect: 'once', of: aboutAccount },
+  { aggregate: { effect: 'once', of: aboutAccount } },
 );
