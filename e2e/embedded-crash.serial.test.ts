@@ -32,9 +32,12 @@ describe('the embedded platform killed during a registration burst', () => {
   });
 
   const start = async () => {
+    // The gateway's /readyz is on its internal listener, not its public port.
+    const internalPort = await freePort();
     running = launch(process.execPath, ['scripts/dist/embedded.js'], {
       env: {
         PORT: String(port),
+        INTERNAL_PORT: String(internalPort),
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
         ADMIN_EMAIL: ADMIN.email,
@@ -43,7 +46,7 @@ describe('the embedded platform killed during a registration burst', () => {
         TRUST_PROXY: 'loopback',
       },
     });
-    await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000, running);
+    await waitForHttp(`http://127.0.0.1:${internalPort}/readyz`, 60_000, running);
   };
 
   it('loses no club for an account it accepted', { timeout: 300_000 }, async () => {
