@@ -51,6 +51,9 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
           STACK_RESTART_BASE_MS: '200',
           // Sign-ups are retried until auth has learnt the catalog's tags: one-second rate-limit windows.
           RATE_LIMIT_FACTOR: '0.001',
+          // A fresh vhost: auth may bind its queue after the catalog's start-up TagChanged went out; the
+          // next announcement (every 2 s here, 5 min by default) brings it the tags.
+          METADATA_ANNOUNCE_INTERVAL_MS: '2000',
         },
       });
       // The gateway's readiness is on its internal listener (PORT + 1000), not its public port.

@@ -23,6 +23,15 @@ export const configSchema = commonConfigSchema.extend({
     .int()
     .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), 'must be 0 (off) or 100 to 3600000')
     .default(60_000),
+  /**
+   * How often the tag set is announced again (TagChanged), so that a consumer whose queue was bound
+   * after the start-up announcement learns it; `0` announces at start only.
+   */
+  METADATA_ANNOUNCE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 100 && ms <= 86_400_000), 'must be 0 (off) or 100 to 86400000')
+    .default(300_000),
 });
 
 export type CatalogConfig = z.output<typeof configSchema>;

@@ -10,7 +10,7 @@ import {
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
-import { seedAndAnnounceMetadata } from './domain/publish-metadata.js';
+import { seedAndAnnounceMetadata, startMetadataAnnouncer } from './domain/publish-metadata.js';
 import { recommenderSimilarClubs } from './domain/recommended-clubs.js';
 import { startRecruitingScheduler } from './domain/recruiting-scheduler.js';
 import { catalogRoutes } from './entry-points/http/catalog-routes.js';
@@ -74,7 +74,16 @@ export async function start(deps: ServiceDeps) {
               intervalMs: config.RECRUITING_CHECK_INTERVAL_MS,
             })
           : undefined;
+      const announcer =
+        config.METADATA_ANNOUNCE_INTERVAL_MS > 0
+          ? startMetadataAnnouncer({
+              outbox: context.outbox,
+              logger: context.logger,
+              intervalMs: config.METADATA_ANNOUNCE_INTERVAL_MS,
+            })
+          : undefined;
       return async () => {
+        await announcer?.stop();
         await scheduler?.stop();
         await recommender.close();
       };

@@ -1,7 +1,8 @@
-import { makeEvent, type Outbox, TagChangedV1 } from '@sproul/common';
+import { type Logger, makeEvent, type Outbox, TagChangedV1, type Tx } from '@sproul/common';
 import { asc } from 'drizzle-orm';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { numUserTags, tags } from '../data-access/schema.js';
+import { holdTagIds } from '../data-access/tag-id-lock.js';
 import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from './default-metadata.js';
 import { DEFAULT_MAJORS, DEFAULT_MINORS, DEFAULT_YEARS } from './student-metadata.js';
 
@@ -24,10 +25,45 @@ export async function seedAndAnnounceMetadata(outbox: Outbox) {
       minors: DEFAULT_MINORS,
       years: DEFAULT_YEARS,
     });
-    const snapshot = {
-      tags: await tx.select().from(tags).orderBy(asc(tags.id)),
-      num_user_tags: await tx.select().from(numUserTags).orderBy(asc(numUserTags.id)),
-    };
-    await outbox.append(tx, [makeEvent(TagChangedV1, snapshot, 'catalog')]);
+    await appendSnapshot(tx, outbox);
   });
+}
+
+/** The current tag set as a TagChanged, in its own transaction. */
+export async function announceMetadata(outbox: Outbox) {
+  await outbox.transaction((tx) => appendSnapshot(tx, outbox));
+}
+
+async function appendSnapshot(tx: Tx, outbox: Outbox) {
+  // Read under the tag-id lock (tag changes hold it exclusively): the snapshot read here cannot be older
+  // than one a concurrent tag change announces, since its version is given at commit.
+  await holdTagIds(tx);
+  const snapshot = {
+    tags: await tx.select().from(tags).orderBy(asc(tags.id)),
+    num_user_tags: await tx.select().from(numUserTags).orderBy(asc(numUserTags.id)),
+  };
+  await outbox.append(tx, [makeEvent(TagChangedV1, snapshot, 'catalog')]);
+}
+
+/**
+ * Announces the tag set again every `intervalMs`. The start-up announcement reaches only consumers
+ * whose queues are already bound: on a first deployment, or a fresh RabbitMQ, a service that binds
+ * after the catalog published would otherwise never learn the tags (auth then refuses every
+ * registration's tag ids) until the catalog restarted. Measured: the stack's first start lost that race
+ * in one CI run of four. A snapshot every few minutes heals it, at one small event per interval.
+ */
+export function startMetadataAnnouncer(options: { outbox: Outbox; logger: Logger; intervalMs: number }) {
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = announceMetadata(options.outbox).catch((error) =>
+      options.logger.error({ err: error }, 'announcing the tag set failed'),
+    );
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
