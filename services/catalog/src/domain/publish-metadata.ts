@@ -1,5 +1,4 @@
 import { type Logger, makeEvent, type Outbox, TagChangedV1, type Tx } from '@sproul/common';
-import { asc } from 'drizzle-orm';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { numUserTags, tags } from '../data-access/schema.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';
@@ -38,11 +37,14 @@ async function appendSnapshot(tx: Tx, outbox: Outbox) {
   // Read under the tag-id lock (tag changes hold it exclusively): the snapshot read here cannot be older
   // than one a concurrent tag change announces, since its version is given at commit.
   await holdTagIds(tx);
-  const snapshot = {
-    tags: await tx.select().from(tags).orderBy(asc(tags.id)),
-    num_user_tags: await tx.select().from(numUserTags).orderBy(asc(numUserTags.id)),
-  };
-  await outbox.append(tx, [makeEvent(TagChangedV1, snapshot, 'catalog')]);
+  await outbox.append(tx, [await tagSetChanged(tx)]);
+}
+
+/** The whole tag set as a TagChanged, read in the caller's transaction (which holds the tag-id lock). */
+export async function tagSetChanged(tx: Tx) {
+  const metadata = metadataRepository(tx);
+  const snapshot = { tags: await metadata.tags(), num_user_tags: await metadata.numUserTags() };
+  return makeEvent(TagChangedV1, snapshot, 'catalog');
 }
 
 /**
