@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { commonConfigSchema, loadConfig } from '@sproul/common';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema as authConfigSchema } from '@sproul/auth/config';
-import { commonConfigSchema, loadConfig } from '@sproul/common';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

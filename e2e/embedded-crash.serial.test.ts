@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EmbeddedPostgres } from '@sproul/common';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiAt } from './support/platform.js';

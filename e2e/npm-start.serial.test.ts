@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { EmbeddedPostgres } from '@sproul/common';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEMO_OFFICER_PASSWORD } from '../scripts/src/demo-accounts.js';

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { start as startCatalog } from '@sproul/catalog';
-import {
-  AccountConfirmedV1,
-  commonConfigSchema,
-  type Database,
-  EmbeddedPostgres,
-  type EventEnvelope,
-  InProcessBus,
-  loadConfig,
-  MemoryStore,
-  makeEvent,
-  openPostgres,
-  type RunningService,
-  UserRegisteredV1,
-} from '@sproul/common';
+import { InProcessBus } from '@sproul/common/bus';
+import { MemoryStore } from '@sproul/common/cache';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { type Database, openPostgres } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { AccountConfirmedV1, type EventEnvelope, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
+import type { RunningService } from '@sproul/common/service';
 import {
   createTestDatabase,
   eventually,

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EmbeddedPostgres, migrateDatabase } from '@sproul/common';
+import { migrateDatabase } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { type EmbeddedTransport, openEmbeddedPipeline } from './bus/embedded-pipeline.js';
 import { fmt, median, percentile } from './stats.js';
 

@@ -2,7 +2,7 @@
 // consumer) beside bare amqplib loops and beside the same guarantees done one event at a time,
 // measured interleaved in one run. `npm run bench:bus`.
 import { fileURLToPath } from 'node:url';
-import { migrateDatabase, openPostgres } from '@sproul/common';
+import { migrateDatabase, openPostgres } from '@sproul/common/db';
 import { createTestDatabase, infraUrls } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { bareLoop, durableLoop } from './bus/bare.js';

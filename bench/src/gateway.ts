@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AUDIENCE, ISSUER } from '@sproul/common';
+import { AUDIENCE, ISSUER } from '@sproul/common/auth';
 import { reachable } from '@sproul/common/testing';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { freePort } from './ports.js';

@@ -2,15 +2,11 @@
 // verification at the same concurrency, in one run. `npm run bench:login`.
 import { hash, verify } from '@node-rs/argon2';
 import { createAdminAccount, start } from '@sproul/auth';
-import {
-  commonConfigSchema,
-  EmbeddedPostgres,
-  InProcessBus,
-  loadConfig,
-  MemoryStore,
-  openPostgres,
-  rowsOf,
-} from '@sproul/common';
+import { InProcessBus } from '@sproul/common/bus';
+import { MemoryStore } from '@sproul/common/cache';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { openPostgres, rowsOf } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { createTestDatabase, infraAvailable, testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { fmt } from './stats.js';

@@ -1,6 +1,7 @@
 // Access-token verification cost: the libs/common verifier (key parsed once, cached key set) beside
 // the same checks with the key re-imported on every call, interleaved in one run. `npm run bench:verify`.
-import { AUDIENCE, createTokenVerifier, denylistKeys, ISSUER, MemoryStore } from '@sproul/common';
+import { AUDIENCE, createTokenVerifier, denylistKeys, ISSUER } from '@sproul/common/auth';
+import { MemoryStore } from '@sproul/common/cache';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT } from 'jose';
 import { fmt, median } from './stats.js';
 

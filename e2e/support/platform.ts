@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { commonConfigSchema, type EventEnvelope, loadConfig } from '@sproul/common';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import type { EventEnvelope } from '@sproul/common/events';
 import { recordEvents } from '@sproul/common/testing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from '../../scripts/src/platform.js';

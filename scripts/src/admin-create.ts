@@ -7,14 +7,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAdminAccount } from '@sproul/auth';
-import {
-  commonConfigSchema,
-  type Database,
-  DataDirLockedError,
-  EmbeddedPostgres,
-  loadConfig,
-  openPostgres,
-} from '@sproul/common';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { type Database, DataDirLockedError, openPostgres } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { createAdminThroughRunningInstance } from './control-channel.js';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' } } });

@@ -3,7 +3,8 @@
 // the embedded mode listens on loopback unless HOST says otherwise.
 import { createDemoAccount, type DemoAccount } from '@sproul/auth';
 import { findDemoClub } from '@sproul/catalog';
-import type { EmbeddedPostgres, Logger } from '@sproul/common';
+import type { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import type { Logger } from '@sproul/common/logging';
 
 export interface DemoAccountInfo {
   role: 'officer' | 'student';

@@ -1,11 +1,7 @@
 // `npm start`: the whole platform in one process on embedded defaults (see platform.ts).
-import {
-  ConfigError,
-  commonConfigSchema,
-  createLogger,
-  DataDirLockedError,
-  loadConfig,
-} from '@sproul/common';
+import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { DataDirLockedError } from '@sproul/common/db';
+import { createLogger } from '@sproul/common/logging';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from './platform.js';
 import { startupMessage } from './startup-message.js';

@@ -1,6 +1,7 @@
 // What `npm start` adds for a newcomer, beside the services themselves: student sign-on that works
 // with no set-up, demo accounts, and what the home page at `/` lists. Embedded mode only.
-import type { EmbeddedPostgres, Logger } from '@sproul/common';
+import type { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import type { Logger } from '@sproul/common/logging';
 import type { HomePageContent } from '@sproul/gateway';
 import {
   type DemoAccountInfo,

@@ -3,14 +3,12 @@
 // Services listen on loopback ports and the gateway proxies to them exactly as in the other modes.
 import path from 'node:path';
 import { createAdminAccount } from '@sproul/auth';
-import {
-  type CommonConfig,
-  createLogger,
-  DurableInProcessBus,
-  EmbeddedPostgres,
-  MemoryStore,
-  type RunningService,
-} from '@sproul/common';
+import { DurableInProcessBus } from '@sproul/common/bus/durable';
+import { MemoryStore } from '@sproul/common/cache';
+import type { CommonConfig } from '@sproul/common/config';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { createLogger } from '@sproul/common/logging';
+import type { RunningService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authApiDocument } from '@sproul/auth';
 import { catalogApiDocument } from '@sproul/catalog';
-import { mergeApiDocuments } from '@sproul/common';
+import { mergeApiDocuments } from '@sproul/common/openapi';
 
 type Schema = {
   type?: string | string[];

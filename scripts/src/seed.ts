@@ -6,14 +6,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedCatalog } from '@sproul/catalog';
-import {
-  commonConfigSchema,
-  type Database,
-  DataDirLockedError,
-  EmbeddedPostgres,
-  loadConfig,
-  openPostgres,
-} from '@sproul/common';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { type Database, DataDirLockedError, openPostgres } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 
 const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
 const config = loadConfig(commonConfigSchema);

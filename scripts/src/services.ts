@@ -1,6 +1,6 @@
 import { start as startAuth } from '@sproul/auth';
 import { start as startCatalog } from '@sproul/catalog';
-import type { RunningService, ServiceDeps } from '@sproul/common';
+import type { RunningService, ServiceDeps } from '@sproul/common/service';
 import { start as startMailer } from '@sproul/mailer';
 import { start as startMedia } from '@sproul/media';
 import { start as startMonitor } from '@sproul/monitor';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import amqp from 'amqplib';
 
 const events = (count: number) =>

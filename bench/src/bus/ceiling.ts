@@ -1,4 +1,4 @@
-import { makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import pg from 'pg';
 
 /**

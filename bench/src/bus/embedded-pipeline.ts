@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type Database,
-  DurableInProcessBus,
-  type EmbeddedPostgres,
-  type EventBus,
-  InProcessBus,
-  makeEvent,
-  Outbox,
-  OutboxRelay,
-  onBatch,
-  subscribeHandlers,
-  UserRegisteredV1,
-} from '@sproul/common';
+import { type EventBus, InProcessBus } from '@sproul/common/bus';
+import { DurableInProcessBus } from '@sproul/common/bus/durable';
+import type { Database } from '@sproul/common/db';
+import type { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
+import { Outbox, OutboxRelay, onBatch, subscribeHandlers } from '@sproul/common/messaging';
 import { testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { effects, inbox, orders, outbox as outboxTable } from './schema.js';

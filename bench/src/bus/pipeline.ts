@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type Database,
-  makeEvent,
-  Outbox,
-  OutboxRelay,
-  on,
-  onBatch,
-  RabbitMqBus,
-  subscribeHandlers,
-  UserRegisteredV1,
-} from '@sproul/common';
+import { RabbitMqBus } from '@sproul/common/bus/rabbitmq';
+import type { Database } from '@sproul/common/db';
+import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
+import { Outbox, OutboxRelay, on, onBatch, subscribeHandlers } from '@sproul/common/messaging';
 import { testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { effects, inbox, orders, outbox as outboxTable } from './schema.js';

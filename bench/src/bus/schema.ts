@@ -1,4 +1,4 @@
-import { messagingTables } from '@sproul/common';
+import { messagingTables } from '@sproul/common/messaging';
 import { pgSchema, serial, text, uuid } from 'drizzle-orm/pg-core';
 
 /** A producer's state (orders), its outbox, and a consumer's inbox and effects. */

@@ -1,4 +1,4 @@
-import { ConfigError, commonConfigSchema, urlSchema } from '@sproul/common';
+import { ConfigError, commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

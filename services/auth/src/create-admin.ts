@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type Database, migrateDatabase, Outbox } from '@sproul/common';
+import { type Database, migrateDatabase } from '@sproul/common/db';
+import { Outbox } from '@sproul/common/messaging';
 import { repositories } from './data-access/repositories.js';
 import { aggregateVersions, outbox } from './data-access/schema.js';
 import { ensureAdmin } from './domain/admin-accounts.js';

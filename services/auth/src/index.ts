@@ -1,11 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import {
-  createTokenVerifier,
-  runService,
-  type ServiceDefinition,
-  type ServiceDeps,
-  serviceConfig,
-} from '@sproul/common';
+import { createTokenVerifier } from '@sproul/common/auth';
+import { serviceConfig } from '@sproul/common/config';
+import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
 import type { Express } from 'express';
 import { assertSigningKeysSealed, configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';

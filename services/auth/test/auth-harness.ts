@@ -1,18 +1,11 @@
-import {
-  commonConfigSchema,
-  type Database,
-  type DeadLetter,
-  EmbeddedPostgres,
-  InProcessBus,
-  loadConfig,
-  MemoryStore,
-  makeEvent,
-  openPostgres,
-  RedisStore,
-  type RunningService,
-  rowsOf,
-  TagChangedV1,
-} from '@sproul/common';
+import { type DeadLetter, InProcessBus } from '@sproul/common/bus';
+import { MemoryStore } from '@sproul/common/cache';
+import { RedisStore } from '@sproul/common/cache/redis';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { type Database, openPostgres, rowsOf } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { makeEvent, TagChangedV1 } from '@sproul/common/events';
+import type { RunningService } from '@sproul/common/service';
 import { createTestDatabase, eventually, infraUrls, recordEvents, testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { start } from '../src/index.js';

@@ -1,4 +1,5 @@
-import { type EventEnvelope, makeEvent, rowsOf, TagChangedV1 } from '@sproul/common';
+import { rowsOf } from '@sproul/common/db';
+import { type EventEnvelope, makeEvent, TagChangedV1 } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, commonConfigSchema, loadConfig, MemoryStore } from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { testLogger } from '@sproul/common/testing';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';

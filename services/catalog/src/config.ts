@@ -1,4 +1,4 @@
-import { commonConfigSchema, urlSchema } from '@sproul/common';
+import { commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { z } from 'zod';
 
 /** Environment variables the catalog service reads (nothing else reads process.env). */

@@ -1,12 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import {
-  createInternalClient,
-  createTokenVerifier,
-  runService,
-  type ServiceDefinition,
-  type ServiceDeps,
-  serviceConfig,
-} from '@sproul/common';
+import { createTokenVerifier } from '@sproul/common/auth';
+import { serviceConfig } from '@sproul/common/config';
+import { createInternalClient } from '@sproul/common/http-client';
+import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';

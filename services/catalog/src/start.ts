@@ -1,4 +1,4 @@
-import { runAsProcess } from '@sproul/common';
+import { runAsProcess } from '@sproul/common/service/process';
 import { configSchema } from './config.js';
 import { start } from './index.js';
 

@@ -4,7 +4,7 @@ import {
   type EventEnvelope,
   makeEvent,
   UserRegisteredV1,
-} from '@sproul/common';
+} from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

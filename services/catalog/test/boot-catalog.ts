@@ -1,14 +1,10 @@
-import {
-  commonConfigSchema,
-  type Database,
-  EmbeddedPostgres,
-  type EventEnvelope,
-  InProcessBus,
-  loadConfig,
-  MemoryStore,
-  openPostgres,
-  type RunningService,
-} from '@sproul/common';
+import { InProcessBus } from '@sproul/common/bus';
+import { MemoryStore } from '@sproul/common/cache';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { type Database, openPostgres } from '@sproul/common/db';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import type { EventEnvelope } from '@sproul/common/events';
+import type { RunningService } from '@sproul/common/service';
 import { createTestDatabase, infraAvailable, recordEvents, testLogger } from '@sproul/common/testing';
 import { start } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@sproul/common';
+import type { Role } from '@sproul/common/auth';
 import { fuzzRoutes, type OpenApiDocument } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUDIENCE, ISSUER, type Role } from '@sproul/common';
+import { AUDIENCE, ISSUER, type Role } from '@sproul/common/auth';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';

@@ -1,4 +1,4 @@
-import { AccountConfirmedV1, AccountDeletedV1, makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { AccountConfirmedV1, AccountDeletedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import { eventually, sleep } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubRepository } from '../src/data-access/club-repository.js';

@@ -1,4 +1,4 @@
-import { ImageStoredV1, makeEvent } from '@sproul/common';
+import { ImageStoredV1, makeEvent } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GALLERY_LIMIT } from '../src/domain/club-images.js';

@@ -1,4 +1,4 @@
-import { rowsOf } from '@sproul/common';
+import { rowsOf } from '@sproul/common/db';
 import { eventually } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rowsOf } from '@sproul/common';
+import { rowsOf } from '@sproul/common/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';

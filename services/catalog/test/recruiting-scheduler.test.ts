@@ -1,5 +1,5 @@
-import { parseCampusDateTime } from '@sproul/common';
 import { eventually, infraAvailable } from '@sproul/common/testing';
+import { parseCampusDateTime } from '@sproul/common/time';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

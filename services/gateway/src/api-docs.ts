@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { mergeApiDocuments } from '@sproul/common';
+import { mergeApiDocuments } from '@sproul/common/openapi';
 import express, { Router } from 'express';
 
 const CACHE_MS = 60_000;

@@ -1,4 +1,4 @@
-import { commonConfigSchema, urlSchema } from '@sproul/common';
+import { commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { z } from 'zod';
 
 const serviceUrl = (port: number) => urlSchema(['http:', 'https:']).default(`http://127.0.0.1:${port}`);

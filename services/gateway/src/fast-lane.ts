@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Logger, REQUEST_ID_HEADER, redactUrl, type TokenVerifier, takeRequestId } from '@sproul/common';
+import type { TokenVerifier } from '@sproul/common/auth';
+import { REQUEST_ID_HEADER, takeRequestId } from '@sproul/common/http';
+import { type Logger, redactUrl } from '@sproul/common/logging';
 import helmet from 'helmet';
 import { isPublic } from './access-policy.js';
 import { CORS_EXPOSED_HEADERS, originAllowed } from './cors.js';

@@ -1,14 +1,8 @@
-import {
-  badRequest,
-  createHttpApp,
-  createTokenVerifier,
-  errorEnvelope,
-  type KeyValueStore,
-  type Logger,
-  listen,
-  type ReadinessChecks,
-  requiredBearerToken,
-} from '@sproul/common';
+import { createTokenVerifier, requiredBearerToken } from '@sproul/common/auth';
+import type { KeyValueStore } from '@sproul/common/cache';
+import { badRequest, errorEnvelope } from '@sproul/common/errors';
+import { createHttpApp, listen, type ReadinessChecks } from '@sproul/common/http';
+import type { Logger } from '@sproul/common/logging';
 import { isPublic } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { bodyLimitBytes } from './body-limit.js';

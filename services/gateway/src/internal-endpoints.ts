@@ -1,10 +1,5 @@
-import {
-  type createHttpApp,
-  errorEnvelope,
-  healthRoutes,
-  listen,
-  type ReadinessChecks,
-} from '@sproul/common';
+import { errorEnvelope } from '@sproul/common/errors';
+import { type createHttpApp, healthRoutes, listen, type ReadinessChecks } from '@sproul/common/http';
 import express from 'express';
 import type { GatewayConfig } from './config.js';
 

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { REQUEST_ID_HEADER } from '@sproul/common';
+import { REQUEST_ID_HEADER } from '@sproul/common/http';
 
 /**
  * What the gateway knows of a request it is proxying, kept on the response until the service answers:

@@ -1,7 +1,8 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { CORRELATION_ID_HEADER, errorEnvelope, REQUEST_ID_HEADER } from '@sproul/common';
+import { errorEnvelope } from '@sproul/common/errors';
+import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '@sproul/common/http';
 import type { RequestHandler } from 'express';
 import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
 import { relayAnswer, writeAnswerHead } from './answer-relay.js';

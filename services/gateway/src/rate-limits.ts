@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
-import type { Logger } from '@sproul/common';
-import { errorEnvelope, JSON_BODY_TYPES } from '@sproul/common';
+import { errorEnvelope } from '@sproul/common/errors';
+import { JSON_BODY_TYPES } from '@sproul/common/http';
+import type { Logger } from '@sproul/common/logging';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import {
   type IRateLimiterOptions,

@@ -1,6 +1,9 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { ConfigError, createLogger, loadConfig, MemoryStore, RedisStore } from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { RedisStore } from '@sproul/common/cache/redis';
+import { ConfigError, loadConfig } from '@sproul/common/config';
+import { createLogger } from '@sproul/common/logging';
 import { configSchema } from './config.js';
 
 let config: ReturnType<typeof loadConfig<typeof configSchema>>;

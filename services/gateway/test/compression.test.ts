@@ -1,5 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { createHttpApp, listen, loadConfig, MemoryStore, type RunningServer } from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { loadConfig } from '@sproul/common/config';
+import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
 import { testLogger } from '@sproul/common/testing';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,16 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  AUDIENCE,
-  createHttpApp,
-  denylistKeys,
-  ISSUER,
-  listen,
-  loadConfig,
-  MemoryStore,
-  type RunningServer,
-} from '@sproul/common';
+import { AUDIENCE, denylistKeys, ISSUER } from '@sproul/common/auth';
+import { MemoryStore } from '@sproul/common/cache';
+import { loadConfig } from '@sproul/common/config';
+import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
 import { testLogger } from '@sproul/common/testing';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,7 @@
 import { request } from 'node:http';
-import { listen, loadConfig, MemoryStore, type RunningServer } from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { loadConfig } from '@sproul/common/config';
+import { listen, type RunningServer } from '@sproul/common/http';
 import { testLogger } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';

@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  createHttpApp,
-  listen,
-  loadConfig,
-  MemoryStore,
-  type RunningServer,
-  redactUrl,
-} from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { loadConfig } from '@sproul/common/config';
+import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
+import { redactUrl } from '@sproul/common/logging';
 import { capturingLogger, eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { createHttpApp, listen, loadConfig, MemoryStore, type RunningServer } from '@sproul/common';
+import { MemoryStore } from '@sproul/common/cache';
+import { loadConfig } from '@sproul/common/config';
+import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
 import { eventually, infraAvailable, infraUrls, testLogger } from '@sproul/common/testing';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common';
+import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 
 export const definition: ServiceDefinition = {

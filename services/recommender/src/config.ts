@@ -1,4 +1,4 @@
-import { commonConfigSchema } from '@sproul/common';
+import { commonConfigSchema } from '@sproul/common/config';
 
 /** Environment variables the recommender service reads (nothing else reads process.env). */
 export const configSchema = commonConfigSchema;

@@ -1,15 +1,9 @@
-import {
-  ClubCreatedV1,
-  ClubDeletedV1,
-  ClubUpdatedV1,
-  commonConfigSchema,
-  EmbeddedPostgres,
-  InProcessBus,
-  loadConfig,
-  MemoryStore,
-  makeEvent,
-  type RunningService,
-} from '@sproul/common';
+import { InProcessBus } from '@sproul/common/bus';
+import { MemoryStore } from '@sproul/common/cache';
+import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1, makeEvent } from '@sproul/common/events';
+import type { RunningService } from '@sproul/common/service';
 import { eventually, testLogger } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start } from '../src/index.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { eq, inArray } from 'drizzle-orm';
 import { knownNumUserTags, knownTags } from './schema.js';
 

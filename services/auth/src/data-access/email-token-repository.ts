@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { emailTokens } from './schema.js';
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { accountRepository } from './account-repository.js';
 import { catalogMetadataRepository } from './catalog-metadata-repository.js';
 import { emailTokenRepository } from './email-token-repository.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { asc, eq, sql } from 'drizzle-orm';
 import { accounts, rsoEmails } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { messagingTables } from '@sproul/common';
+import { messagingTables } from '@sproul/common/messaging';
 import { sql } from 'drizzle-orm';
 import {
   boolean,

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sessions } from './schema.js';
 

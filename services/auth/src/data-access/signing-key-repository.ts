@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Db } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import type { SigningKey } from '../domain/key-ring.js';

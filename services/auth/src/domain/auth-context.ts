@@ -1,4 +1,8 @@
-import type { Db, EventEnvelope, KeyValueStore, Logger, Outbox, Tx } from '@sproul/common';
+import type { KeyValueStore } from '@sproul/common/cache';
+import type { Db, Tx } from '@sproul/common/db';
+import type { EventEnvelope } from '@sproul/common/events';
+import type { Logger } from '@sproul/common/logging';
+import type { Outbox } from '@sproul/common/messaging';
 import type { AuthConfig } from '../config.js';
 import { type Repositories, repositories } from '../data-access/repositories.js';
 import type { KeyRing } from './key-ring.js';

@@ -1,4 +1,4 @@
-import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { hashPassword } from './password-hasher.js';

@@ -1,4 +1,4 @@
-import { EmailRequestedV1, makeEvent } from '@sproul/common';
+import { EmailRequestedV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
 import type { EmailTokenKind } from '../data-access/email-token-repository.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';

@@ -1,4 +1,5 @@
-import { AppError, type Role } from '@sproul/common';
+import type { Role } from '@sproul/common/auth';
+import { AppError } from '@sproul/common/errors';
 import type { Account } from '../data-access/account-repository.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';

@@ -1,4 +1,5 @@
-import { AccountConfirmedV1, AppError, makeEvent } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
+import { AccountConfirmedV1, makeEvent } from '@sproul/common/events';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { sendEmailLink } from './email-links.js';

@@ -1,4 +1,4 @@
-import { AccountConfirmedV1, makeEvent } from '@sproul/common';
+import { AccountConfirmedV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
 import { SOURCE, type Work } from './auth-context.js';
 

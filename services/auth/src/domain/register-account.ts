@@ -1,4 +1,4 @@
-import { type clubDraftSchema, EmailRequestedV1, makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { type clubDraftSchema, EmailRequestedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import type { z } from 'zod';
 import type { Account } from '../data-access/account-repository.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';

@@ -1,5 +1,5 @@
-import type { clubDraftSchema } from '@sproul/common';
-import { AppError } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
+import type { clubDraftSchema } from '@sproul/common/events';
 import type { z } from 'zod';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { removeAccount } from './self-service.js';

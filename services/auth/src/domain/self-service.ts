@@ -1,4 +1,5 @@
-import { AccountDeletedV1, AppError, makeEvent } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
+import { AccountDeletedV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 import { hashPassword } from './password-hasher.js';

@@ -1,4 +1,5 @@
-import { type AccessClaims, AppError, denylistKeys } from '@sproul/common';
+import { type AccessClaims, denylistKeys } from '@sproul/common/auth';
+import { AppError } from '@sproul/common/errors';
 import type { Account } from '../data-access/account-repository.js';
 import type { AuthContext, Work } from './auth-context.js';
 

@@ -1,4 +1,5 @@
-import { AccountConfirmedV1, AppError, makeEvent, UserRegisteredV1 } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
+import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import * as oidc from 'openid-client';
 import type { Account } from '../data-access/account-repository.js';
 import { type AuthContext, SOURCE } from './auth-context.js';

@@ -1,4 +1,5 @@
-import { type AccessClaims, AppError, AUDIENCE, ISSUER } from '@sproul/common';
+import { type AccessClaims, AUDIENCE, ISSUER } from '@sproul/common/auth';
+import { AppError } from '@sproul/common/errors';
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { KeyRing } from './key-ring.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { inArray, sql } from 'drizzle-orm';
 import { MAX_EVENTS_TEXT } from './club-event-repository.js';
 import type { Club, NewClub } from './club-repository.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { clubGalleryMedia } from './schema.js';
 

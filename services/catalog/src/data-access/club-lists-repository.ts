@@ -1,4 +1,4 @@
-import { type DbOrTx, rowsOf } from '@sproul/common';
+import { type DbOrTx, rowsOf } from '@sproul/common/db';
 import { sql } from 'drizzle-orm';
 import type { ClubEvent } from './club-event-repository.js';
 import type { ClubQuestion } from './club-faq-repository.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { clubLinkRedirects, clubs } from './schema.js';
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { asc, inArray } from 'drizzle-orm';
 import type { ClubEvent } from './club-event-repository.js';
 import { clubEvents } from './schema.js';

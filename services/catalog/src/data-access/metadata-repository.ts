@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { asc, count } from 'drizzle-orm';
 import { majors, minors, numUserTags, tags, years } from './schema.js';
 

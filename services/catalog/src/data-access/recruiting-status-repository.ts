@@ -1,4 +1,4 @@
-import { type DbOrTx, rowsOf } from '@sproul/common';
+import { type DbOrTx, rowsOf } from '@sproul/common/db';
 import { sql } from 'drizzle-orm';
 import type { Club } from './club-repository.js';
 import { clubs } from './schema.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { clubEventRepository } from './club-event-repository.js';
 import { clubFaqRepository } from './club-faq-repository.js';
 import { clubGalleryRepository } from './club-gallery-repository.js';

@@ -1,4 +1,4 @@
-import type { Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
 import { eq } from 'drizzle-orm';
 import { studentProfiles } from './schema.js';
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { and, asc, desc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
 import type { Club } from './club-repository.js';
 import {

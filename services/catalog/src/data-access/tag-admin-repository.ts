@@ -1,4 +1,4 @@
-import { type DbOrTx, rowsOf } from '@sproul/common';
+import { type DbOrTx, rowsOf } from '@sproul/common/db';
 import { type AnyColumn, asc, eq, sql } from 'drizzle-orm';
 import { visibleClub } from './club-repository.js';
 import { clubEvents, clubs, studentProfiles, tags } from './schema.js';

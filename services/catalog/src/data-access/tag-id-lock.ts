@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { sql } from 'drizzle-orm';
 
 // Tag ids run 0..n-1 and deleting a tag renumbers one of them (tag-admin): writers that check tag

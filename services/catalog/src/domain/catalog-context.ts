@@ -1,4 +1,7 @@
-import type { Db, Logger, Outbox, TokenVerifier } from '@sproul/common';
+import type { TokenVerifier } from '@sproul/common/auth';
+import type { Db } from '@sproul/common/db';
+import type { Logger } from '@sproul/common/logging';
+import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
 import type { SimilarClubsSource } from './recommended-clubs.js';
 

@@ -1,4 +1,4 @@
-import { ClubUpdatedV1, makeEvent } from '@sproul/common';
+import { ClubUpdatedV1, makeEvent } from '@sproul/common/events';
 import type { Club } from '../data-access/club-repository.js';
 import { clubSummary } from './club-summary.js';
 

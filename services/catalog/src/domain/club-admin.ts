@@ -1,4 +1,6 @@
-import { badRequest, type DbOrTx, type Outbox } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
+import { badRequest } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubAdminRepository } from '../data-access/club-admin-repository.js';
 import { clubRepository } from '../data-access/club-repository.js';
 import { deleteClub } from './delete-club.js';

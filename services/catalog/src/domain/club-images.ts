@@ -1,4 +1,6 @@
-import type { EventData, ImageStoredV1, Outbox, Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import type { EventData, ImageStoredV1 } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubGalleryRepository } from '../data-access/club-gallery-repository.js';
 import { clubRepository } from '../data-access/club-repository.js';
 import { editClubIn } from './edit-club.js';

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import type { ClubListEntry } from '../data-access/club-catalog-repository.js';
 import type { ClubEvent } from '../data-access/club-event-repository.js';
 import type { ClubQuestion } from '../data-access/club-faq-repository.js';

@@ -1,4 +1,4 @@
-import type { clubSummarySchema } from '@sproul/common';
+import type { clubSummarySchema } from '@sproul/common/events';
 import type { z } from 'zod';
 import type { Club } from '../data-access/club-repository.js';
 

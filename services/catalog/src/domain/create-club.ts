@@ -1,4 +1,6 @@
-import { ClubCreatedV1, makeEvent, type Outbox, type Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import { ClubCreatedV1, makeEvent } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository, type NewClub } from '../data-access/club-repository.js';
 import { uniqueLinkName } from './club-link-name.js';
 import { clubSummary } from './club-summary.js';

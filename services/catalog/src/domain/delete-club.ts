@@ -1,4 +1,6 @@
-import { ClubDeletedV1, makeEvent, type Outbox, type Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import { ClubDeletedV1, makeEvent } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 
 /**

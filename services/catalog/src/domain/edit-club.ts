@@ -1,4 +1,6 @@
-import { ClubUpdatedV1, makeEvent, type Outbox, type Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import { ClubUpdatedV1, makeEvent } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';
 import { clubNotFound } from './club-errors.js';

@@ -1,4 +1,5 @@
-import { AppError, type DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 
 /** Who is editing, from the access token: the account, and the club auth says it manages. */

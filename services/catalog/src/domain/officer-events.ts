@@ -1,4 +1,6 @@
-import { AppError, type Db, type DbOrTx, type Outbox } from '@sproul/common';
+import type { Db, DbOrTx } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import {
   type ClubEvent,
   type ClubEventKind,

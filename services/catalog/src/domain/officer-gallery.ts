@@ -1,4 +1,6 @@
-import { AppError, type Db, type Outbox } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubGalleryRepository } from '../data-access/club-gallery-repository.js';
 import { editClub } from './edit-club.js';
 import { findOwnClub, isItemId, type Officer } from './officer-club.js';

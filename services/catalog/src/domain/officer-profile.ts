@@ -1,4 +1,6 @@
-import { AppError, type Db, type Outbox } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';

@@ -1,4 +1,5 @@
-import type { Db, Outbox } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubResourceRepository, type NewClubResource } from '../data-access/club-resource-repository.js';
 import { editClub } from './edit-club.js';
 import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';

@@ -1,4 +1,7 @@
-import { type Logger, makeEvent, type Outbox, TagChangedV1, type Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import { makeEvent, TagChangedV1 } from '@sproul/common/events';
+import type { Logger } from '@sproul/common/logging';
+import type { Outbox } from '@sproul/common/messaging';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { numUserTags, tags } from '../data-access/schema.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';

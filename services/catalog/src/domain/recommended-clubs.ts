@@ -1,4 +1,5 @@
-import type { InternalClient, Logger } from '@sproul/common';
+import type { InternalClient } from '@sproul/common/http-client';
+import type { Logger } from '@sproul/common/logging';
 import { z } from 'zod';
 import { type ClubListEntry, clubCatalogRepository } from '../data-access/club-catalog-repository.js';
 import type { Club } from '../data-access/club-repository.js';

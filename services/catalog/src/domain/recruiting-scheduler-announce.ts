@@ -1,4 +1,5 @@
-import type { Outbox, Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
 import type { Club } from '../data-access/club-repository.js';
 import { clubChangedBySystem } from './club-admin-events.js';
 

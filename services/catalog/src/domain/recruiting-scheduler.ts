@@ -1,4 +1,5 @@
-import type { Logger, Outbox } from '@sproul/common';
+import type { Logger } from '@sproul/common/logging';
+import type { Outbox } from '@sproul/common/messaging';
 import { recruitingStatusRepository } from '../data-access/recruiting-status-repository.js';
 import { announceStatusChanges } from './recruiting-scheduler-announce.js';
 

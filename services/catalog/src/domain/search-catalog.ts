@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
 import { type ClubListEntry, clubCatalogRepository } from '../data-access/club-catalog-repository.js';
 import { searchTerms } from './search-terms.js';
 

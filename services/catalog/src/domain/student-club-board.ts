@@ -1,4 +1,4 @@
-import type { Db } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
 import { repositories } from '../data-access/repositories.js';
 import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import { BOARD_COLUMNS, type BoardColumn } from '../data-access/student-profile-repository.js';

@@ -1,4 +1,5 @@
-import { AppError, type DbOrTx } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
 import type { ClubEvent } from '../data-access/club-event-repository.js';
 import type { Club } from '../data-access/club-repository.js';
 import { eventsOfClubsRepository } from '../data-access/events-of-clubs-repository.js';

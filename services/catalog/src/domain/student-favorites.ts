@@ -1,4 +1,6 @@
-import { AppError, type Db, type Outbox } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { repositories } from '../data-access/repositories.js';
 import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import { clubsByLinkNames, withEvents } from './student-clubs.js';

@@ -1,4 +1,6 @@
-import { makeEvent, type Outbox, StudentProfileUpdatedV1, type Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import { makeEvent, StudentProfileUpdatedV1 } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { repositories } from '../data-access/repositories.js';
 
 /**

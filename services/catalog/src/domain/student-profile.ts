@@ -1,4 +1,6 @@
-import { AppError, type Db, type Outbox } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubCatalogRepository } from '../data-access/club-catalog-repository.js';
 import type { Club } from '../data-access/club-repository.js';
 import { type Repositories, repositories } from '../data-access/repositories.js';

@@ -1,4 +1,4 @@
-import type { AccessClaims } from '@sproul/common';
+import type { AccessClaims } from '@sproul/common/auth';
 import { studentProfileRepository } from '../data-access/student-profile-repository.js';
 import type { CatalogContext } from './catalog-context.js';
 

@@ -1,4 +1,6 @@
-import type { EventEnvelope, Outbox, Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import type { EventEnvelope } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { clubRepository } from '../data-access/club-repository.js';
 import { clubChangedBySystem } from './club-admin-events.js';
 import { tagSetChanged } from './publish-metadata.js';

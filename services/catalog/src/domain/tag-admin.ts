@@ -1,4 +1,6 @@
-import { AppError, badRequest, type DbOrTx, type Outbox } from '@sproul/common';
+import type { DbOrTx } from '@sproul/common/db';
+import { AppError, badRequest } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Tag, tagAdminRepository } from '../data-access/tag-admin-repository.js';
 import { announceTags } from './tag-admin-announce.js';
 

@@ -1,4 +1,5 @@
-import type { Outbox, Tx } from '@sproul/common';
+import type { Tx } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Club, type ClubChanges, clubRepository } from '../data-access/club-repository.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
 import { uniqueLinkName } from './club-link-name.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from '@sproul/common';
+import type { Database } from '@sproul/common/db';
 import { clubRepository } from '../data-access/club-repository.js';
 import { DEMO_CLUBS_FILE, demoClubsAvailable, demoOwnerId } from './load-demo-clubs.js';
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ClubCreatedV1, makeEvent, type Outbox } from '@sproul/common';
+import { ClubCreatedV1, makeEvent } from '@sproul/common/events';
+import type { Outbox } from '@sproul/common/messaging';
 import { DateTime } from 'luxon';
 import { clubBulkRepository } from '../data-access/club-bulk-repository.js';
 import type { NewClubEvent } from '../data-access/club-event-repository.js';

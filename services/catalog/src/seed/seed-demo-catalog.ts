@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type Database, migrateDatabase, Outbox } from '@sproul/common';
+import { type Database, migrateDatabase } from '@sproul/common/db';
+import { Outbox } from '@sproul/common/messaging';
 import { aggregateVersions, outbox as outboxTable } from '../data-access/schema.js';
 import { seedAndAnnounceMetadata } from '../domain/publish-metadata.js';
 import { loadDemoClubs } from './load-demo-clubs.js';

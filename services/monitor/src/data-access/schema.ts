@@ -1,4 +1,4 @@
-import { messagingTables } from '@sproul/common';
+import { messagingTables } from '@sproul/common/messaging';
 import { pgSchema } from 'drizzle-orm/pg-core';
 
 /** Every table of the monitor service lives in this PostgreSQL schema. */

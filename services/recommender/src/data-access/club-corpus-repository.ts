@@ -1,4 +1,4 @@
-import type { Db } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
 import { eq } from 'drizzle-orm';
 import { clubs } from './schema.js';
 

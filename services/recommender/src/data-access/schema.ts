@@ -1,4 +1,4 @@
-import { messagingTables } from '@sproul/common';
+import { messagingTables } from '@sproul/common/messaging';
 import { boolean, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every table of the recommender service lives in this PostgreSQL schema. */

@@ -1,4 +1,5 @@
-import type { Db, Logger } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
+import type { Logger } from '@sproul/common/logging';
 import { clubCorpusRepository } from '../data-access/club-corpus-repository.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
 

@@ -1,4 +1,4 @@
-import { requireAuth, type TokenVerifier } from '@sproul/common';
+import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
 import { Router } from 'express';
 import type { AuthContext } from '../../domain/auth-context.js';
 import { changePassword } from '../../domain/password-reset.js';

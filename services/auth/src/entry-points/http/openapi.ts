@@ -1,4 +1,4 @@
-import { describeApi, type RouteDescription, successSchema } from '@sproul/common';
+import { describeApi, type RouteDescription, successSchema } from '@sproul/common/openapi';
 import { z } from 'zod';
 import {
   changePasswordBody,

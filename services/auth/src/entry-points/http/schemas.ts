@@ -1,4 +1,4 @@
-import { campusDateTimeOrNull } from '@sproul/common';
+import { campusDateTimeOrNull } from '@sproul/common/time';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../domain/password-policy.js';
 

@@ -1,4 +1,5 @@
-import { AppError, type TokenVerifier } from '@sproul/common';
+import type { TokenVerifier } from '@sproul/common/auth';
+import { AppError } from '@sproul/common/errors';
 import type { Request, RequestHandler } from 'express';
 import type { AuthContext } from '../../domain/auth-context.js';
 import { authenticate } from '../../domain/login.js';

@@ -1,5 +1,5 @@
-import type { TokenVerifier } from '@sproul/common';
-import { AppError } from '@sproul/common';
+import type { TokenVerifier } from '@sproul/common/auth';
+import { AppError } from '@sproul/common/errors';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthContext } from '../../domain/auth-context.js';

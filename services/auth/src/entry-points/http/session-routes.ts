@@ -1,4 +1,4 @@
-import { type Role, requireAuth, requiredBearerToken, type TokenVerifier } from '@sproul/common';
+import { type Role, requireAuth, requiredBearerToken, type TokenVerifier } from '@sproul/common/auth';
 import { Router } from 'express';
 import type { AuthContext } from '../../domain/auth-context.js';
 import { endSessionOf, refreshSession, revokeAccessToken } from '../../domain/sessions.js';

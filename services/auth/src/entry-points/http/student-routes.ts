@@ -1,4 +1,4 @@
-import type { TokenVerifier } from '@sproul/common';
+import type { TokenVerifier } from '@sproul/common/auth';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthContext } from '../../domain/auth-context.js';

@@ -1,4 +1,5 @@
-import { ClubDeletedV1, type Outbox, on } from '@sproul/common';
+import { ClubDeletedV1 } from '@sproul/common/events';
+import { type Outbox, on } from '@sproul/common/messaging';
 import { repositories } from '../../data-access/repositories.js';
 import { isAccountId } from '../../domain/account-id.js';
 import type { AuthContext, Work } from '../../domain/auth-context.js';

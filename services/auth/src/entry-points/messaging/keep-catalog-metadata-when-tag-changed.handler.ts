@@ -1,4 +1,5 @@
-import { on, TagChangedV1 } from '@sproul/common';
+import { TagChangedV1 } from '@sproul/common/events';
+import { on } from '@sproul/common/messaging';
 import { catalogMetadataRepository } from '../../data-access/catalog-metadata-repository.js';
 
 /** Registration checks tag and size ids against this copy, never against the catalog's tables. */

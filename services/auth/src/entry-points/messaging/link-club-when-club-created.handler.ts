@@ -1,4 +1,5 @@
-import { ClubCreatedV1, on } from '@sproul/common';
+import { ClubCreatedV1 } from '@sproul/common/events';
+import { on } from '@sproul/common/messaging';
 import { accountRepository } from '../../data-access/account-repository.js';
 import { isAccountId } from '../../domain/account-id.js';
 

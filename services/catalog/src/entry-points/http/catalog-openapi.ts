@@ -1,4 +1,4 @@
-import type { RouteDescription } from '@sproul/common';
+import type { RouteDescription } from '@sproul/common/openapi';
 import { z } from 'zod';
 import {
   clubPageSchema,

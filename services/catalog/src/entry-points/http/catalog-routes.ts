@@ -1,4 +1,4 @@
-import { type AccessClaims, bearerToken } from '@sproul/common';
+import { type AccessClaims, bearerToken } from '@sproul/common/auth';
 import { type Request, Router } from 'express';
 import { repositories } from '../../data-access/repositories.js';
 import type { CatalogContext } from '../../domain/catalog-context.js';

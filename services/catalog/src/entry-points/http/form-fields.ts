@@ -1,4 +1,5 @@
-import { AppError, assertValidText } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
+import { assertValidText } from '@sproul/common/http';
 import type { Request } from 'express';
 
 /** Text fields only (a caption); a picture comes through the media service, not here. */

@@ -1,4 +1,4 @@
-import type { Db } from '@sproul/common';
+import type { Db } from '@sproul/common/db';
 import { asc } from 'drizzle-orm';
 import { Router } from 'express';
 import { numUserTags, tags } from '../../data-access/schema.js';

@@ -1,4 +1,4 @@
-import { requireAuth } from '@sproul/common';
+import { requireAuth } from '@sproul/common/auth';
 import { Router } from 'express';
 import { deleteClubOfOfficer, listClubAccounts } from '../../domain/club-admin.js';
 import { sendCsv, yesNo } from './monitor-csv.js';

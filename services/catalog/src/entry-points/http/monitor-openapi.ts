@@ -1,4 +1,4 @@
-import { type RouteDescription, successSchema } from '@sproul/common';
+import { type RouteDescription, successSchema } from '@sproul/common/openapi';
 import { z } from 'zod';
 import { clubAccountSchema, clubOwnerParams, tagBody, tagUsageSchema } from './monitor-schemas.js';
 

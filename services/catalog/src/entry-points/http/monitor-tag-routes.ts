@@ -1,4 +1,6 @@
-import { type Db, type Outbox, requireAuth, type TokenVerifier } from '@sproul/common';
+import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
+import type { Db } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
 import { Router } from 'express';
 import { addTag, deleteTag, listTagUsage, renameTag } from '../../domain/tag-admin.js';
 import { sendCsv } from './monitor-csv.js';

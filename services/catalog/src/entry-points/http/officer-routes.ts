@@ -1,4 +1,6 @@
-import { type Db, type Outbox, requireAuth, type TokenVerifier } from '@sproul/common';
+import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
+import type { Db } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Request, Router } from 'express';
 import type { Officer } from '../../domain/officer-club.js';
 import { addEvent, editEvent, listEvents, removeEvent } from '../../domain/officer-events.js';

@@ -1,4 +1,4 @@
-import { campusDateTime, campusDateTimeOrNull } from '@sproul/common';
+import { campusDateTime, campusDateTimeOrNull } from '@sproul/common/time';
 import { z } from 'zod';
 import { clearableWebLink, webLink } from './web-link.js';
 

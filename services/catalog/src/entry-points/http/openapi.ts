@@ -1,4 +1,4 @@
-import { describeApi } from '@sproul/common';
+import { describeApi } from '@sproul/common/openapi';
 import { z } from 'zod';
 import { catalogRouteDescriptions } from './catalog-openapi.js';
 import { monitorRouteDescriptions } from './monitor-openapi.js';

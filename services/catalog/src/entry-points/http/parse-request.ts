@@ -1,4 +1,5 @@
-import { badRequest, zodIssuesAsFields } from '@sproul/common';
+import { badRequest } from '@sproul/common/errors';
+import { zodIssuesAsFields } from '@sproul/common/http';
 import type { z } from 'zod';
 
 /** Parses a query string or path parameters; a mismatch is a 400 naming each bad parameter. */

@@ -1,4 +1,4 @@
-import { type RouteDescription, successSchema } from '@sproul/common';
+import { type RouteDescription, successSchema } from '@sproul/common/openapi';
 import { z } from 'zod';
 import { clubBoardAnswer, studentClubAnswer, studentProfileAnswer } from './officer-answers.js';
 import {

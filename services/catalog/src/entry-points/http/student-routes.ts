@@ -1,4 +1,7 @@
-import { AppError, type Db, type Outbox, requireAuth, type TokenVerifier } from '@sproul/common';
+import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
 import { type Request, type RequestHandler, Router } from 'express';
 import { repositories } from '../../data-access/repositories.js';
 import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/student-club-board.js';

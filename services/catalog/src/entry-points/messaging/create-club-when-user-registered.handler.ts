@@ -1,4 +1,5 @@
-import { type Outbox, on, UserRegisteredV1 } from '@sproul/common';
+import { UserRegisteredV1 } from '@sproul/common/events';
+import { type Outbox, on } from '@sproul/common/messaging';
 import { studentProfileRepository } from '../../data-access/student-profile-repository.js';
 import { createClub } from '../../domain/create-club.js';
 

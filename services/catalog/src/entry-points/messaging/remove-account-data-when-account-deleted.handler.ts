@@ -1,4 +1,5 @@
-import { AccountDeletedV1, type Outbox, on } from '@sproul/common';
+import { AccountDeletedV1 } from '@sproul/common/events';
+import { type Outbox, on } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
 import { studentProfileRepository } from '../../data-access/student-profile-repository.js';
 import { deleteClub } from '../../domain/delete-club.js';

@@ -1,4 +1,5 @@
-import { AccountConfirmedV1, type Outbox, on } from '@sproul/common';
+import { AccountConfirmedV1 } from '@sproul/common/events';
+import { type Outbox, on } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
 import { updateClubIn } from '../../domain/update-club.js';
 

@@ -1,4 +1,5 @@
-import { ImageStoredV1, type Outbox, on } from '@sproul/common';
+import { ImageStoredV1 } from '@sproul/common/events';
+import { type Outbox, on } from '@sproul/common/messaging';
 import { showStoredImage } from '../../domain/club-images.js';
 
 /** A logo, banner or gallery picture the media service stored appears on the club's page. */

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common';
+import { AppError } from '@sproul/common/errors';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Recommender } from '../../domain/recommender.js';

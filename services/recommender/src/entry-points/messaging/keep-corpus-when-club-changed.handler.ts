@@ -1,4 +1,5 @@
-import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1, type EventData, on } from '@sproul/common';
+import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1, type EventData } from '@sproul/common/events';
+import { on } from '@sproul/common/messaging';
 import { clubCorpusRepository } from '../../data-access/club-corpus-repository.js';
 import type { Recommender } from '../../domain/recommender.js';
 

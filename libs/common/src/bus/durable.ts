@@ -1,0 +1,1 @@
+export * from './durable-in-process-bus.js';

@@ -1,0 +1,3 @@
+export * from './common-config.js';
+export * from './load-config.js';
+export * from './service-config.js';

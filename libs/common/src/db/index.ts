@@ -1,0 +1,4 @@
+export * from './data-dir-lock.js';
+export * from './database.js';
+export * from './migrate.js';
+export * from './postgres.js';

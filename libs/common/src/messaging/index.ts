@@ -1,0 +1,4 @@
+export * from './consumer.js';
+export * from './messaging-tables.js';
+export * from './outbox.js';
+export * from './outbox-relay.js';
