@@ -6,7 +6,7 @@ import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { type Database, openPostgres } from '@sproul/common/db';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { AccountConfirmedV1, type EventEnvelope, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import type { RunningService } from '@sproul/common/service';
+import { type RunningService, type StartedService, startService } from '@sproul/common/service';
 import {
   createTestDatabase,
   eventually,
@@ -15,7 +15,7 @@ import {
   recordEvents,
   testLogger,
 } from '@sproul/common/testing';
-import { start as startRecommender } from '@sproul/recommender';
+import { recommenderService } from '@sproul/recommender';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeAuth, fakeAuth } from '../services/catalog/test/catalog-harness.js';
@@ -38,7 +38,7 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
   let bus: InProcessBus;
   let flaky: ReturnType<typeof failDeliveries>;
   let catalog: RunningService;
-  let recommender: RunningService;
+  let recommender: StartedService<unknown>;
   let recommenderDb: Database;
   let events: EventEnvelope[];
   const closers: (() => Promise<void>)[] = [];
@@ -79,7 +79,16 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
     });
     const store = new MemoryStore();
     recommenderDb = await databaseOf('recommender');
-    recommender = await startRecommender({ config, logger, database: recommenderDb, bus: flaky, store });
+    recommender = await startService(
+      recommenderService,
+      { logger, database: recommenderDb, bus: flaky, store },
+      loadConfig(recommenderService.config, {
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        BUS_RETRY_DELAYS_MS: '300',
+        DATABASE_URL: url,
+      }),
+    );
     Object.assign(process.env, {
       AUTH_URL: auth.url,
       RECOMMENDER_URL: recommender.url,

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { createAdminAccount } from '@sproul/auth';
 import { DurableInProcessBus } from '@sproul/common/bus/durable';
 import { MemoryStore } from '@sproul/common/cache';
-import type { CommonConfig } from '@sproul/common/config';
+import { type CommonConfig, loadConfig } from '@sproul/common/config';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { createLogger } from '@sproul/common/logging';
-import type { RunningService } from '@sproul/common/service';
+import { startService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';
@@ -49,8 +49,16 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
-  // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL.
-  const serviceConfig = {
+  // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
+  // variable is an unset one).
+  const embeddedEnv = {
+    PORT: '0',
+    DATABASE_URL: '',
+    AMQP_URL: '',
+    REDIS_URL: '',
+    ...signOn.config,
+  };
+  const legacyConfig = {
     ...config,
     PORT: 0,
     DATABASE_URL: undefined,
@@ -58,22 +66,27 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     REDIS_URL: undefined,
     ...signOn.config,
   };
-  const running: RunningService[] = [];
+  const running: { name: string; url: string; stop(): Promise<void> }[] = [];
   for (const service of services) {
     // Each service learns where the ones started before it listen (on loopback ports chosen at start):
     // the catalog verifies tokens with auth's keys and asks the recommender for similar clubs.
     const peers = Object.fromEntries(
       running.map((started) => [`${started.name.toUpperCase()}_URL`, started.url]),
     );
-    running.push(
-      await service.start({
-        config: { ...serviceConfig, ...peers },
-        logger: createLogger(service.name, config.LOG_LEVEL),
-        database: database.forService(service.name),
-        bus,
-        store,
-      }),
-    );
+    const deps = {
+      logger: createLogger(service.name, config.LOG_LEVEL),
+      database: database.forService(service.name),
+      bus,
+      store,
+    };
+    if (service.definition) {
+      // Parsed from the environment once, with what this process decides laid over it.
+      const env = { ...process.env, ...embeddedEnv, ...peers };
+      const serviceConfig = loadConfig(service.definition.config, env);
+      running.push(await startService(service.definition, deps, serviceConfig));
+    } else {
+      running.push(await service.start!({ ...deps, config: { ...legacyConfig, ...peers } }));
+    }
   }
   const firstUse = await prepareFirstUse(database, signOn, createLogger('embedded', config.LOG_LEVEL));
   const urlOf = (name: string) => running.find((service) => service.name === name)!.url;

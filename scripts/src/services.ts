@@ -1,21 +1,25 @@
 import { start as startAuth } from '@sproul/auth';
 import { start as startCatalog } from '@sproul/catalog';
-import type { RunningService, ServiceDeps } from '@sproul/common/service';
+import type { CommonConfig } from '@sproul/common/config';
+import type { LegacyServiceDeps, RunningService, ServiceDefinition } from '@sproul/common/service';
 import { start as startMailer } from '@sproul/mailer';
 import { start as startMedia } from '@sproul/media';
 import { start as startMonitor } from '@sproul/monitor';
-import { start as startRecommender } from '@sproul/recommender';
+import { recommenderService } from '@sproul/recommender';
 
 /** Every service behind the gateway, with its port in `npm run stack` (the gateway's is 8080). */
 export const services: {
   name: string;
   stackPort: number;
-  start: (deps: ServiceDeps) => Promise<RunningService>;
+  // biome-ignore lint/suspicious/noExplicitAny: each service has its own config and context
+  definition?: ServiceDefinition<CommonConfig & any, any>;
+  /** Services not yet on the kernel. */
+  start?: (deps: LegacyServiceDeps) => Promise<RunningService>;
 }[] = [
   // In start order for the embedded mode: a service is told the URLs of those before it, so the
   // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.
   { name: 'auth', stackPort: 8081, start: startAuth },
-  { name: 'recommender', stackPort: 8085, start: startRecommender },
+  { name: 'recommender', stackPort: 8085, definition: recommenderService },
   { name: 'catalog', stackPort: 8082, start: startCatalog },
   { name: 'media', stackPort: 8083, start: startMedia },
   { name: 'mailer', stackPort: 8084, start: startMailer },

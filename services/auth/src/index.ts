@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
 import { serviceConfig } from '@sproul/common/config';
-import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
+import { type LegacyServiceDefinition, type LegacyServiceDeps, runService } from '@sproul/common/service';
 import type { Express } from 'express';
 import { assertSigningKeysSealed, configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
@@ -25,7 +25,7 @@ import { linkClubWhenClubCreated } from './entry-points/messaging/link-club-when
 const KEY_CHECK_INTERVAL_MS = 10 * 60_000;
 
 /** Auth: accounts, credentials, sessions, email tokens, the RSO list; signs every token. */
-export async function start(deps: ServiceDeps) {
+export async function start(deps: LegacyServiceDeps) {
   const config = serviceConfig(configSchema, deps.config);
   assertSigningKeysSealed(config);
   let auth: AuthContext | undefined;
@@ -34,7 +34,7 @@ export async function start(deps: ServiceDeps) {
     return auth;
   };
 
-  const definition: ServiceDefinition = {
+  const definition: LegacyServiceDefinition = {
     name: 'auth',
     migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
     messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
 import { serviceConfig } from '@sproul/common/config';
 import { createInternalClient } from '@sproul/common/http-client';
-import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
+import { type LegacyServiceDefinition, type LegacyServiceDeps, runService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
@@ -23,7 +23,7 @@ import { showImageWhenImageStored } from './entry-points/messaging/show-image-wh
 import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 
 /** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
-export async function start(deps: ServiceDeps) {
+export async function start(deps: LegacyServiceDeps) {
   const config = serviceConfig(configSchema, deps.config);
   let catalog: CatalogContext | undefined;
   const ready = () => {
@@ -31,7 +31,7 @@ export async function start(deps: ServiceDeps) {
     return catalog;
   };
 
-  const definition: ServiceDefinition = {
+  const definition: LegacyServiceDefinition = {
     name: 'catalog',
     migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
     messaging: { outbox, inbox, aggregateVersions, appliedVersions },

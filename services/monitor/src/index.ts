@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { runService, type ServiceDefinition, type ServiceDeps } from '@sproul/common/service';
+import { type LegacyServiceDefinition, type LegacyServiceDeps, runService } from '@sproul/common/service';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 
-export const definition: ServiceDefinition = {
+export const definition: LegacyServiceDefinition = {
   name: 'monitor',
   migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
 };
 
-export const start = (deps: ServiceDeps) => runService(definition, deps);
+export const start = (deps: LegacyServiceDeps) => runService(definition, deps);

@@ -1,12 +1,7 @@
-import { InProcessBus } from '@sproul/common/bus';
-import { MemoryStore } from '@sproul/common/cache';
-import { commonConfigSchema, loadConfig } from '@sproul/common/config';
-import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1, makeEvent } from '@sproul/common/events';
-import type { RunningService } from '@sproul/common/service';
-import { eventually, testLogger } from '@sproul/common/testing';
+import { bootService, eventually, openStorage } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { start } from '../src/index.js';
+import { recommenderService } from '../src/index.js';
 
 const summary = (name: string, link_name: string, tags: number[], about_us: string, visible = true) => ({
   name,
@@ -21,31 +16,17 @@ const summary = (name: string, link_name: string, tags: number[], about_us: stri
 });
 
 describe('recommender service', () => {
-  let embedded: EmbeddedPostgres;
-  let bus: InProcessBus;
-  let service: RunningService;
+  let storage: Awaited<ReturnType<typeof openStorage>>;
+  let recommender: Awaited<ReturnType<typeof bootService>>;
   const similar = async (link: string, k = 3) => {
-    const res = await fetch(`${service.url}/internal/similar/${encodeURIComponent(link)}?k=${k}`);
-    return { status: res.status, body: await res.json() };
+    const res = await recommender.client(`/internal/similar/${encodeURIComponent(link)}?k=${k}`);
+    return { status: res.status, body: res.body };
   };
 
   beforeAll(async () => {
-    const logger = testLogger();
-    embedded = await EmbeddedPostgres.open();
-    bus = new InProcessBus(logger);
-    const config = loadConfig(commonConfigSchema, {
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      BUS_RETRY_DELAYS_MS: '50',
-    });
-    service = await start({
-      config,
-      logger,
-      database: embedded.forService('recommender'),
-      bus,
-      store: new MemoryStore(),
-    });
-    await bus.publish(
+    storage = await openStorage('embedded');
+    recommender = await bootService(recommenderService, { storage: storage.storage });
+    await recommender.bus.publish(
       [
         ['c1', 'Cal Robotics', 'cal-robotics', [5], 'We build autonomous robots and compete nationally.'],
         ['c2', 'Rover Team', 'rover-team', [5], 'A Mars rover team: autonomous robots and electronics.'],
@@ -65,9 +46,8 @@ describe('recommender service', () => {
     );
   });
   afterAll(async () => {
-    await service?.stop();
-    await bus?.close();
-    await embedded?.close();
+    await recommender?.close();
+    await storage?.close();
   });
 
   it('answers the most similar visible clubs of a club it learnt from ClubCreated events', async () => {
@@ -85,7 +65,7 @@ describe('recommender service', () => {
   });
 
   it('follows renames, hiding and deletion, and answers 404 JSON for clubs it does not show', async () => {
-    await bus.publish([
+    await recommender.bus.publish([
       makeEvent(
         ClubUpdatedV1,
         {
@@ -123,7 +103,7 @@ describe('recommender service', () => {
 
   it('refuses a bad k with 400, not 500', async () => {
     for (const k of ['0', '-1', 'abc', '1000']) {
-      const res = await fetch(`${service.url}/internal/similar/cal-robotics?k=${k}`);
+      const res = await fetch(recommender.url(`/internal/similar/cal-robotics?k=${k}`));
       expect(res.status, k).toBe(400);
     }
   });

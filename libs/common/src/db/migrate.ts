@@ -1,9 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import type { Database } from './database.js';
 
 /**
@@ -20,13 +16,20 @@ export async function migrateDatabase(
     migrationsSchema: 'drizzle',
     migrationsTable: `${database.service}_migrations`,
   };
+  // Each migrator is imported for the kind in use: an embedded service never loads pg.
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as PgliteDatabase, config);
     return;
   }
   if (!url) throw new Error('migrateDatabase needs the database URL for a PostgreSQL server');
   // Two replicas starting together must not both run the same migration: hold an advisory lock on one
   // dedicated connection for the whole run.
+  const [{ default: pg }, { drizzle }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

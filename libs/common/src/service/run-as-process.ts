@@ -1,21 +1,16 @@
 import type { z } from 'zod';
 import type { CommonConfig } from '../config/common-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import type { ServiceDefinition } from './define-service.js';
 import { connectInfrastructure } from './infrastructure.js';
-import type { RunningService, ServiceDeps } from './service-runtime.js';
+import { installProcessGuards } from './process-guards.js';
+import type { LegacyServiceDeps, RunningService } from './service-runtime.js';
+import { startService } from './start-service.js';
 
-/**
- * The body of every service's `src/start.ts`: read config, connect, start, and stop cleanly on
- * SIGTERM/SIGINT. A bad configuration ends the process with a message naming the variable.
- */
-export async function runAsProcess<S extends z.ZodType<CommonConfig>>(
-  service: string,
-  configSchema: S,
-  start: (deps: ServiceDeps & { config: z.output<S> }) => Promise<RunningService>,
-): Promise<void> {
-  let config: z.output<S>;
+/** Parses a service's environment once; a bad value ends the process with a message naming it. */
+function configOrExit<C>(service: string, schema: z.ZodType<C>): C {
   try {
-    config = loadConfig(configSchema);
+    return loadConfig(schema);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${service}: ${error.message}\n`);
@@ -23,8 +18,27 @@ export async function runAsProcess<S extends z.ZodType<CommonConfig>>(
     }
     throw error;
   }
-  const infrastructure = await connectInfrastructure(service, config);
-  const running = await start({ ...infrastructure, config });
+}
+
+type LegacyStart<C> = (deps: LegacyServiceDeps & { config: C }) => Promise<RunningService>;
+
+/**
+ * The body of every service's `src/start.ts`: read config, connect, start, and stop cleanly on
+ * SIGTERM/SIGINT. (The three-argument form serves services not yet moved onto `defineService`.)
+ */
+export async function runAsProcess<C extends CommonConfig, Ctx>(
+  definition: ServiceDefinition<C, Ctx> | string,
+  legacySchema?: z.ZodType<C>,
+  legacyStart?: LegacyStart<C>,
+): Promise<void> {
+  const name = typeof definition === 'string' ? definition : definition.name;
+  const config = configOrExit(name, typeof definition === 'string' ? legacySchema! : definition.config);
+  const infrastructure = await connectInfrastructure(name, config);
+  installProcessGuards(infrastructure.logger);
+  const running =
+    typeof definition === 'string'
+      ? await legacyStart!({ ...infrastructure, config })
+      : await startService(definition, infrastructure, config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

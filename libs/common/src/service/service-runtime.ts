@@ -15,7 +15,7 @@ import { Outbox } from '../messaging/outbox.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 
 /** What a composition root hands a service: its infrastructure, already connected. */
-export interface ServiceDeps {
+export interface LegacyServiceDeps {
   config: CommonConfig;
   logger: Logger;
   database: Database;
@@ -25,11 +25,11 @@ export interface ServiceDeps {
 }
 
 /** What a service's use cases and routes get to work with. */
-export interface ServiceContext extends ServiceDeps {
+export interface ServiceContext extends LegacyServiceDeps {
   outbox: Outbox;
 }
 
-export interface ServiceDefinition {
+export interface LegacyServiceDefinition {
   name: string;
   migrationsFolder: string;
   messaging: MessagingTables;
@@ -56,7 +56,10 @@ export interface RunningService {
  * Boots a service the same way in every run mode: migrate its schema, start relaying its outbox,
  * subscribe its event handlers, then serve HTTP. `stop` undoes it in reverse, draining what is in flight.
  */
-export async function runService(definition: ServiceDefinition, deps: ServiceDeps): Promise<RunningService> {
+export async function runService(
+  definition: LegacyServiceDefinition,
+  deps: LegacyServiceDeps,
+): Promise<RunningService> {
   const { config, database, bus, store } = deps;
   const logger = deps.logger;
   await migrateDatabase(database, definition.migrationsFolder, config.DATABASE_URL);

@@ -1,16 +1,18 @@
 import { pino } from 'pino';
 
-export * from './databases.js';
-export * from './infra.js';
-export * from './wait.js';
-
-/** A logger for tests: silent unless TEST_LOG_LEVEL is set. */
-export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+export * from './boot-service.js';
 export * from './broker.js';
+export * from './databases.js';
 export * from './fail-deliveries.js';
+export * from './infra.js';
+export * from './json-client.js';
 export * from './record-events.js';
 export * from './route-fuzz.js';
+export * from './storage.js';
+export * from './test-logger.js';
+export * from './tokens.js';
 export * from './vhosts.js';
+export * from './wait.js';
 
 /** A logger at info whose JSON lines are kept in `lines`, for tests that check what gets logged. */
 export function capturingLogger() {

@@ -1,23 +1,33 @@
-import { AppError } from '@sproul/common/errors';
-import { Router } from 'express';
+import { routesOf } from '@sproul/common/service';
 import { z } from 'zod';
 import type { Recommender } from '../../domain/recommender.js';
+import { unknownClub } from '../../errors.js';
 
-const query = z.object({ k: z.coerce.number().int().min(1).max(20).default(3) });
-const params = z.object({ link: z.string().min(1).max(200) });
+const similarClub = z.object({ link_name: z.string(), score: z.number() });
 
 /**
- * `GET /internal/similar/:link?k=3` → `{ link_name, similar: [{ link_name, score }] }`, most similar
- * first. Internal: the gateway does not route `/internal`; the catalog calls it for club pages.
+ * Most similar first. Internal: the gateway does not route `/internal`; the catalog calls it for
+ * club pages.
  */
-export function similarRoute(recommender: Recommender) {
-  const router = Router();
-  router.get('/internal/similar/:link', async (req, res) => {
-    const { link } = params.parse(req.params);
-    const { k } = query.parse(req.query);
-    const similar = await recommender.similar(link, k);
-    if (!similar) throw new AppError('RECOMMENDER.UNKNOWN_CLUB', 404, 'No visible club has this link name');
-    res.json({ link_name: link, similar });
-  });
-  return router;
-}
+export const similarRoute = routesOf<Recommender>()(
+  {
+    method: 'get',
+    path: '/internal/similar/:link',
+    summary: 'Clubs most similar to one, by tags and description',
+    tag: 'Recommender (internal)',
+    params: z.object({ link: z.string().min(1).max(200) }),
+    query: z.object({ k: z.coerce.number().int().min(1).max(20).default(3) }),
+    responses: {
+      200: {
+        description: 'The similar clubs',
+        schema: z.object({ link_name: z.string(), similar: z.array(similarClub) }),
+      },
+    },
+    errors: [404],
+  },
+  async ({ ctx, params, query }) => {
+    const similar = await ctx.similar(params.link, query.k);
+    if (!similar) throw unknownClub();
+    return { link_name: params.link, similar };
+  },
+);

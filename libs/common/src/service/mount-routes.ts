@@ -1,0 +1,56 @@
+import type { Request, Router } from 'express';
+import type { AccessClaims } from '../auth/claims.js';
+import { bearerToken, requiredBearerToken } from '../auth/require-auth.js';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import { AppError } from '../errors/app-error.js';
+import type { RouteAuth, RouteDefinition } from './define-route.js';
+import { parseParams } from './parse-input.js';
+
+/** The claims a route's `auth` asks for: verified before params, query and body are read. */
+async function authenticate(
+  auth: RouteAuth,
+  req: Request,
+  verifier: TokenVerifier | undefined,
+): Promise<AccessClaims | undefined> {
+  if (auth === 'public' || (typeof auth === 'object' && 'self' in auth)) return undefined;
+  if (!verifier) throw new Error('a route with auth needs the service to give a verifier');
+  if (auth === 'optional') {
+    // No token, or a header that is not a bearer token, is anonymous; a bad bearer token is a 401
+    // (upstream's `jwt_optional`).
+    let token: string | undefined;
+    try {
+      token = bearerToken(req);
+    } catch {
+      return undefined;
+    }
+    return token ? verifier.verify(token) : undefined;
+  }
+  const claims = await verifier.verify(requiredBearerToken(req));
+  if (auth !== 'signed-in' && !auth.includes(claims.role)) {
+    // Upstream answers a wrong role with 401 and this reason; its web client relies on it.
+    throw new AppError('AUTH.FORBIDDEN_ROLE', 401, 'You are not allowed to access this endpoint!');
+  }
+  req.auth = claims;
+  return claims;
+}
+
+/** Mounts route definitions on a router, each handed the service's context. */
+export function mountRoutes<Ctx>(
+  router: Router,
+  routes: RouteDefinition<Ctx>[],
+  ctx: Ctx,
+  verifier?: TokenVerifier,
+) {
+  for (const { spec, handle } of routes) {
+    const status = Number(Object.keys(spec.responses)[0] ?? 200);
+    router[spec.method](spec.path, async (req, res) => {
+      const claims = await authenticate(spec.auth ?? 'public', req, verifier);
+      const params = spec.params ? parseParams(spec.params, req.params, 'path') : req.params;
+      const query = spec.query ? parseParams(spec.query, req.query, 'query string') : req.query;
+      // A ZodError thrown here is the JSON-body 400 (the error handler names the body).
+      const body = spec.body ? spec.body.parse(req.body) : req.body;
+      const answer = await handle({ ctx, body, query, params, claims, req, res });
+      if (answer !== undefined && !res.headersSent) res.status(status).json(answer);
+    });
+  }
+}

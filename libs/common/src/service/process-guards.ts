@@ -1,0 +1,17 @@
+import type { Logger } from '../logging/logger.js';
+
+/**
+ * A promise nobody awaited that rejects, or an exception nobody caught, leaves the process in a state
+ * nobody planned for: log it as fatal and exit non-zero, so the supervisor (npm run stack, docker,
+ * Kubernetes) starts a clean one. Node's default would exit too, but without our log line.
+ */
+export function installProcessGuards(logger: Logger, exit: (code: number) => void = process.exit) {
+  const fail = (kind: string) => (error: unknown) => {
+    logger.fatal({ err: error, kind }, `${kind}: exiting`);
+    process.exitCode = 70; // EX_SOFTWARE
+    logger.flush?.();
+    exit(70);
+  };
+  process.on('unhandledRejection', fail('unhandled rejection'));
+  process.on('uncaughtException', fail('uncaught exception'));
+}
