@@ -2,9 +2,9 @@ import { start as startAuth } from '@sproul/auth';
 import { start as startCatalog } from '@sproul/catalog';
 import type { CommonConfig } from '@sproul/common/config';
 import type { LegacyServiceDeps, RunningService, ServiceDefinition } from '@sproul/common/service';
-import { start as startMailer } from '@sproul/mailer';
-import { start as startMedia } from '@sproul/media';
-import { start as startMonitor } from '@sproul/monitor';
+import { mailerService } from '@sproul/mailer';
+import { mediaService } from '@sproul/media';
+import { monitorService } from '@sproul/monitor';
 import { recommenderService } from '@sproul/recommender';
 
 /** Every service behind the gateway, with its port in `npm run stack` (the gateway's is 8080). */
@@ -21,7 +21,7 @@ export const services: {
   { name: 'auth', stackPort: 8081, start: startAuth },
   { name: 'recommender', stackPort: 8085, definition: recommenderService },
   { name: 'catalog', stackPort: 8082, start: startCatalog },
-  { name: 'media', stackPort: 8083, start: startMedia },
-  { name: 'mailer', stackPort: 8084, start: startMailer },
-  { name: 'monitor', stackPort: 8086, start: startMonitor },
+  { name: 'media', stackPort: 8083, definition: mediaService },
+  { name: 'mailer', stackPort: 8084, definition: mailerService },
+  { name: 'monitor', stackPort: 8086, definition: monitorService },
 ];
