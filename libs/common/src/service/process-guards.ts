@@ -8,10 +8,15 @@ import type { Logger } from '../logging/logger.js';
 export function installProcessGuards(logger: Logger, exit: (code: number) => void = process.exit) {
   const fail = (kind: string) => (error: unknown) => {
     logger.fatal({ err: error, kind }, `${kind}: exiting`);
-    process.exitCode = 70; // EX_SOFTWARE
     logger.flush?.();
-    exit(70);
+    exit(70); // EX_SOFTWARE
   };
-  process.on('unhandledRejection', fail('unhandled rejection'));
-  process.on('uncaughtException', fail('uncaught exception'));
+  const onRejection = fail('unhandled rejection');
+  const onException = fail('uncaught exception');
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+  return () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  };
 }
