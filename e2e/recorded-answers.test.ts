@@ -19,6 +19,8 @@ import { repoRoot } from './support/processes.js';
 
 const fixtureFile = path.join(repoRoot, 'e2e/fixtures/recorded-answers.json');
 const recording = process.env.RECORD_ANSWERS === '1';
+/** Generous: the set-up waits for events between services on a machine that may be busy. */
+const SETUP_WAIT_MS = 30_000;
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER_EMAIL = 'bearbots@berkeley.edu';
@@ -270,24 +272,28 @@ describe('recorded answers for every request of the Postman collection (embedded
         },
       });
       expect(registered.status).toBe(200);
-      const mail = await eventually(() =>
-        testPlatform.events.find(
-          (e) => e.type === 'EmailRequested' && (e.data as { to: string }).to === email,
-        ),
+      const mail = await eventually(
+        () =>
+          testPlatform.events.find(
+            (e) => e.type === 'EmailRequested' && (e.data as { to: string }).to === email,
+          ),
+        SETUP_WAIT_MS,
       );
       await fetch((mail.data as { variables: { confirm_url: string } }).variables.confirm_url, {
         redirect: 'manual',
       });
       await eventually(
         async () => (await api(`/api/catalog/organizations/recorded-robotics-${n}`)).status === 200,
+        SETUP_WAIT_MS,
       );
     }
     // Similar clubs come from the recommender once it has read the catalog: wait for them, as a
     // visitor's page would show them.
     await eventually(
       async () => (await api(`/api/catalog/organizations/${linkName}`)).body.recommended_clubs?.length === 3,
+      SETUP_WAIT_MS,
     );
-  }, 90_000);
+  }, 180_000);
   afterAll(() => testPlatform?.stop());
 
   /** A new session of the role, so that one request ending a session never spoils the next. */
