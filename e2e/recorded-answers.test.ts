@@ -358,13 +358,17 @@ describe('recorded answers for every request of the Postman collection (embedded
     return answer;
   }
 
-  it.runIf(recording)('records the answers (RECORD_ANSWERS=1)', { timeout: 120_000 }, async () => {
-    const answers: RecordedAnswer[] = [];
-    for (const planned of planFromCollection(linkName)) answers.push(await send(planned));
-    writeFileSync(fixtureFile, `${JSON.stringify(answers, null, 2)}\n`);
-  });
+  // Registered only when recording, so that a normal run has no always-skipped test.
+  if (recording) {
+    it('records the answers (RECORD_ANSWERS=1)', { timeout: 120_000 }, async () => {
+      const answers: RecordedAnswer[] = [];
+      for (const planned of planFromCollection(linkName)) answers.push(await send(planned));
+      writeFileSync(fixtureFile, `${JSON.stringify(answers, null, 2)}\n`);
+    });
+    return;
+  }
 
-  it.skipIf(recording)('the fixture covers every request of the collection', () => {
+  it('the fixture covers every request of the collection', () => {
     const routes = (requests: PlannedRequest[]) =>
       [...new Set(requests.map((request) => `${request.method} ${request.route}`))].sort();
     expect(routes(recorded)).toEqual(routes(planFromCollection('any-club')));
