@@ -2,6 +2,7 @@
 import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { DataDirLockedError } from '@sproul/common/db';
 import { createLogger } from '@sproul/common/logging';
+import { installProcessGuards } from '@sproul/common/service';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from './platform.js';
 import { startupMessage } from './startup-message.js';
@@ -17,6 +18,8 @@ try {
   process.exit(78);
 }
 const logger = createLogger('embedded', config.LOG_LEVEL);
+// A rejection nobody awaited anywhere in the platform ends the process (exit 70) with a fatal log line.
+installProcessGuards(logger);
 let platform: EmbeddedPlatform;
 try {
   platform = await startEmbedded(config);
