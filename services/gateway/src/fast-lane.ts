@@ -22,9 +22,10 @@ export interface FastLaneOptions {
  * first), the gateway's own routes, and the policy's refusals, which the express lane asks the same
  * policy about again and answers as JSON errors (logged and counted like every answer of its own).
  *
- * Two lanes rather than one, by measurement (`npm run bench:gateway`, the same machine, paired): express's
- * router, pino-http, helmet and compression cost more per proxied request than the proxying itself; the
- * fast lane roughly doubles the proxied throughput. The rules themselves live once, in the policy.
+ * Two lanes rather than one, by measurement: express's router, pino-http, helmet and compression cost
+ * more per proxied request than the proxying itself. Paired wrk runs (32 connections, two workers each,
+ * token verified, this machine, 2026-12): this lane 6.1k-9.5k req/s, p99 13-99 ms; every request through
+ * express instead 1.1k-1.5k req/s, p99 116-431 ms. The rules themselves live once, in the policy.
  */
 export function createFastLane({ proxies, policy, logger }: FastLaneOptions) {
   const logRequests = logger.isLevelEnabled('info');
