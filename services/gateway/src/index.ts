@@ -1,22 +1,22 @@
-import { createTokenVerifier, requiredBearerToken } from '@sproul/common/auth';
+import { createTokenVerifier } from '@sproul/common/auth';
 import type { KeyValueStore } from '@sproul/common/cache';
-import { badRequest, errorEnvelope } from '@sproul/common/errors';
+import { errorEnvelope } from '@sproul/common/errors';
 import { createHttpApp, listen, type ReadinessChecks } from '@sproul/common/http';
 import type { Logger } from '@sproul/common/logging';
-import { isPublic } from './access-policy.js';
+import type { RequestHandler } from 'express';
+import { type AccessPolicy, createAccessPolicy } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { bodyLimitBytes } from './body-limit.js';
-import { hasDotSegment } from './canonical-path.js';
 import { compressLargeAnswers } from './compression.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
-import { corsPolicy, parseOrigins } from './cors.js';
+import { parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
 import { type HomePageContent, homePage } from './home-page.js';
 import { serveInternalEndpoints } from './internal-endpoints.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
 import { createProxyMetrics } from './proxy-metrics.js';
 import { limiterFactory, rateLimits } from './rate-limits.js';
-import { findRoute, type RouteEntry, type ServiceName } from './route-table.js';
+import type { ServiceName } from './route-table.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -31,7 +31,8 @@ export interface GatewayDeps {
 
 declare module 'express-serve-static-core' {
   interface Request {
-    routeEntry?: RouteEntry;
+    /** The service the access policy forwards the request to. */
+    service?: ServiceName;
   }
 }
 
@@ -45,11 +46,14 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
     jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', config.AUTH_URL).href,
     store,
   });
-  const limit = bodyLimitBytes(config.BODY_LIMIT);
   const readiness: ReadinessChecks = Object.fromEntries(
     Object.entries(targets).map(([name, url]) => [name, () => checkReady(url)]),
   );
-  const origins = parseOrigins(config.CORS_ORIGINS);
+  const policy = createAccessPolicy({
+    origins: parseOrigins(config.CORS_ORIGINS),
+    bodyLimitBytes: bodyLimitBytes(config.BODY_LIMIT),
+    verifier,
+  });
   // Filled once the app (and its metrics registry) exists; the app's routes only use it per request.
   const proxies = {} as Record<ServiceName, ProxyHandler>;
   const { app, metrics } = createHttpApp({
@@ -62,7 +66,7 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
     internalEndpoints: false,
     routes(app) {
       app.set('trust proxy', trustProxy(config.TRUST_PROXY));
-      app.use(corsPolicy(origins));
+      app.use(policyHeaders(policy));
       app.use(
         rateLimits(limiterFactory(rateLimitRedis), {
           logger,
@@ -70,25 +74,8 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
           keyPrefix: config.RATE_LIMIT_PREFIX,
         }),
       );
-      app.use(async (req, res, next) => {
-        const entry = findRoute(req.path);
-        if (!entry) return next();
-        if (hasDotSegment(req.path)) throw badRequest('Bad request path');
-        // Bad, expired, revoked and wrong-kind tokens stop here, before any service sees the request.
-        if (!isPublic(req.path)) {
-          await verifier.verify(requiredBearerToken(req));
-        }
-        // Refuse declared oversize bodies here rather than streaming a megabyte to a service to hear no.
-        if (Number(req.headers['content-length'] ?? 0) > limit && !isMultipart(req.headers['content-type'])) {
-          res.status(413).json(errorEnvelope('Request body is too large'));
-          return;
-        }
-        req.routeEntry = entry;
-        next();
-      });
-      app.use((req, res, next) =>
-        req.routeEntry ? proxies[req.routeEntry.service](req, res, next) : next(),
-      );
+      app.use(policyChecks(policy));
+      app.use((req, res, next) => (req.service ? proxies[req.service](req, res, next) : next()));
       // Proxied answers are compressed as they are relayed (answer-relay.ts); this is for the gateway's own.
       app.use(compressLargeAnswers());
       app.use(apiDocs(Object.values(targets)));
@@ -99,7 +86,7 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
   for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
     proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered, app.get('trust proxy fn'));
   }
-  const fastLane = createFastLane({ proxies, verifier, origins, bodyLimitBytes: limit, logger });
+  const fastLane = createFastLane({ proxies, policy, logger });
   const internal = await serveInternalEndpoints(config, readiness, metrics);
   const server = await listen(
     (req, res) => {
@@ -127,7 +114,37 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
 const trustProxy = (value: string): boolean | number | string =>
   /^\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value;
 
-const isMultipart = (type: string | undefined) => (type ?? '').toLowerCase().startsWith('multipart/');
+/**
+ * The express lane's side of the access policy, first: the headers every answer of the gateway carries
+ * (its own pages and errors too), and the answer to a preflight on any path.
+ */
+function policyHeaders(policy: AccessPolicy): RequestHandler {
+  return (req, res, next) => {
+    const headers =
+      req.method === 'OPTIONS'
+        ? policy.preflightHeaders(req.headers.origin)
+        : policy.answerHeaders(req.headers.origin);
+    for (let i = 0; i < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!);
+    if (req.method !== 'OPTIONS') return next();
+    res.statusCode = 204;
+    res.setHeader('content-length', '0');
+    res.end();
+  };
+}
+
+/** Then, after the rate limits: the policy's checks; a refusal is answered, a service's route noted. */
+function policyChecks(policy: AccessPolicy): RequestHandler {
+  return async (req, res, next) => {
+    const verdict = await policy.check({ path: req.path, headers: req.headers });
+    if ('reject' in verdict) {
+      res.status(verdict.reject.status).json(errorEnvelope(verdict.reject.reason));
+      return;
+    }
+    // A forwarded answer's headers were set on `res` above, from the same policy.
+    if ('forward' in verdict) req.service = verdict.forward.service;
+    next();
+  };
+}
 
 async function checkReady(url: string) {
   const response = await fetch(new URL('/readyz', url), { signal: AbortSignal.timeout(1_500) });

@@ -1,7 +1,5 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { MemoryStore } from '@sproul/common/cache';
-import { RedisStore } from '@sproul/common/cache/redis';
 import { ConfigError, loadConfig } from '@sproul/common/config';
 import { createLogger } from '@sproul/common/logging';
 import { configSchema } from './config.js';
@@ -42,8 +40,14 @@ if (cluster.isPrimary && workers > 1) {
   }
 } else {
   // Loaded here, not at the top: the primary only forks and watches its workers, and with the whole
-  // gateway (express, the proxy, the OpenAPI document) loaded it held more memory than a worker.
-  const [{ start }, { createClient }] = await Promise.all([import('./index.js'), import('redis')]);
+  // gateway (express, the proxy, the OpenAPI document, the Redis client) loaded it held more memory
+  // than a worker.
+  const [{ start }, { createClient }, { MemoryStore }, { RedisStore }] = await Promise.all([
+    import('./index.js'),
+    import('redis'),
+    import('@sproul/common/cache'),
+    import('@sproul/common/cache/redis'),
+  ]);
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
     : new MemoryStore();
