@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, launch, repoRoot, type Spawned, waitForHttp } from './support/processes.js';
 
@@ -27,12 +28,11 @@ describe('npm start from a fresh clone', () => {
     });
     // Installing takes what the network and cache allow; the 15 s start once the build is done.
     const built = path.join(dir, 'libs/common/dist/.built');
-    const deadline = Date.now() + 240_000;
-    while (!existsSync(built)) {
-      if (Date.now() > deadline || running.child.exitCode !== null) {
-        throw new Error(`install and build did not finish:\n${running.output().slice(-2000)}`);
-      }
-      await new Promise((r) => setTimeout(r, 100));
+    const child = running.child;
+    // Done, or given up: npm exiting ends the wait at once rather than at the deadline.
+    await eventually(() => existsSync(built) || child.exitCode !== null, 240_000, 100).catch(() => {});
+    if (!existsSync(built)) {
+      throw new Error(`install and build did not finish:\n${running.output().slice(-2000)}`);
     }
     const ms = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 15_000, running);
     expect(ms).toBeLessThan(15_000);

@@ -12,7 +12,7 @@ import {
   onBatch,
   subscribeHandlers,
 } from '../src/messaging/consumer.js';
-import { eventually, sleep, testLogger } from '../src/testing/index.js';
+import { eventually, testLogger } from '../src/testing/index.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import {
   effectCount,
@@ -100,10 +100,44 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     return { seen, subscription };
   }
 
+  /**
+   * Publishes a marker behind everything published so far and waits until the marker is handled (its
+   * effect committed) by one of `consumers` of `queue`, and every one of them that has handled anything
+   * has handled a marker. A queue hands a consumer its messages in order, so whatever was still on its
+   * way (a duplicate, a stray delivery) has arrived by then: "nothing more arrives" becomes observable
+   * instead of a wait and a hope. Consumers sharing a queue each get only some of its messages, so
+   * markers go out one at a time until each has had one. Returns the markers' ids, to leave out.
+   */
+  async function publishMarkerBehind(
+    queue: string,
+    consumers: { readonly seen: { id: string }[] }[],
+    contract: typeof UserRegisteredV1 | typeof AccountConfirmedV1 = UserRegisteredV1,
+  ): Promise<Set<string>> {
+    const markers = new Set<string>();
+    const sawMarker = (c: { seen: { id: string }[] }) => c.seen.some((s) => markers.has(s.id));
+    const waiting = () => consumers.filter((c) => c.seen.length > 0 && !sawMarker(c));
+    await eventually(async () => {
+      if (markers.size > 0 && waiting().length === 0) return true;
+      const marker =
+        contract === UserRegisteredV1
+          ? registered(9_000 + markers.size)
+          : makeEvent(
+              AccountConfirmedV1,
+              { userId: 'marker', email: 'marker@berkeley.edu', role: 'officer' },
+              'bus-test',
+            );
+      markers.add(marker.id);
+      await harness.bus.publish([marker]);
+      await eventually(async () => (await effectIds(harness.database, queue)).includes(marker.id));
+      return false;
+    }, 20_000);
+    return markers;
+  }
+
   it.skipIf(!available)('delivers each event once to every bound consumer, and not to others', async () => {
     const [a, b, other] = [uniqueQueue('a'), uniqueQueue('b'), uniqueQueue('other')];
-    await consumer(a);
-    await consumer(b);
+    const consumerA = await consumer(a);
+    const consumerB = await consumer(b);
     const unrelated = await consumer(other, { contract: AccountConfirmedV1 });
     const events = Array.from({ length: 25 }, (_, i) => registered(i));
     await harness.bus.publish(events);
@@ -112,12 +146,17 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
       async () =>
         (await effectCount(harness.database, a)) === 25 && (await effectCount(harness.database, b)) === 25,
     );
-    await sleep(200);
+    // Markers behind the events: a late duplicate to a or b, or a stray one to the other queue, is in by then.
+    const markers = new Set([
+      ...(await publishMarkerBehind(a, [consumerA])),
+      ...(await publishMarkerBehind(b, [consumerB])),
+      ...(await publishMarkerBehind(other, [unrelated], AccountConfirmedV1)),
+    ]);
     for (const queue of [a, b]) {
-      const ids = await effectIds(harness.database, queue);
+      const ids = (await effectIds(harness.database, queue)).filter((id) => !markers.has(id));
       expect(ids.sort()).toEqual(events.map((e) => e.id).sort());
     }
-    expect(unrelated.seen).toHaveLength(0);
+    expect(unrelated.seen.filter((s) => !markers.has(s.id))).toHaveLength(0);
   });
 
   it.skipIf(!available)('retries a failing handler after a delay until it succeeds', async () => {
@@ -176,7 +215,8 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
 
   it.skipIf(!available)('gives a redelivered event id no second effect', async () => {
     const queue = uniqueQueue('dedupe');
-    const { seen } = await consumer(queue);
+    const deduping = await consumer(queue);
+    const { seen } = deduping;
     const event = registered(5);
     await harness.bus.publish([event]);
     await eventually(async () => (await effectCount(harness.database, queue)) === 1);
@@ -184,7 +224,7 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     await harness.bus.publish([event]);
     await harness.bus.publish([event, event, registered(6)]);
     await eventually(async () => (await effectCount(harness.database, queue)) === 2);
-    await sleep(200);
+    await publishMarkerBehind(queue, [deduping]);
     expect(await effectIds(harness.database, queue)).toContain(event.id);
     expect((await effectIds(harness.database, queue)).filter((id) => id === event.id)).toHaveLength(1);
     expect(seen.filter((s) => s.id === event.id)).toHaveLength(1);
@@ -213,10 +253,16 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
       const late = registered(400);
       await harness.bus.publish([before[0]!, before[0]!, confirmed, late]);
       await eventually(async () => (await effectCount(harness.database, queue)) === 19);
-      await sleep(200);
+      const markers = await publishMarkerBehind(queue, [
+        {
+          get seen() {
+            return runs.flat();
+          },
+        },
+      ]);
 
       const calls = runs.map((events) => ({ type: events[0]!.type, ids: events.map((event) => event.id) }));
-      const handled = calls.flatMap((call) => call.ids);
+      const handled = calls.flatMap((call) => call.ids).filter((id) => !markers.has(id));
       expect(handled).toEqual([...before, confirmed, ...after, late].map((event) => event.id));
       // Runs never mix contracts, and the confirmed event splits the registered ones around it.
       for (const call of calls) {
@@ -244,14 +290,15 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
     'shares work between two consumers of one queue, each event handled once',
     async () => {
       const queue = uniqueQueue('shared');
-      await consumer(queue);
-      await consumer(queue, { bus: await harness.newBus() });
+      const first = await consumer(queue);
+      const second = await consumer(queue, { bus: await harness.newBus() });
       const events = Array.from({ length: 40 }, (_, i) => registered(100 + i));
       await harness.bus.publish(events);
       await eventually(async () => (await effectCount(harness.database, queue)) === 40);
-      await sleep(200);
-      expect(new Set(await effectIds(harness.database, queue)).size).toBe(40);
-      expect(await effectCount(harness.database, queue)).toBe(40);
+      const markers = await publishMarkerBehind(queue, [first, second]);
+      const ids = (await effectIds(harness.database, queue)).filter((id) => !markers.has(id));
+      expect(new Set(ids).size).toBe(40);
+      expect(ids).toHaveLength(40);
     },
   );
 

@@ -6,7 +6,7 @@ import type { EventEnvelope } from '../src/events/envelope.js';
 import { makeEvent } from '../src/events/make-event.js';
 import type { Outbox } from '../src/messaging/outbox.js';
 import type { OutboxRelay } from '../src/messaging/outbox-relay.js';
-import { eventually, sleep } from '../src/testing/index.js';
+import { eventually } from '../src/testing/index.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import {
   effectCount,
@@ -75,7 +75,12 @@ describe.each(['in-process', 'durable in-process', 'rabbitmq'] as TransportKind[
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
-      await sleep(300);
+      // A marker committed after it: the relay sends in commit order and the queue delivers in order, so
+      // had the rolled-back event gone out, it would be in before the marker.
+      const marker = event('after-rollback');
+      await outbox.transaction(async (tx) => outbox.append(tx, [marker]));
+      await eventually(() => received.some((e) => e.id === marker.id), 5_000);
+      await allSent();
       expect(received.map((e) => e.id)).not.toContain(doomed.id);
       expect(await harness.database.db.select().from(orders)).toEqual([]);
       expect(await unsent()).toBe(0);
@@ -200,21 +205,31 @@ describe.each(['in-process', 'durable in-process', 'rabbitmq'] as TransportKind[
     it.skipIf(!available)(
       'a new relay (after a restart) sends what the previous one left behind',
       async () => {
+        // A consumer of its own, bound before the restart: it receives exactly what the new relay sends,
+        // whatever the earlier tests committed (counting the shared queue made this test depend on them).
+        const restarted = uniqueQueue('outbox-restart');
+        await recordEffects(harness, restarted);
         await relay.stop();
         const left = [event('left-1'), event('left-2')];
         await outbox.transaction(async (tx) => outbox.append(tx, left));
-        await sleep(200);
+        // stop() resolved once the relay's loop had ended and it had stopped listening for commits:
+        // nothing is left that could still send these rows, so there is nothing to wait for.
         expect(await unsent()).toBe(2);
         relay = outboxWithRelay(harness).relay;
         relay.start();
         await eventually(async () => (await effectIds(harness.database, queue)).includes(left[1]!.id), 5_000);
+        // Rows are sent in id order: anything sent again from before would have reached `restarted` first.
+        await eventually(
+          async () => (await effectIds(harness.database, restarted)).includes(left[1]!.id),
+          5_000,
+        );
         await allSent();
         const rows = await harness.database.db
           .select({ id: outboxTable.eventId })
           .from(outboxTable)
           .orderBy(asc(outboxTable.id));
         expect(rows.slice(-2).map((r) => r.id)).toEqual(left.map((e) => e.id));
-        expect(await effectCount(harness.database, queue)).toBe(15);
+        expect(await effectCount(harness.database, restarted)).toBe(left.length);
       },
     );
   },

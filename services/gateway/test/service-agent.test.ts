@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceAgent } from '../src/service-agent.js';
 
@@ -11,6 +12,8 @@ import { ServiceAgent } from '../src/service-agent.js';
 async function shortKeepAliveService() {
   const connections: Socket[] = [];
   const closed = new Set<Socket>();
+  /** Connections whose idle timer ran out on the service's side (its 2-s keep-alive), not the client's. */
+  const expired = new Set<Socket>();
   const server = createServer((req, res) => {
     if (req.url === '/hang') return;
     const answer = () => res.end('ok');
@@ -20,11 +23,12 @@ async function shortKeepAliveService() {
   server.keepAliveTimeout = 2_000;
   server.on('connection', (socket: Socket) => {
     connections.push(socket);
+    socket.on('timeout', () => expired.add(socket));
     socket.on('close', () => closed.add(socket));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { server, connections, closed, port: (server.address() as AddressInfo).port };
+  return { server, connections, closed, expired, port: (server.address() as AddressInfo).port };
 }
 
 function get(agent: ServiceAgent, port: number, path: string, carried?: IncomingMessage) {
@@ -79,8 +83,9 @@ describe('the agent behind a service proxy', () => {
     expect((await get(agent, service.port, '/fast')).status).toBe(200);
     const connection = service.connections.at(-1)!;
     expect(service.closed.has(connection)).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    // Closed from the agent's side: the service would have waited 2 s.
+    await eventually(() => service.closed.has(connection), 10_000);
+    // Closed from the agent's side: the service's own 2-s keep-alive timer never ran out.
+    expect(service.expired.has(connection)).toBe(false);
     expect(service.closed.has(connection)).toBe(true);
     agent.destroy();
   });

@@ -11,6 +11,8 @@ export interface TokenVerifierOptions {
   store: KeyValueStore;
   /** Verified tokens remembered (until they expire) to skip the signature check; 0 turns it off. */
   cacheSize?: number;
+  /** The clock expiry is judged by (ms since the epoch); tests pass their own to move time on. */
+  now?: () => number;
 }
 
 interface Verified {
@@ -40,12 +42,13 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
   // Only successful verifications are kept, only until the token's own expiry, and revocation is
   // still checked on every request below.
   const cacheSize = options.cacheSize ?? 10_000;
+  const now = options.now ?? Date.now;
   // Each with the denylist keys it is checked against, worked out once per token.
   const verified = new Map<string, Verified>();
 
   async function verify(token: string): Promise<AccessClaims> {
     let entry = verified.get(token);
-    if (entry && entry.claims.exp * 1000 <= Date.now()) {
+    if (entry && entry.claims.exp * 1000 <= now()) {
       verified.delete(token);
       entry = undefined;
     }
@@ -62,6 +65,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
         algorithms: ['ES256'],
         issuer: ISSUER,
         audience: AUDIENCE,
+        currentDate: new Date(now()),
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthorized('Token has expired');
