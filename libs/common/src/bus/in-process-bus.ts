@@ -60,6 +60,18 @@ export class InProcessBus implements EventBus {
     if (this.closed) throw new BusUnavailableError('The in-process bus is closed');
   }
 
+  /**
+   * Resolves once every queue is empty, no handler is running and no retry is waiting: what a test
+   * waits for instead of sleeping before it asserts that something did (or did not) happen. A queue
+   * whose subscription was cancelled counts as idle. Handlers publishing on the bus keep it busy.
+   */
+  async idle(): Promise<void> {
+    const queues = () => [...this.queues.values()];
+    while (!queues().every((queue) => queue.isIdle())) {
+      await Promise.all(queues().map((queue) => queue.whenIdle()));
+    }
+  }
+
   /** Stops taking new messages and waits (bounded) for in-flight handling to finish. */
   async close(timeoutMs = 5_000): Promise<void> {
     this.closed = true;
@@ -71,6 +83,7 @@ class LocalQueue {
   private readonly ready: QueuedMessage[] = [];
   private readonly dead: DeadLetter[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly idleWaiters: (() => void)[] = [];
   private running = false;
   private paused = false;
 
@@ -96,6 +109,19 @@ class LocalQueue {
 
   pause() {
     this.paused = true;
+    this.notifyIfIdle();
+  }
+
+  isIdle() {
+    return this.paused || (!this.running && this.ready.length === 0 && this.timers.size === 0);
+  }
+
+  whenIdle() {
+    return this.isIdle() ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIfIdle() {
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   takeDeadLetters(max: number) {
@@ -127,6 +153,7 @@ class LocalQueue {
       }
     } finally {
       this.running = false;
+      this.notifyIfIdle();
     }
   }
 
