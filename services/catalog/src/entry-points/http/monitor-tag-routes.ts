@@ -2,7 +2,7 @@ import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { Router } from 'express';
-import { addTag, deleteTag, listTagUsage, renameTag } from '../../domain/tag-admin.js';
+import { addTag, deleteTag, listTagUsage, renameTag } from '../../domain/tags/tag-admin.js';
 import { sendCsv } from './monitor-csv.js';
 import { tagBody, tagIdParams } from './monitor-schemas.js';
 

@@ -2,12 +2,12 @@ import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Request, Router } from 'express';
-import type { Officer } from '../../domain/officer-club.js';
-import { addEvent, editEvent, listEvents, removeEvent } from '../../domain/officer-events.js';
-import { addQuestion, editQuestion, listFaq, removeQuestion } from '../../domain/officer-faq.js';
-import { editCaption, listGallery, removeGalleryItem } from '../../domain/officer-gallery.js';
-import { editOfficerProfile, officerProfile } from '../../domain/officer-profile.js';
-import { addResource, editResource, listResources, removeResource } from '../../domain/officer-resources.js';
+import type { Officer } from '../../domain/clubs/find-own-club.js';
+import { addEvent, editEvent, listEvents, removeEvent } from '../../domain/events/officer-events.js';
+import { editCaption, listGallery, removeGalleryItem } from '../../domain/gallery/officer-gallery.js';
+import { addQuestion, editQuestion, listFaq, removeQuestion } from '../../domain/lists/faq.js';
+import { addResource, editResource, listResources, removeResource } from '../../domain/lists/resources.js';
+import { editOfficerProfile, officerProfile } from '../../domain/profile/edit-officer-profile.js';
 import { isMultipart, readFormFields } from './form-fields.js';
 import {
   captionBody,

@@ -4,14 +4,18 @@ import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Request, type RequestHandler, Router } from 'express';
 import { repositories } from '../../data-access/repositories.js';
-import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/student-club-board.js';
-import { addFavoriteClubs, favoriteClubs, removeFavoriteClubs } from '../../domain/student-favorites.js';
-import type { Student } from '../../domain/student-identity.js';
+import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/students/club-board.js';
+import {
+  addFavoriteClubs,
+  favoriteClubs,
+  removeFavoriteClubs,
+} from '../../domain/students/favorite-clubs.js';
+import type { Student } from '../../domain/students/student-identity.js';
 import {
   editStudentProfile,
   finishStudentRegistration,
   studentProfile,
-} from '../../domain/student-profile.js';
+} from '../../domain/students/student-profile.js';
 import {
   clubBoardBody,
   favoriteClubsBody,
