@@ -15,9 +15,12 @@ export interface ClubEditOutcome<T> {
 }
 
 /**
- * One change of one club, inside an open transaction: holds the tag ids (no tag renumbering until
- * commit), locks the club row (concurrent edits of a club apply one after the other), runs `work`, then — if it changed anything — bumps `last_updated` and
- * appends ClubUpdated naming the changed fields, so the change and its event commit together.
+ * One change of one club, inside an open transaction, and the only place a club edit takes its locks:
+ * holds the tag ids (no tag renumbering until commit), then locks the club row (concurrent edits of a
+ * club apply one after the other), each once; runs `work` on the locked row, which takes no lock of
+ * its own; then — if it changed anything — bumps `last_updated` and appends ClubUpdated naming the
+ * changed fields, so the change and its event commit together. Profile edits (officer route, account
+ * confirmation, stored logo or banner) and list edits (events, resources, FAQ, gallery) all come here.
  */
 export async function editClubIn<T>(
   tx: Tx,

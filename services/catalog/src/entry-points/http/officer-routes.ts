@@ -7,7 +7,8 @@ import { addEvent, editEvent, listEvents, removeEvent } from '../../domain/event
 import { editCaption, listGallery, removeGalleryItem } from '../../domain/gallery/officer-gallery.js';
 import { addQuestion, editQuestion, listFaq, removeQuestion } from '../../domain/lists/faq.js';
 import { addResource, editResource, listResources, removeResource } from '../../domain/lists/resources.js';
-import { editOfficerProfile, officerProfile } from '../../domain/profile/edit-officer-profile.js';
+import { editOfficerProfile } from '../../domain/profile/edit-officer-profile.js';
+import { officerProfile } from '../../domain/profile/officer-profile.js';
 import { isMultipart, readFormFields } from './form-fields.js';
 import {
   captionBody,
