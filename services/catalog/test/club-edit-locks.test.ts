@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { aggregateVersions, outbox as outboxTable } from '../src/data-access/schema.js';
 import { showStoredImage } from '../src/domain/gallery/show-stored-image.js';
-import { addQuestion } from '../src/domain/lists/faq.js';
+import { addQuestion } from '../src/domain/lists/add-question.js';
 import { editOfficerProfile } from '../src/domain/profile/edit-officer-profile.js';
 import { updateClub, updateClubIn } from '../src/domain/profile/update-club.js';
-import { seedAndAnnounceMetadata } from '../src/domain/tags/publish-metadata.js';
+import { seedAndAnnounceMetadata } from '../src/domain/tags/seed-and-announce-metadata.js';
 
 /**
  * Every path that edits a club takes the shared tag-id lock once and the club's row lock once: read

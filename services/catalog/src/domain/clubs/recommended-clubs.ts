@@ -1,34 +1,9 @@
-import type { InternalClient } from '@sproul/common/http-client';
 import type { Logger } from '@sproul/common/logging';
-import { z } from 'zod';
 import { type ClubListEntry, clubCatalogRepository } from '../../data-access/club-catalog-repository.js';
 import type { Club } from '../../data-access/club-repository.js';
 import type { CatalogContext } from '../catalog-context.js';
 
-/** Link names of the clubs most similar to one club, most similar first; throws when unavailable. */
-export type SimilarClubsSource = (linkName: string, k: number) => Promise<string[]>;
-
 export const RECOMMENDED_COUNT = 3;
-
-// The recommender answers `{ similar: [{ link_name, score }] }`; a bare list of link names is read too.
-const similarAnswer = z.union([
-  z
-    .object({ similar: z.array(z.object({ link_name: z.string() })) })
-    .transform((a) => a.similar.map((s) => s.link_name)),
-  z.array(z.string()),
-]);
-
-/** Asks the recommender over internal HTTP (the client's timeout and circuit breaker keep a club page fast). */
-export function recommenderSimilarClubs(client: InternalClient): SimilarClubsSource {
-  return async (linkName, k) => {
-    const { status, body } = await client.get<unknown>(
-      `/internal/similar/${encodeURIComponent(linkName)}?k=${k}`,
-    );
-    if (status === 404) return [];
-    if (status !== 200) throw new Error(`recommender answered ${status}`);
-    return similarAnswer.parse(body);
-  };
-}
 
 /**
  * A club page's similar clubs: the recommender's, in its order, among visible clubs; when it is down,

@@ -1,5 +1,5 @@
 import type { Db } from '@sproul/common/db';
-import { loadClubDetails } from '../clubs/club-page.js';
+import { loadClubDetails } from '../clubs/club-details.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
 
 /** The club with every list the officer's dashboard shows, in the order they were added. */

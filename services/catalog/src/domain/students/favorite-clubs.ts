@@ -1,13 +1,7 @@
 import type { Db } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
-import type { Outbox } from '@sproul/common/messaging';
 import { repositories } from '../../data-access/repositories.js';
-import { lockStudentProfile } from '../../data-access/student-profile-lock.js';
-import { announceStudentProfile } from './announce-student-profile.js';
-import { clubsByLinkNames, withEvents } from './student-clubs.js';
-import { ensureStudentProfile, type Student } from './student-identity.js';
-
-type Ctx = { db: Db; outbox: Outbox };
+import type { Student } from './student-identity.js';
+import { withEvents } from './with-events.js';
 
 export const MAX_FAVORITES = 100;
 
@@ -16,50 +10,4 @@ export async function favoriteClubs(db: Db, student: Student) {
   const repos = repositories(db);
   const clubs = await repos.students.favoriteClubs(student.userId);
   return withEvents(db, clubs);
-}
-
-/** Appends clubs not yet favourites, keeping the order sent; unknown or hidden clubs are a 404. */
-export async function addFavoriteClubs(ctx: Ctx, student: Student, linkNames: string[]) {
-  await ctx.outbox.transaction(async (tx) => {
-    const repos = repositories(tx);
-    await ensureStudentProfile(repos, student);
-    await lockStudentProfile(tx, student.userId);
-    const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: true });
-    const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
-    const added = clubs.filter((club) => !current.has(club.id));
-    if (current.size + added.length > MAX_FAVORITES) {
-      throw new AppError('CATALOG.TOO_MANY_FAVORITES', 400, `At most ${MAX_FAVORITES} favourite clubs`, {
-        limit: MAX_FAVORITES,
-      });
-    }
-    await repos.students.addFavorites(
-      student.userId,
-      added.map((club) => club.id),
-    );
-    await announceStudentProfile(tx, ctx.outbox, student.userId, added.length > 0 ? ['favorite_clubs'] : []);
-  });
-  return favoriteClubs(ctx.db, student);
-}
-
-/** Removes every club named (upstream skipped neighbours while deleting from the list it iterated). */
-export async function removeFavoriteClubs(ctx: Ctx, student: Student, linkNames: string[]) {
-  await ctx.outbox.transaction(async (tx) => {
-    const repos = repositories(tx);
-    await ensureStudentProfile(repos, student);
-    await lockStudentProfile(tx, student.userId);
-    const clubs = await clubsByLinkNames(repos, linkNames, { visibleOnly: false });
-    const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
-    const removed = clubs.filter((club) => current.has(club.id));
-    await repos.students.removeFavorites(
-      student.userId,
-      removed.map((club) => club.id),
-    );
-    await announceStudentProfile(
-      tx,
-      ctx.outbox,
-      student.userId,
-      removed.length > 0 ? ['favorite_clubs'] : [],
-    );
-  });
-  return favoriteClubs(ctx.db, student);
 }

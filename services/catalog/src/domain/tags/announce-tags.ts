@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
 import { clubChangedBySystem } from '../clubs/club-changed-by-system.js';
-import { tagSetChanged } from './publish-metadata.js';
+import { tagSetChanged } from './tag-set-changed.js';
 
 /**
  * After a tag change, in its transaction: the whole tag set (TagChanged is a snapshot, so a consumer
