@@ -6,9 +6,10 @@ import { type LegacyServiceDefinition, type LegacyServiceDeps, runService } from
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
-import { seedAndAnnounceMetadata, startMetadataAnnouncer } from './domain/publish-metadata.js';
-import { recommenderSimilarClubs } from './domain/recommended-clubs.js';
-import { startRecruitingScheduler } from './domain/recruiting-scheduler.js';
+import { recommenderSimilarClubs } from './domain/clubs/similar-clubs-source.js';
+import { startRecruitingScheduler } from './domain/recruiting/recruiting-scheduler.js';
+import { startMetadataAnnouncer } from './domain/tags/metadata-announcer.js';
+import { seedAndAnnounceMetadata } from './domain/tags/seed-and-announce-metadata.js';
 import { catalogRoutes } from './entry-points/http/catalog-routes.js';
 import { metadataRoutes } from './entry-points/http/metadata-routes.js';
 import { monitorClubRoutes } from './entry-points/http/monitor-club-routes.js';

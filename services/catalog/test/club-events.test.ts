@@ -3,7 +3,7 @@ import { eventually, sleep } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubRepository } from '../src/data-access/club-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
-import { updateClub } from '../src/domain/update-club.js';
+import { updateClub } from '../src/domain/profile/update-club.js';
 import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
 
 const officer = (name: string, email = `${crypto.randomUUID().slice(0, 8)}@berkeley.edu`) =>

@@ -1,7 +1,7 @@
 import { ImageStoredV1, makeEvent } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GALLERY_LIMIT } from '../src/domain/club-images.js';
+import { GALLERY_LIMIT } from '../src/domain/gallery/show-stored-image.js';
 import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
 
 const stored = (clubId: string, purpose: 'logo' | 'banner' | 'gallery', caption?: string) => {

@@ -5,7 +5,7 @@ import { clubGalleryRepository } from '../src/data-access/club-gallery-repositor
 import type { Club } from '../src/data-access/club-repository.js';
 import { clubResourceRepository } from '../src/data-access/club-resource-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
-import { updateClub } from '../src/domain/update-club.js';
+import { updateClub } from '../src/domain/profile/update-club.js';
 import { type CatalogHarness, type CatalogStorage, call, startCatalogHarness } from './catalog-harness.js';
 
 describe.each<CatalogStorage>(['embedded', 'postgres'])(

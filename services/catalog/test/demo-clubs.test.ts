@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCampusDateTime } from '@sproul/common/time';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../src/domain/default-metadata.js';
+import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../src/domain/tags/default-tags.js';
 import { type DemoClub, demoClubSchema, demoClubsSchema } from '../src/seed/demo-clubs.schema.js';
 
 const raw: unknown = JSON.parse(

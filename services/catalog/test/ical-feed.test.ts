@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClubEvent } from '../src/data-access/club-event-repository.js';
-import { clubEventsFeed, escapeText, foldLine } from '../src/domain/ical-feed.js';
+import { clubEventsFeed, escapeText, foldLine } from '../src/domain/events/ical-feed.js';
 
 const event = (overrides: Partial<ClubEvent>): ClubEvent => ({
   id: '6f1c3a8e-9a43-4a43-9d59-2b1f5c0f4a10',

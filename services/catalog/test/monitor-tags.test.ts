@@ -3,7 +3,7 @@ import { eventually } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubEvents, studentProfiles } from '../src/data-access/schema.js';
-import { DEFAULT_TAGS } from '../src/domain/default-metadata.js';
+import { DEFAULT_TAGS } from '../src/domain/tags/default-tags.js';
 import {
   type CatalogHarness,
   call,

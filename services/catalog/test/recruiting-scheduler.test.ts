@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubs } from '../src/data-access/schema.js';
-import { refreshRecruitingStatuses } from '../src/domain/recruiting-scheduler.js';
+import { refreshRecruitingStatuses } from '../src/domain/recruiting/refresh-recruiting-statuses.js';
 import {
   type CatalogHarness,
   embeddedStorage,

@@ -3,7 +3,7 @@ import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
-import type { SimilarClubsSource } from './recommended-clubs.js';
+import type { SimilarClubsSource } from './clubs/similar-clubs-source.js';
 
 /** What the catalog's use cases work with: built once in `start`, handed to routes and handlers. */
 export interface CatalogContext {

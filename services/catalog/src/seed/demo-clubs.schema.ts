@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../domain/default-metadata.js';
+import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../domain/tags/default-tags.js';
 
 /**
  * The contract of `demo-clubs.json`, the demo catalog loaded on first start.

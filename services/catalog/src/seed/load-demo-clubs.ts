@@ -7,8 +7,8 @@ import { clubBulkRepository } from '../data-access/club-bulk-repository.js';
 import type { NewClubEvent } from '../data-access/club-event-repository.js';
 import type { NewClub } from '../data-access/club-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
-import { slugify, uniqueLinkNameAmong } from '../domain/club-link-name.js';
-import { clubSummary } from '../domain/club-summary.js';
+import { slugify, uniqueLinkNameAmong } from '../domain/clubs/club-link-name.js';
+import { clubSummary } from '../domain/clubs/club-summary.js';
 import {
   type DemoClub,
   type DemoEvent,

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Database, migrateDatabase } from '@sproul/common/db';
 import { Outbox } from '@sproul/common/messaging';
 import { aggregateVersions, outbox as outboxTable } from '../data-access/schema.js';
-import { seedAndAnnounceMetadata } from '../domain/publish-metadata.js';
+import { seedAndAnnounceMetadata } from '../domain/tags/seed-and-announce-metadata.js';
 import { loadDemoClubs } from './load-demo-clubs.js';
 
 export const CATALOG_MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));

@@ -1,6 +1,6 @@
 import type { ClubListEntry } from '../../data-access/club-catalog-repository.js';
 import type { ClubEvent } from '../../data-access/club-event-repository.js';
-import type { ClubDetails } from '../../domain/club-page.js';
+import type { ClubDetails } from '../../domain/clubs/club-details.js';
 import {
   campusIso,
   eventView,

@@ -1,6 +1,7 @@
 import { requireAuth } from '@sproul/common/auth';
 import { Router } from 'express';
-import { deleteClubOfOfficer, listClubAccounts } from '../../domain/club-admin.js';
+import { deleteClubOfOfficer } from '../../domain/clubs/delete-club-of-officer.js';
+import { listClubAccounts } from '../../domain/clubs/list-club-accounts.js';
 import { sendCsv, yesNo } from './monitor-csv.js';
 import { clubOwnerParams } from './monitor-schemas.js';
 import type { MonitorContext } from './monitor-tag-routes.js';

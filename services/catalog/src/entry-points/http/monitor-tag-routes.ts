@@ -2,7 +2,10 @@ import { requireAuth, type TokenVerifier } from '@sproul/common/auth';
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { Router } from 'express';
-import { addTag, deleteTag, listTagUsage, renameTag } from '../../domain/tag-admin.js';
+import { addTag } from '../../domain/tags/add-tag.js';
+import { deleteTag } from '../../domain/tags/delete-tag.js';
+import { listTagUsage } from '../../domain/tags/list-tag-usage.js';
+import { renameTag } from '../../domain/tags/rename-tag.js';
 import { sendCsv } from './monitor-csv.js';
 import { tagBody, tagIdParams } from './monitor-schemas.js';
 

@@ -4,7 +4,7 @@ import type { ClubQuestion } from '../../data-access/club-faq-repository.js';
 import type { GalleryItem } from '../../data-access/club-gallery-repository.js';
 import type { ClubResource } from '../../data-access/club-resource-repository.js';
 import type { SocialMediaLinks } from '../../data-access/schema.js';
-import type { OfficerProfile } from '../../domain/officer-profile.js';
+import type { OfficerProfile } from '../../domain/profile/officer-profile.js';
 
 // Upstream's shapes for the officer API. Its serialiser kept mongoengine's `_cls` on events, recruiting
 // events and gallery items there, so these do too; dates carry the campus offset.

@@ -4,14 +4,15 @@ import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Request, type RequestHandler, Router } from 'express';
 import { repositories } from '../../data-access/repositories.js';
-import { clubBoard as readClubBoard, replaceClubBoard } from '../../domain/student-club-board.js';
-import { addFavoriteClubs, favoriteClubs, removeFavoriteClubs } from '../../domain/student-favorites.js';
-import type { Student } from '../../domain/student-identity.js';
-import {
-  editStudentProfile,
-  finishStudentRegistration,
-  studentProfile,
-} from '../../domain/student-profile.js';
+import { addFavoriteClubs } from '../../domain/students/add-favorite-clubs.js';
+import { clubBoard as readClubBoard } from '../../domain/students/club-board.js';
+import { editStudentProfile } from '../../domain/students/edit-student-profile.js';
+import { favoriteClubs } from '../../domain/students/favorite-clubs.js';
+import { finishStudentRegistration } from '../../domain/students/finish-student-registration.js';
+import { removeFavoriteClubs } from '../../domain/students/remove-favorite-clubs.js';
+import { replaceClubBoard } from '../../domain/students/replace-club-board.js';
+import type { Student } from '../../domain/students/student-identity.js';
+import { studentProfile } from '../../domain/students/student-profile.js';
 import {
   clubBoardBody,
   favoriteClubsBody,

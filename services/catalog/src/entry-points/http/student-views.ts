@@ -1,6 +1,6 @@
 import type { Club } from '../../data-access/club-repository.js';
-import type { ClubWithEvents } from '../../domain/student-clubs.js';
-import type { StudentProfileDetails } from '../../domain/student-profile.js';
+import type { StudentProfileDetails } from '../../domain/students/student-profile.js';
+import type { ClubWithEvents } from '../../domain/students/with-events.js';
 import { eventView, recruitingEventView } from './officer-views.js';
 
 // Upstream's student shapes. Clubs come with their events, as the catalog shows them: `_cls` dropped

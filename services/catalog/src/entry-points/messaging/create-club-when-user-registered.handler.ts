@@ -1,7 +1,7 @@
 import { UserRegisteredV1 } from '@sproul/common/events';
 import { type Outbox, on } from '@sproul/common/messaging';
 import { studentProfileRepository } from '../../data-access/student-profile-repository.js';
-import { createClub } from '../../domain/create-club.js';
+import { createClub } from '../../domain/clubs/create-club.js';
 
 const dateOrNull = (value: string | null) => (value ? new Date(value) : null);
 

@@ -2,7 +2,7 @@ import { AccountDeletedV1 } from '@sproul/common/events';
 import { type Outbox, on } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
 import { studentProfileRepository } from '../../data-access/student-profile-repository.js';
-import { deleteClub } from '../../domain/delete-club.js';
+import { deleteClub } from '../../domain/clubs/delete-club.js';
 
 /** A deleted officer takes their club along (ClubDeleted follows); a deleted student, their profile. */
 export const removeAccountDataWhenAccountDeleted = (outbox: Outbox) =>

@@ -1,7 +1,7 @@
 import { AccountConfirmedV1 } from '@sproul/common/events';
 import { type Outbox, on } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
-import { updateClubIn } from '../../domain/update-club.js';
+import { updateClubIn } from '../../domain/profile/update-club.js';
 
 /** A confirmed officer's club becomes visible in the catalog (ClubUpdated names `confirmed`, `visible`). */
 export const showClubWhenAccountConfirmed = (outbox: Outbox) =>

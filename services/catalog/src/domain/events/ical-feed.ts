@@ -1,0 +1,88 @@
+import type { ClubEvent } from '../../data-access/club-event-repository.js';
+
+const CRLF = '\r\n';
+const MAX_LINE_OCTETS = 75;
+
+const isControl = (char: string) => {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+};
+
+/** Drops control characters (RFC 5545 allows none in values) except those in `keep`. */
+const withoutControls = (value: string, keep = '') =>
+  [...value].filter((char) => !isControl(char) || keep.includes(char)).join('');
+
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, newlines as `\n`, no other controls. */
+export function escapeText(value: string): string {
+  return withoutControls(value.replace(/\r\n?/g, '\n'), '\t\n')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1: lines longer than 75 octets fold with CRLF + space, never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    // Continuation lines start with a space, which counts towards their 75 octets.
+    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join(`${CRLF} `);
+}
+
+/** UTC date-time form, `20260114T183000Z`. */
+export const utcStamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+export interface FeedClub {
+  name: string;
+}
+
+/** An iCalendar (RFC 5545) feed of a club's events and recruiting events; times in UTC. */
+export function clubEventsFeed(club: FeedClub, events: ClubEvent[], now = new Date()): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//sproul.club//catalog//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(club.name)}`,
+  ];
+  for (const event of events) {
+    const url = event.links[0] ?? event.link ?? event.virtualLink ?? null;
+    lines.push(
+      'BEGIN:VEVENT',
+      // The event's own id: a renamed club's events stay the same events in subscribers' calendars.
+      `UID:${event.id}@sproul.club`,
+      `DTSTAMP:${utcStamp(now)}`,
+      `DTSTART:${utcStamp(event.eventStart)}`,
+      // An end not after the start is not a valid DTEND; without one the event is just its start.
+      ...(event.eventEnd > event.eventStart ? [`DTEND:${utcStamp(event.eventEnd)}`] : []),
+      `SUMMARY:${escapeText(event.name)}`,
+      ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+      ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+      // A URI value is not TEXT: no escaping, but nothing that could break the line either.
+      ...(url ? [`URL:${withoutControls(url).replace(/\s/g, '')}`] : []),
+      ...(event.kind === 'recruiting' ? ['CATEGORIES:Recruiting'] : []),
+      ...(event.inviteOnly ? ['CLASS:PRIVATE'] : []),
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,18 @@
+import type { Db } from '@sproul/common/db';
+import type { Outbox } from '@sproul/common/messaging';
+import { type ClubEventKind, clubEventRepository } from '../../data-access/club-event-repository.js';
+import { editClub } from '../clubs/edit-club.js';
+import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
+import { isItemId, itemNotFound } from '../lists/list-item-id.js';
+import { EVENT_NAME, LIST_FIELD } from './event-fields.js';
+
+type Ctx = { db: Db; outbox: Outbox };
+
+export async function removeEvent(ctx: Ctx, officer: Officer, kind: ClubEventKind, id: string) {
+  const club = await findOwnClub(ctx.db, officer);
+  return editClub(ctx.outbox, club.id, async (_club, tx) => {
+    const events = clubEventRepository(tx);
+    if (!isItemId(id) || !(await events.remove(club.id, kind, id))) throw itemNotFound(EVENT_NAME[kind]);
+    return { changed: [LIST_FIELD[kind]], result: await events.list(club.id, kind) };
+  });
+}

@@ -1,0 +1,26 @@
+import type { Db } from '@sproul/common/db';
+import { AppError } from '@sproul/common/errors';
+import type { Outbox } from '@sproul/common/messaging';
+import { editStudentProfile } from './edit-student-profile.js';
+import type { Student } from './student-identity.js';
+
+/**
+ * Upstream's `POST /api/student/finish-register`, as it was meant (upstream's check was inverted, so it
+ * always failed): sets the signed-in student's majors, minors and interests. The body names the student
+ * by email; here it must be the token's own (case aside), so no student completes another's profile.
+ */
+export async function finishStudentRegistration(
+  ctx: { db: Db; outbox: Outbox },
+  student: Student,
+  registration: { email: string; majors: number[]; minors: number[]; interests: number[] },
+) {
+  if (registration.email.toLowerCase() !== student.email.toLowerCase()) {
+    throw new AppError(
+      'AUTH.FORBIDDEN',
+      403,
+      'You can only finish the registration of your own student account',
+    );
+  }
+  const { majors, minors, interests } = registration;
+  await editStudentProfile(ctx, student, { majors, minors, interests });
+}
