@@ -1,12 +1,13 @@
 // Login throughput with argon2id, and the memory 20 concurrent logins take, beside raw argon2id
 // verification at the same concurrency, in one run. `npm run bench:login`.
 import { hash, verify } from '@node-rs/argon2';
-import { createAdminAccount, start } from '@sproul/auth';
+import { authService, createAdminAccount } from '@sproul/auth';
 import { InProcessBus } from '@sproul/common/bus';
 import { MemoryStore } from '@sproul/common/cache';
-import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { loadConfig } from '@sproul/common/config';
 import { openPostgres, rowsOf } from '@sproul/common/db';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { startService } from '@sproul/common/service';
 import { createTestDatabase, infraAvailable, testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { fmt } from './stats.js';
@@ -23,11 +24,15 @@ const database = testDb
   : embedded!.forService('auth');
 const store = new MemoryStore();
 const bus = new InProcessBus(testLogger());
-process.env.ADMIN_EMAIL = 'bench-admin@campus.test';
-process.env.ADMIN_PASSWORD = 'Bench-admin-1!';
-process.env.KEY_ENCRYPTION_SECRET ||= 'bench-key-encryption-secret';
-const config = loadConfig(commonConfigSchema, { PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: testDb?.url });
-const auth = await start({ config, logger: testLogger(), database, bus, store });
+const config = loadConfig(authService.config, {
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: testDb?.url,
+  ADMIN_EMAIL: 'bench-admin@campus.test',
+  ADMIN_PASSWORD: 'Bench-admin-1!',
+  KEY_ENCRYPTION_SECRET: process.env.KEY_ENCRYPTION_SECRET || 'bench-key-encryption-secret',
+});
+const auth = await startService(authService, { logger: testLogger(), database, bus, store }, config);
 if (testDb) await createAdminAccount(database, 'bench-admin@campus.test', 'Bench-admin-1!', testDb.url);
 const admin = rowsOf<{ password_hash: string }>(
   await database.db.execute(sql`select password_hash from auth.accounts where role = 'admin'`),

@@ -27,12 +27,12 @@ export interface EmbeddedPlatform {
 
 export async function startEmbedded(config: GatewayConfig & CommonConfig): Promise<EmbeddedPlatform> {
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
-  process.env.PUBLIC_BASE_URL ||= `http://127.0.0.1:${config.PORT}`;
+  const publicBaseUrl = process.env.PUBLIC_BASE_URL || `http://127.0.0.1:${config.PORT}`;
   // Throws DataDirLockedError while another process (a running `npm start`) holds the data. The
   // sign-on provider starts meanwhile (the database takes seconds to open, mostly on this thread).
   const [opened, signingOn] = await Promise.allSettled([
     EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')),
-    startStudentSignOn(process.env.PUBLIC_BASE_URL),
+    startStudentSignOn(publicBaseUrl),
   ]);
   if (opened.status === 'rejected' || signingOn.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close();
@@ -56,6 +56,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     DATABASE_URL: '',
     AMQP_URL: '',
     REDIS_URL: '',
+    PUBLIC_BASE_URL: publicBaseUrl,
     ...signOn.config,
   };
   const legacyConfig = {

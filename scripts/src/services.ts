@@ -1,4 +1,4 @@
-import { start as startAuth } from '@sproul/auth';
+import { authService } from '@sproul/auth';
 import { start as startCatalog } from '@sproul/catalog';
 import type { CommonConfig } from '@sproul/common/config';
 import type { LegacyServiceDeps, RunningService, ServiceDefinition } from '@sproul/common/service';
@@ -18,7 +18,7 @@ export const services: {
 }[] = [
   // In start order for the embedded mode: a service is told the URLs of those before it, so the
   // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.
-  { name: 'auth', stackPort: 8081, start: startAuth },
+  { name: 'auth', stackPort: 8081, definition: authService },
   { name: 'recommender', stackPort: 8085, definition: recommenderService },
   { name: 'catalog', stackPort: 8082, start: startCatalog },
   { name: 'media', stackPort: 8083, definition: mediaService },

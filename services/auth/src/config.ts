@@ -1,4 +1,4 @@
-import { ConfigError, commonConfigSchema, urlSchema } from '@sproul/common/config';
+import { commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { z } from 'zod';
 
 const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -45,11 +45,3 @@ const KEY_SECRET_REQUIRED =
 // The embedded mode (no DATABASE_URL: PGlite under DATA_DIR, on this machine) may keep its keys unsealed.
 const unsealedOnAServer = (config: { DATABASE_URL?: string; KEY_ENCRYPTION_SECRET?: string }) =>
   Boolean(config.DATABASE_URL) && !config.KEY_ENCRYPTION_SECRET;
-
-/**
- * The schema checks the environment; this checks the configuration a composition root actually
- * hands auth (its DATABASE_URL wins over the environment's), before anything is opened.
- */
-export function assertSigningKeysSealed(config: AuthConfig) {
-  if (unsealedOnAServer(config)) throw new ConfigError([`KEY_ENCRYPTION_SECRET: ${KEY_SECRET_REQUIRED}`]);
-}

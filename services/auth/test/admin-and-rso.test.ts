@@ -1,5 +1,6 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type AuthHarness, call, officerRegistration, startAuth } from './auth-harness.js';
+import { ADMIN, type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
 describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
   let auth: AuthHarness;
@@ -8,11 +9,11 @@ describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
 
   beforeAll(async () => {
     auth = await startAuth();
-    admin = (await call(auth.url('/api/monitor/login'), { body: ADMIN })).body;
+    admin = (await fetchJson(auth.url('/api/monitor/login'), { body: ADMIN })).body;
     await auth.allowRso('officer@berkeley.edu');
-    await call(auth.url('/api/user/register'), { body: officerRegistration('officer@berkeley.edu') });
+    await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('officer@berkeley.edu') });
     officer = (
-      await call(auth.url('/api/user/login'), {
+      await fetchJson(auth.url('/api/user/login'), {
         body: { email: 'officer@berkeley.edu', password: 'Robots-4-ever!' },
       })
     ).body;
@@ -20,32 +21,33 @@ describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
   afterAll(() => auth?.close());
 
   const asAdmin = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    call(auth.url(`/api/monitor${path}`), { ...init, token: admin.access });
+    fetchJson(auth.url(`/api/monitor${path}`), { ...init, token: admin.access });
 
   it('signs the embedded admin in, and refreshes and revokes its tokens (upstream: 500 on all three)', async () => {
     expect(admin).toMatchObject({ access_expires_in: 1800, refresh_expires_in: 1296000 });
-    const refreshed = await call(auth.url('/api/monitor/refresh'), { body: {}, token: admin.refresh });
+    const refreshed = await fetchJson(auth.url('/api/monitor/refresh'), { body: {}, token: admin.refresh });
     expect(refreshed.status).toBe(200);
     const extra = refreshed.body as { access: string; refresh: string };
     expect(
-      (await call(auth.url('/api/monitor/revoke-access'), { method: 'DELETE', token: extra.access })).body,
+      (await fetchJson(auth.url('/api/monitor/revoke-access'), { method: 'DELETE', token: extra.access }))
+        .body,
     ).toEqual({
       status: 'success',
       message: 'Access token revoked!',
     });
-    const second = (await call(auth.url('/api/monitor/login'), { body: ADMIN })).body;
+    const second = (await fetchJson(auth.url('/api/monitor/login'), { body: ADMIN })).body;
     expect(
-      (await call(auth.url('/api/monitor/revoke-refresh'), { method: 'DELETE', token: second.refresh }))
+      (await fetchJson(auth.url('/api/monitor/revoke-refresh'), { method: 'DELETE', token: second.refresh }))
         .status,
     ).toBe(200);
   });
 
   it('does not let an officer sign in as an admin, nor an admin as an officer', async () => {
-    const officerAsAdmin = await call(auth.url('/api/monitor/login'), {
+    const officerAsAdmin = await fetchJson(auth.url('/api/monitor/login'), {
       body: { email: 'officer@berkeley.edu', password: 'Robots-4-ever!' },
     });
     expect(officerAsAdmin.status).toBe(400);
-    expect((await call(auth.url('/api/user/login'), { body: ADMIN })).status).toBe(400);
+    expect((await fetchJson(auth.url('/api/user/login'), { body: ADMIN })).status).toBe(400);
   });
 
   it('keeps admin routes for admins', async () => {
@@ -55,7 +57,7 @@ describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
       ['POST', '/rso'],
       ['DELETE', '/rso/officer@berkeley.edu'],
     ] as const) {
-      const asOfficer = await call(auth.url(`/api/monitor${path}`), {
+      const asOfficer = await fetchJson(auth.url(`/api/monitor${path}`), {
         method,
         token: officer.access,
         body: method === 'POST' ? { email: 'x@berkeley.edu' } : undefined,
@@ -64,7 +66,7 @@ describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
         status: 401,
         body: { reason: 'You are not allowed to access this endpoint!' },
       });
-      expect((await call(auth.url(`/api/monitor${path}`), { method })).status).toBe(401);
+      expect((await fetchJson(auth.url(`/api/monitor${path}`), { method })).status).toBe(401);
     }
   });
 

@@ -1,5 +1,6 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, call, startAuth } from './auth-harness.js';
+import { type AuthHarness, startAuth } from './auth-harness.js';
 
 const INTERNAL = /^\/(healthz|readyz|metrics|internal\/)/;
 
@@ -11,7 +12,7 @@ describe("auth's OpenAPI document", () => {
   afterAll(() => auth?.close());
 
   it('describes every route the service answers, and nothing it does not', async () => {
-    const { status, body } = await call(auth.url('/internal/openapi.json'));
+    const { status, body } = await fetchJson(auth.url('/internal/openapi.json'));
     expect(status).toBe(200);
     const documented = Object.entries(body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
@@ -24,7 +25,7 @@ describe("auth's OpenAPI document", () => {
   });
 
   it('uses the routes’ own schemas: registration fields, limits and required keys', async () => {
-    const { body } = await call(auth.url('/internal/openapi.json'));
+    const { body } = await fetchJson(auth.url('/internal/openapi.json'));
     const register = body.paths['/api/user/register'].post;
     const officer = register.requestBody.content['application/json'].schema.anyOf[0];
     expect(officer.required).toEqual(

@@ -1,14 +1,10 @@
 import { type DeadLetter, InProcessBus } from '@sproul/common/bus';
-import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
-import { commonConfigSchema, loadConfig } from '@sproul/common/config';
-import { type Database, openPostgres, rowsOf } from '@sproul/common/db';
-import { EmbeddedPostgres } from '@sproul/common/db/embedded';
+import { rowsOf } from '@sproul/common/db';
 import { makeEvent, TagChangedV1 } from '@sproul/common/events';
-import type { RunningService } from '@sproul/common/service';
-import { createTestDatabase, eventually, infraUrls, recordEvents, testLogger } from '@sproul/common/testing';
+import { bootService, eventually, infraUrls, openStorage, testLogger } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
-import { start } from '../src/index.js';
+import { authService } from '../src/index.js';
 
 export const ADMIN = { email: 'admin@sproul.club', password: 'Admin-pass-42!' };
 
@@ -20,73 +16,52 @@ export const TAGS = ['Academic', 'Arts', 'Athletics', 'Cultural', 'Engineering']
 }));
 export const SIZES = ['1-20', '21-50', '51-100', '100+'].map((value, id) => ({ id, value }));
 
+export interface AuthHarnessOptions {
+  /** The time auth signs tokens at (default the wall clock). */
+  clock?: () => Date;
+}
+
 /**
- * The auth service started in-process on an ephemeral port (as `npm start` composes it), with the
- * catalog's tags already known, and every event it publishes recorded.
+ * The auth service booted by the kit on an ephemeral port, with the catalog's tags already known, and
+ * every event it publishes recorded. `config` is laid over the harness's settings.
  */
-export async function startAuth(kind: AuthHarnessKind = 'embedded', env: Record<string, string> = {}) {
-  const logger = testLogger();
-  let database: Database;
-  let databaseUrl: string | undefined;
-  let closeDatabase: () => Promise<void>;
-  if (kind === 'embedded') {
-    const embedded = await EmbeddedPostgres.open();
-    database = embedded.forService('auth');
-    closeDatabase = () => embedded.close();
-  } else {
-    const testDb = await createTestDatabase('auth');
-    databaseUrl = testDb.url;
-    database = await openPostgres({ url: testDb.url, service: 'auth' });
-    closeDatabase = async () => {
-      await database.close();
-      await testDb.drop();
-    };
-  }
+export async function startAuth(
+  kind: AuthHarnessKind = 'embedded',
+  config: Record<string, string> = {},
+  options: AuthHarnessOptions = {},
+) {
+  const storage = await openStorage(kind === 'embedded' ? 'embedded' : 'postgres', 'auth');
   const store =
     kind === 'embedded'
-      ? new MemoryStore()
-      : new RedisStore({ url: infraUrls.redis, namespace: `test-${Date.now()}`, logger });
-  const bus = new InProcessBus(logger);
-  const events = await recordEvents(bus);
-  const config = loadConfig(commonConfigSchema, {
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    BUS_RETRY_DELAYS_MS: '50',
-    DATABASE_URL: databaseUrl,
+      ? undefined
+      : new RedisStore({ url: infraUrls.redis, namespace: `test-${Date.now()}`, logger: testLogger() });
+  const bus = new InProcessBus(testLogger());
+  const booted = await bootService(authService, {
+    storage: storage.storage,
+    bus,
+    store,
+    clock: options.clock,
+    config: {
+      FRONTEND_BASE_URL: 'http://frontend.test',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PUBLIC_BASE_URL: 'http://api.test',
+      // Required on a database server (the signing keys are sealed there), optional embedded.
+      KEY_ENCRYPTION_SECRET: kind === 'embedded' ? undefined : 'test-key-encryption-secret',
+      ...config,
+    },
   });
-  process.env.FRONTEND_BASE_URL = 'http://frontend.test';
-  process.env.ADMIN_EMAIL = ADMIN.email;
-  process.env.ADMIN_PASSWORD = ADMIN.password;
-  process.env.PUBLIC_BASE_URL = 'http://api.test';
-  // Required on a database server (the signing keys are sealed there), optional embedded.
-  if (kind === 'embedded') delete process.env.KEY_ENCRYPTION_SECRET;
-  else process.env.KEY_ENCRYPTION_SECRET = 'test-key-encryption-secret';
-  for (const name of [
-    'ACCESS_TOKEN_TTL_S',
-    'KEY_ROTATION_DAYS',
-    'OIDC_ISSUER',
-    'OIDC_CLIENT_ID',
-    'OIDC_CLIENT_SECRET',
-  ]) {
-    delete process.env[name];
-  }
-  Object.assign(process.env, env);
-  const service: RunningService = await start({ config, logger, database, bus, store });
+  const { db, events } = booted;
+  const count = async (statement: ReturnType<typeof sql>) =>
+    rowsOf<{ n: number }>(await db.execute(statement))[0]!.n;
 
   await bus.publish([makeEvent(TagChangedV1, { tags: TAGS, num_user_tags: SIZES }, 'catalog')]);
-  await eventually(async () => {
-    const rows = rowsOf<{ n: number }>(
-      await service.context.database.db.execute(sql`select count(*)::int as n from auth.known_tags`),
-    );
-    return rows[0]!.n === TAGS.length;
-  });
+  await eventually(
+    async () => (await count(sql`select count(*)::int as n from auth.known_tags`)) === TAGS.length,
+  );
 
-  const url = (path: string) => `${service.url}${path}`;
   return {
-    service,
-    store,
-    events,
-    url,
+    ...booted,
     /** The most recent link of a template sent to an address. */
     async emailLink(to: string, template: string): Promise<string> {
       const found = await eventually(() =>
@@ -101,60 +76,41 @@ export async function startAuth(kind: AuthHarnessKind = 'embedded', env: Record<
       );
       return Object.values((found.data as { variables: Record<string, string> }).variables)[0]!;
     },
+    /**
+     * Waits until the work auth does after answering has finished and every event it wrote is among
+     * the recorded ones: what it was going to publish has then been published.
+     */
+    async settled() {
+      await booted.context.deferred.idle();
+      const unsent = sql`select count(*)::int as n from auth.outbox where sent_at is null and error is null`;
+      await eventually(async () => (await count(unsent)) === 0);
+      // The relay marks rows sent after the bus took them; the in-process bus hands them to the
+      // recorder on its next check phase, which comes before this one (queued after it).
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     deadLetters: (): Promise<DeadLetter[]> => bus.takeDeadLetters('auth'),
     /** Puts emails on the RSO allow-list, as an admin would. */
     async allowRso(...emails: string[]) {
       for (const email of emails) {
-        await service.context.database.db.execute(
-          sql`insert into auth.rso_emails (email) values (${email}) on conflict do nothing`,
-        );
+        await db.execute(sql`insert into auth.rso_emails (email) values (${email}) on conflict do nothing`);
       }
     },
     /** Makes every pending email token of a kind expire now. */
     async expireEmailTokens(kind: 'confirm' | 'reset' | 'magic') {
-      await service.context.database.db.execute(
+      await db.execute(
         sql`update auth.email_tokens set expires_at = now() - interval '1 second' where kind = ${kind}`,
       );
     },
     async close() {
-      await service.stop();
+      await booted.close();
       await bus.close();
-      await store.close();
-      await closeDatabase();
+      await store?.close();
+      await storage.close();
     },
   };
 }
 
 export type AuthHarness = Awaited<ReturnType<typeof startAuth>>;
-
-/** JSON request helper: answers status, parsed body and headers. */
-export async function call(
-  url: string,
-  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
-) {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    redirect: 'manual',
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body:
-      init.body === undefined
-        ? undefined
-        : typeof init.body === 'string'
-          ? init.body
-          : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {}
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers.
-  return { status: response.status, body: body as any, headers: response.headers };
-}
 
 /** A registration body as the web client sends it (every key present). */
 export const officerRegistration = (email: string, overrides: Record<string, unknown> = {}) => ({

@@ -18,14 +18,13 @@ describe('auth’s copy of the catalog’s tags follows their versions, not thei
   }, 60_000);
   afterAll(() => auth?.close());
 
-  const query = async <T>(statement: ReturnType<typeof sql>) =>
-    rowsOf<T>(await auth.service.context.database.db.execute(statement));
+  const query = async <T>(statement: ReturnType<typeof sql>) => rowsOf<T>(await auth.db.execute(statement));
 
   it('an older tag snapshot retried after a newer one does not take the new tag away', async () => {
     const withRobotics = tagSet([...TAGS, { id: 5, name: 'Robotics' }], 2);
     const older = tagSet(TAGS, 1);
-    await auth.service.context.bus.publish([withRobotics]);
-    await auth.service.context.bus.publish([older]);
+    await auth.bus.publish([withRobotics]);
+    await auth.bus.publish([older]);
     await eventually(async () => {
       const [row] = await query<{ n: number }>(
         sql`select count(*)::int as n from auth.inbox where event_id in (${withRobotics.id}, ${older.id})`,

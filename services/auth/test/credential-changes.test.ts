@@ -1,5 +1,6 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, call, startAuth } from './auth-harness.js';
+import { type AuthHarness, startAuth } from './auth-harness.js';
 
 // A stolen access token must not become a permanent takeover, and a new password must end every way
 // in that the old one (or a mailbox read before) still gave: sessions, and the links already emailed.
@@ -12,16 +13,16 @@ describe('changing credentials', () => {
 
   const local = (link: string) => link.replace('http://api.test', auth.service.url);
   const register = (email: string, password: string) =>
-    call(auth.url('/api/user/register'), { body: { email, password } });
+    fetchJson(auth.url('/api/user/register'), { body: { email, password } });
   const login = (email: string, password: string) =>
-    call(auth.url('/api/user/login'), { body: { email, password } });
+    fetchJson(auth.url('/api/user/login'), { body: { email, password } });
   const patch = (token: string, body: unknown) =>
-    call(auth.url('/api/user'), { method: 'PATCH', token, body });
+    fetchJson(auth.url('/api/user'), { method: 'PATCH', token, body });
   /** Asks for a magic link and a reset link, and answers both (tokens as sent). */
   async function pendingLinks(email: string) {
     const before = auth.events.length;
-    await call(auth.url('/api/user/magic-link'), { body: { email } });
-    await call(auth.url('/api/user/request-reset'), { body: { email } });
+    await fetchJson(auth.url('/api/user/magic-link'), { body: { email } });
+    await fetchJson(auth.url('/api/user/request-reset'), { body: { email } });
     const sent = () => auth.events.slice(before).filter((e) => e.type === 'EmailRequested');
     const [magic, reset] = await Promise.all([
       auth.emailLink(email, 'magic-link'),
@@ -50,18 +51,18 @@ describe('changing credentials', () => {
       // Nothing changed: the old password signs in, the stolen one does not, the session lives on.
       expect((await login('patch@example.org', 'Stolen-pass-9!')).status).toBe(400);
       expect((await login('patch@example.org', 'Patch-pass-1!')).status).toBe(200);
-      expect((await call(auth.url('/api/user'), { token: access })).status).toBe(200);
+      expect((await fetchJson(auth.url('/api/user'), { token: access })).status).toBe(200);
 
       const ok = await patch(access, { password: 'Patch-pass-2!', current_password: 'Patch-pass-1!' });
       expect(ok).toMatchObject({ status: 200, body: { status: 'success' } });
       expect((await login('patch@example.org', 'Patch-pass-2!')).status).toBe(200);
-      expect((await call(auth.url('/api/user'), { token: access })).status).toBe(401);
+      expect((await fetchJson(auth.url('/api/user'), { token: access })).status).toBe(401);
     });
 
     it('changes the name alone with just the token, as before', async () => {
       const { access } = (await login('patch@example.org', 'Patch-pass-2!')).body;
       expect((await patch(access, { name: 'Pat' })).status).toBe(200);
-      expect((await call(auth.url('/api/user'), { token: access })).body.name).toBe('Pat');
+      expect((await fetchJson(auth.url('/api/user'), { token: access })).body.name).toBe('Pat');
     });
 
     it('ends the magic and reset links sent before', async () => {
@@ -70,8 +71,8 @@ describe('changing credentials', () => {
       expect(
         (await patch(access, { password: 'Patch-pass-3!', current_password: 'Patch-pass-2!' })).status,
       ).toBe(200);
-      expect((await call(magic)).status).toBe(404);
-      const resetNow = await call(auth.url('/api/user/confirm-reset'), {
+      expect((await fetchJson(magic)).status).toBe(404);
+      const resetNow = await fetchJson(auth.url('/api/user/confirm-reset'), {
         body: { token: reset, password: 'Attacker-pass-1!' },
       });
       expect(resetNow.status).toBe(404);
@@ -83,13 +84,13 @@ describe('changing credentials', () => {
     await register('change@example.org', 'Change-pass-1!');
     const { magic, reset } = await pendingLinks('change@example.org');
     const { access } = (await login('change@example.org', 'Change-pass-1!')).body;
-    const changed = await call(auth.url('/api/admin/change-password'), {
+    const changed = await fetchJson(auth.url('/api/admin/change-password'), {
       token: access,
       body: { old_password: 'Change-pass-1!', new_password: 'Change-pass-2!' },
     });
     expect(changed.status).toBe(200);
-    expect(await call(magic)).toMatchObject({ status: 404, body: { status: 'error' } });
-    const resetNow = await call(auth.url('/api/user/confirm-reset'), {
+    expect(await fetchJson(magic)).toMatchObject({ status: 404, body: { status: 'error' } });
+    const resetNow = await fetchJson(auth.url('/api/user/confirm-reset'), {
       body: { token: reset, password: 'Attacker-pass-1!' },
     });
     expect(resetNow.status).toBe(404);
@@ -99,22 +100,25 @@ describe('changing credentials', () => {
     // Someone registers the address before its owner, and waits for the owner to confirm it.
     await register('owner@example.org', 'Squatter-pass-1!');
     const squatter = (await login('owner@example.org', 'Squatter-pass-1!')).body;
-    await call(auth.url('/api/user/magic-link'), { body: { email: 'owner@example.org' } });
-    const owner = await call(local(await auth.emailLink('owner@example.org', 'magic-link')));
+    await fetchJson(auth.url('/api/user/magic-link'), { body: { email: 'owner@example.org' } });
+    const owner = await fetchJson(local(await auth.emailLink('owner@example.org', 'magic-link')));
     expect(owner.status).toBe(200);
-    expect((await call(auth.url('/api/user'), { token: owner.body.access })).body.confirmed).toBe(true);
+    expect((await fetchJson(auth.url('/api/user'), { token: owner.body.access })).body.confirmed).toBe(true);
     expect((await login('owner@example.org', 'Squatter-pass-1!')).status).toBe(400);
-    expect((await call(auth.url('/api/user/refresh'), { body: {}, token: squatter.refresh })).status).toBe(
-      401,
-    );
+    expect(
+      (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: squatter.refresh })).status,
+    ).toBe(401);
     // The owner sets a password of their own through a reset link.
-    await call(auth.url('/api/user/request-reset'), { body: { email: 'owner@example.org' } });
+    await fetchJson(auth.url('/api/user/request-reset'), { body: { email: 'owner@example.org' } });
     const reset = new URL(await auth.emailLink('owner@example.org', 'reset-password')).searchParams.get(
       'token',
     );
     expect(
-      (await call(auth.url('/api/user/confirm-reset'), { body: { token: reset, password: 'Owner-pass-1!' } }))
-        .status,
+      (
+        await fetchJson(auth.url('/api/user/confirm-reset'), {
+          body: { token: reset, password: 'Owner-pass-1!' },
+        })
+      ).status,
     ).toBe(200);
     expect((await login('owner@example.org', 'Owner-pass-1!')).status).toBe(200);
   });
@@ -123,14 +127,14 @@ describe('changing credentials', () => {
     await register('reset@example.org', 'Reset-pass-1!');
     const confirm = local(await auth.emailLink('reset@example.org', 'confirm-email'));
     const { magic, reset } = await pendingLinks('reset@example.org');
-    const done = await call(auth.url('/api/user/confirm-reset'), {
+    const done = await fetchJson(auth.url('/api/user/confirm-reset'), {
       body: { token: reset, password: 'Reset-pass-2!' },
     });
     expect(done.status).toBe(200);
-    expect(await call(magic)).toMatchObject({ status: 404, body: { status: 'error' } });
-    expect(await call(confirm)).toMatchObject({ status: 404, body: { status: 'error' } });
+    expect(await fetchJson(magic)).toMatchObject({ status: 404, body: { status: 'error' } });
+    expect(await fetchJson(confirm)).toMatchObject({ status: 404, body: { status: 'error' } });
     // Following the reset link proved the address: the account is confirmed.
     const { access } = (await login('reset@example.org', 'Reset-pass-2!')).body;
-    expect((await call(auth.url('/api/user'), { token: access })).body.confirmed).toBe(true);
+    expect((await fetchJson(auth.url('/api/user'), { token: access })).body.confirmed).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { fuzzRoutes, type OpenApiDocument } from '@sproul/common/testing';
+import { fetchJson, fuzzRoutes, type OpenApiDocument } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type AuthHarness, call, officerRegistration, startAuth } from './auth-harness.js';
+import { ADMIN, type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -9,14 +9,16 @@ describe('no user enumeration, and hostile input', () => {
   beforeAll(async () => {
     auth = await startAuth();
     await auth.allowRso('known@berkeley.edu');
-    await call(auth.url('/api/user/register'), { body: officerRegistration('known@berkeley.edu') });
+    await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('known@berkeley.edu') });
   });
   afterAll(() => auth?.close());
 
   it('answers an unknown email and a wrong password identically, in similar time', async () => {
     const attempt = async (email: string) => {
       const started = performance.now();
-      const res = await call(auth.url('/api/user/login'), { body: { email, password: 'Not-the-pass-1!' } });
+      const res = await fetchJson(auth.url('/api/user/login'), {
+        body: { email, password: 'Not-the-pass-1!' },
+      });
       return { res, ms: performance.now() - started };
     };
     const unknown: number[] = [];
@@ -38,8 +40,8 @@ describe('no user enumeration, and hostile input', () => {
   it.each(['/api/user/request-reset', '/api/user/resend-confirm', '/api/user/magic-link'])(
     '%s answers known and unknown emails alike',
     async (path) => {
-      const known = await call(auth.url(path), { body: { email: 'known@berkeley.edu' } });
-      const unknown = await call(auth.url(path), { body: { email: 'ghost@berkeley.edu' } });
+      const known = await fetchJson(auth.url(path), { body: { email: 'known@berkeley.edu' } });
+      const unknown = await fetchJson(auth.url(path), { body: { email: 'ghost@berkeley.edu' } });
       expect(known.status).toBe(unknown.status);
       expect(known.body).toEqual(unknown.body);
     },
@@ -94,7 +96,7 @@ describe('no user enumeration, and hostile input', () => {
   it.each(routes)('%s %s answers every hostile body with a JSON 4xx', async (method, path) => {
     for (const [label, body] of hostileBodies) {
       for (const token of [undefined, 'e30.e30.e30', 'Bearer-ish']) {
-        const res = await call(auth.url(path), { method, body, token });
+        const res = await fetchJson(auth.url(path), { method, body, token });
         expect(res.status, `${label} with token ${token}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${label} with token ${token}`).toBeLessThan(500);
         expect(res.body.status).toBe('error');
@@ -113,7 +115,7 @@ describe('no user enumeration, and hostile input', () => {
         "'--",
         '%F0%9F%94%91',
       ]) {
-        const res = await call(auth.url(`${route}${token}`));
+        const res = await fetchJson(auth.url(`${route}${token}`));
         expect(res.status, `${route}${token.slice(0, 20)}`).toBeGreaterThanOrEqual(400);
         expect(res.status).toBeLessThan(500);
         expect(res.body.status).toBe('error');
@@ -133,18 +135,19 @@ describe('every documented auth route, fuzzed', () => {
   beforeAll(async () => {
     auth = await startAuth();
     await auth.allowRso('fuzz@berkeley.edu');
-    adminToken = (await call(auth.url('/api/monitor/login'), { body: ADMIN })).body.access;
+    adminToken = (await fetchJson(auth.url('/api/monitor/login'), { body: ADMIN })).body.access;
     const member = { email: 'fuzz-member@example.org', password: 'Member-pass-1!' };
-    await call(auth.url('/api/user/register'), { body: member });
+    await fetchJson(auth.url('/api/user/register'), { body: member });
     const basic = Buffer.from(`${member.email}:${member.password}`).toString('base64');
-    memberToken = (await call(auth.url('/api/user/login'), { headers: { authorization: `Basic ${basic}` } }))
-      .body.token;
+    memberToken = (
+      await fetchJson(auth.url('/api/user/login'), { headers: { authorization: `Basic ${basic}` } })
+    ).body.token;
     expect(adminToken && memberToken).toBeTruthy();
   });
   afterAll(() => auth?.close());
 
   it('answers every hostile variant of every route with 4xx or its normal answer, as JSON', async () => {
-    const document = (await call(auth.url('/internal/openapi.json'))).body as OpenApiDocument;
+    const document = (await fetchJson(auth.url('/internal/openapi.json'))).body as OpenApiDocument;
     const { requests, findings } = await fuzzRoutes({
       baseUrl: auth.url(''),
       document,

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MemoryStore } from '@sproul/common/cache';
-import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { ConfigError, loadConfig } from '@sproul/common/config';
+import { startService } from '@sproul/common/service';
 import { testLogger } from '@sproul/common/testing';
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
-import { start } from '../src/index.js';
+import { authService } from '../src/index.js';
 
 const startScript = fileURLToPath(new URL('../dist/start.js', import.meta.url));
 // Nothing listens there: the process must refuse before it tries to connect.
@@ -22,23 +23,24 @@ describe('KEY_ENCRYPTION_SECRET', () => {
   });
 
   it('is required when a composition root hands auth a database server', async () => {
-    const previous = process.env.KEY_ENCRYPTION_SECRET;
-    delete process.env.KEY_ENCRYPTION_SECRET;
-    try {
-      const config = loadConfig(commonConfigSchema, { PORT: '0', DATABASE_URL: SERVER_DATABASE });
-      const starting = start({
-        config,
-        logger: testLogger(),
+    // A composition root parses auth's config once, with the DATABASE_URL it decided, before it
+    // opens anything (as scripts/src/platform.ts and runAsProcess do).
+    const starting = (async () => {
+      const config = loadConfig(authService.config, { PORT: '0', DATABASE_URL: SERVER_DATABASE });
+      return startService(
+        authService,
         // Never reached: the check comes first.
-        database: undefined as never,
-        bus: undefined as never,
-        store: new MemoryStore(),
-      });
-      await expect(starting).rejects.toBeInstanceOf(ConfigError);
-      await expect(starting).rejects.toThrow(/KEY_ENCRYPTION_SECRET/);
-    } finally {
-      if (previous !== undefined) process.env.KEY_ENCRYPTION_SECRET = previous;
-    }
+        {
+          logger: testLogger(),
+          database: undefined as never,
+          bus: undefined as never,
+          store: new MemoryStore(),
+        },
+        config,
+      );
+    })();
+    await expect(starting).rejects.toBeInstanceOf(ConfigError);
+    await expect(starting).rejects.toThrow(/KEY_ENCRYPTION_SECRET/);
   });
 
   it('is optional in the embedded mode (no DATABASE_URL), and accepted when set', () => {

@@ -1,5 +1,6 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, call, officerRegistration, startAuth } from './auth-harness.js';
+import { type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
 const errorEnvelope = (reason: string | RegExp) => ({
   status: 'error',
@@ -20,24 +21,26 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
   afterAll(() => auth?.close());
 
   async function registerAndConfirm(email: string) {
-    expect((await call(auth.url('/api/user/register'), { body: officerRegistration(email) })).status).toBe(
-      200,
-    );
+    expect(
+      (await fetchJson(auth.url('/api/user/register'), { body: officerRegistration(email) })).status,
+    ).toBe(200);
     const link = await auth.emailLink(email, 'confirm-email');
-    expect((await call(link.replace('http://api.test', auth.service.url))).status).toBe(302);
+    expect((await fetchJson(link.replace('http://api.test', auth.service.url))).status).toBe(302);
   }
   const login = (email: string, password = 'Robots-4-ever!') =>
-    call(auth.url('/api/user/login'), { body: { email, password } });
+    fetchJson(auth.url('/api/user/login'), { body: { email, password } });
 
   describe('POST /email-exists and /password-strength', () => {
     it('says whether an email is on the RSO list, ignoring case and spaces', async () => {
       expect(
-        (await call(auth.url('/api/user/email-exists'), { body: { email: ' Chess@Berkeley.EDU ' } })).body,
+        (await fetchJson(auth.url('/api/user/email-exists'), { body: { email: ' Chess@Berkeley.EDU ' } }))
+          .body,
       ).toEqual({
         exists: true,
       });
       expect(
-        (await call(auth.url('/api/user/email-exists'), { body: { email: 'nobody@berkeley.edu' } })).body,
+        (await fetchJson(auth.url('/api/user/email-exists'), { body: { email: 'nobody@berkeley.edu' } }))
+          .body,
       ).toEqual({
         exists: false,
       });
@@ -53,16 +56,18 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       ['Password1!', false],
       ['iloveyou2024!', false],
     ])('rates %j as strong=%s', async (password, strong) => {
-      expect((await call(auth.url('/api/user/password-strength'), { body: { password } })).body).toEqual({
-        strong,
-      });
+      expect((await fetchJson(auth.url('/api/user/password-strength'), { body: { password } })).body).toEqual(
+        {
+          strong,
+        },
+      );
     });
 
     it('refuses missing and unknown fields with a 400 naming them', async () => {
-      const missing = await call(auth.url('/api/user/email-exists'), { body: {} });
+      const missing = await fetchJson(auth.url('/api/user/email-exists'), { body: {} });
       expect(missing.status).toBe(400);
       expect(missing.body.data).toEqual([{ field: 'email', errors: [expect.any(String)] }]);
-      const extra = await call(auth.url('/api/user/password-strength'), {
+      const extra = await fetchJson(auth.url('/api/user/password-strength'), {
         body: { password: 'x', admin: true },
       });
       expect(extra.status).toBe(400);
@@ -71,7 +76,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
 
   describe('POST /register', () => {
     it('creates the account, publishes UserRegistered with the club draft, and asks for a confirmation email', async () => {
-      const res = await call(auth.url('/api/user/register'), {
+      const res = await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('Robotics@Berkeley.edu'),
       });
       expect(res).toMatchObject({ status: 200, body: { status: 'success' } });
@@ -118,13 +123,15 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       ['an unknown field', { email: 'chess@berkeley.edu', owner: 'me' }, 400, /validation/],
       ['a string for a boolean', { email: 'chess@berkeley.edu', app_required: 'yes' }, 400, /validation/],
     ])('refuses %s', async (_label, overrides, status, reason) => {
-      const res = await call(auth.url('/api/user/register'), { body: officerRegistration('x', overrides) });
+      const res = await fetchJson(auth.url('/api/user/register'), {
+        body: officerRegistration('x', overrides),
+      });
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject(errorEnvelope(reason));
     });
 
     it('names the unknown tag ids', async () => {
-      const res = await call(auth.url('/api/user/register'), {
+      const res = await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('chess@berkeley.edu', { tags: [1, 99] }),
       });
       expect(res.body.data).toEqual([{ field: 'tags', errors: ['unknown tag ids: 99'] }]);
@@ -132,12 +139,12 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
 
     it('refuses a key left out, as upstream requires every key', async () => {
       const { apply_deadline_end: _omitted, ...body } = officerRegistration('chess@berkeley.edu');
-      expect((await call(auth.url('/api/user/register'), { body })).status).toBe(400);
+      expect((await fetchJson(auth.url('/api/user/register'), { body })).status).toBe(400);
     });
 
     it('never says an address is taken: a confirmed account stays, its owner is emailed', async () => {
       await registerAndConfirm('taken@berkeley.edu');
-      const again = await call(auth.url('/api/user/register'), {
+      const again = await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('TAKEN@berkeley.edu', { password: 'Other-pass-5!' }),
       });
       expect(again).toMatchObject({ status: 200, body: { status: 'success' } });
@@ -151,12 +158,12 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
 
   describe('GET /confirm/:token', () => {
     it('confirms once, redirects to the sign-in page, and publishes AccountConfirmed', async () => {
-      await call(auth.url('/api/user/register'), { body: officerRegistration('chess@berkeley.edu') });
+      await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('chess@berkeley.edu') });
       const link = (await auth.emailLink('chess@berkeley.edu', 'confirm-email')).replace(
         'http://api.test',
         auth.service.url,
       );
-      const res = await call(link);
+      const res = await fetchJson(link);
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toBe('http://frontend.test/signin?confirmed=true');
       expect(
@@ -164,20 +171,20 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
           .filter((e) => e.type === 'AccountConfirmed')
           .map((e) => (e.data as { email: string }).email),
       ).toContain('chess@berkeley.edu');
-      const reused = await call(link);
+      const reused = await fetchJson(link);
       expect(reused).toMatchObject({ status: 404, body: errorEnvelope('The confirmation link is invalid.') });
     });
 
     it('refuses a made-up link', async () => {
-      expect((await call(auth.url('/api/user/confirm/not-a-real-token'))).status).toBe(404);
+      expect((await fetchJson(auth.url('/api/user/confirm/not-a-real-token'))).status).toBe(404);
     });
 
     it('sends a new link on request, even long after registration; the same answer for any email', async () => {
-      await call(auth.url('/api/user/register'), { body: officerRegistration('robotics@berkeley.edu') });
+      await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('robotics@berkeley.edu') });
       await auth.expireEmailTokens('confirm');
       const before = auth.events.length;
       for (const email of ['robotics@berkeley.edu', 'nobody@berkeley.edu', 'chess@berkeley.edu']) {
-        const res = await call(auth.url('/api/user/resend-confirm'), { body: { email } });
+        const res = await fetchJson(auth.url('/api/user/resend-confirm'), { body: { email } });
         expect(res).toMatchObject({ status: 200, body: { status: 'success' } });
       }
       const sent = auth.events.slice(before).filter((e) => e.type === 'EmailRequested');
@@ -186,14 +193,16 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         'http://api.test',
         auth.service.url,
       );
-      expect((await call(link)).status).toBe(302);
+      expect((await fetchJson(link)).status).toBe(302);
     });
   });
 
   describe('POST /login, /refresh, DELETE /revoke-*', () => {
     it('signs in with upstream’s answer, before confirmation too', async () => {
       await auth.allowRso('unconfirmed@berkeley.edu');
-      await call(auth.url('/api/user/register'), { body: officerRegistration('unconfirmed@berkeley.edu') });
+      await fetchJson(auth.url('/api/user/register'), {
+        body: officerRegistration('unconfirmed@berkeley.edu'),
+      });
       const res = await login('unconfirmed@berkeley.edu');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
@@ -207,8 +216,8 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         'http://api.test',
         auth.service.url,
       );
-      await call(link);
-      const revoke = await call(auth.url('/api/user/revoke-access'), {
+      await fetchJson(link);
+      const revoke = await fetchJson(auth.url('/api/user/revoke-access'), {
         method: 'DELETE',
         token: res.body.access,
       });
@@ -222,7 +231,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       const { access, refresh } = (await login('chess@berkeley.edu')).body;
       expect(access).toBeTruthy();
       for (let i = 0; i < 3; i++) {
-        const res = await call(auth.url('/api/user/refresh'), { body: {}, token: refresh });
+        const res = await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: refresh });
         expect(res.status).toBe(200);
         expect(res.body).toEqual({
           access: expect.any(String),
@@ -236,50 +245,53 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
 
     it('treats a superseded refresh token as reuse, ending the whole session', async () => {
       const first = (await login('chess@berkeley.edu')).body;
-      const second = (await call(auth.url('/api/user/refresh'), { body: {}, token: first.refresh })).body;
-      const third = (await call(auth.url('/api/user/refresh'), { body: {}, token: second.refresh })).body;
+      const second = (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: first.refresh }))
+        .body;
+      const third = (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: second.refresh }))
+        .body;
       expect(third.access).toBeTruthy();
-      const replay = await call(auth.url('/api/user/refresh'), { body: {}, token: first.refresh });
+      const replay = await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: first.refresh });
       expect(replay).toMatchObject({ status: 401, body: errorEnvelope('Token has been revoked') });
       // Every token of the family is dead now, the newest included.
-      expect((await call(auth.url('/api/user/refresh'), { body: {}, token: third.refresh })).status).toBe(
-        401,
-      );
       expect(
-        (await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: third.access })).status,
+        (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: third.refresh })).status,
+      ).toBe(401);
+      expect(
+        (await fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: third.access }))
+          .status,
       ).toBe(401);
     });
 
     it('revokes an access token for real', async () => {
       const { access, refresh } = (await login('chess@berkeley.edu')).body;
-      await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access });
-      const again = await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access });
+      await fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access });
+      const again = await fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access });
       expect(again).toMatchObject({ status: 401, body: errorEnvelope('Token has been revoked') });
       // The session itself lives on.
-      expect((await call(auth.url('/api/user/refresh'), { body: {}, token: refresh })).status).toBe(200);
+      expect((await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: refresh })).status).toBe(200);
     });
 
     it('ends the session on revoke-refresh (logout): its refresh and access tokens stop working', async () => {
       const { access, refresh } = (await login('chess@berkeley.edu')).body;
-      const res = await call(auth.url('/api/user/revoke-refresh'), { method: 'DELETE', token: refresh });
+      const res = await fetchJson(auth.url('/api/user/revoke-refresh'), { method: 'DELETE', token: refresh });
       expect(res).toMatchObject({
         status: 200,
         body: { status: 'success', message: 'Refresh token revoked!' },
       });
-      expect((await call(auth.url('/api/user/refresh'), { body: {}, token: refresh })).status).toBe(401);
+      expect((await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: refresh })).status).toBe(401);
       expect(
-        (await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access })).status,
+        (await fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: access })).status,
       ).toBe(401);
     });
 
     it('refuses the wrong kind of token on each route', async () => {
       const { access, refresh } = (await login('chess@berkeley.edu')).body;
-      const refreshWithAccess = await call(auth.url('/api/user/refresh'), { body: {}, token: access });
+      const refreshWithAccess = await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: access });
       expect(refreshWithAccess).toMatchObject({
         status: 401,
         body: errorEnvelope('Only refresh tokens are allowed'),
       });
-      const revokeWithRefresh = await call(auth.url('/api/user/revoke-access'), {
+      const revokeWithRefresh = await fetchJson(auth.url('/api/user/revoke-access'), {
         method: 'DELETE',
         token: refresh,
       });
@@ -287,7 +299,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         status: 401,
         body: errorEnvelope('Only access tokens are allowed'),
       });
-      const none = await call(auth.url('/api/user/refresh'), { body: {} });
+      const none = await fetchJson(auth.url('/api/user/refresh'), { body: {} });
       expect(none).toMatchObject({ status: 401, body: errorEnvelope('Missing Authorization Header') });
     });
   });
@@ -297,7 +309,8 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       await registerAndConfirm('reset@berkeley.edu');
       const session = (await login('reset@berkeley.edu')).body;
       expect(
-        (await call(auth.url('/api/user/request-reset'), { body: { email: 'Reset@berkeley.edu' } })).body,
+        (await fetchJson(auth.url('/api/user/request-reset'), { body: { email: 'Reset@berkeley.edu' } }))
+          .body,
       ).toEqual({
         status: 'success',
       });
@@ -305,34 +318,37 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       expect(link).toMatch(/^http:\/\/frontend\.test\/resetpassword\?token=/);
       const token = new URL(link).searchParams.get('token')!;
 
-      const weak = await call(auth.url('/api/user/confirm-reset'), { body: { token, password: 'weak' } });
+      const weak = await fetchJson(auth.url('/api/user/confirm-reset'), {
+        body: { token, password: 'weak' },
+      });
       expect(weak).toMatchObject({ status: 400, body: errorEnvelope('The password is not strong enough') });
-      const ok = await call(auth.url('/api/user/confirm-reset'), {
+      const ok = await fetchJson(auth.url('/api/user/confirm-reset'), {
         body: { token, password: 'Brand-new-pass-7' },
       });
       expect(ok).toMatchObject({ status: 200, body: { status: 'success' } });
-      const reused = await call(auth.url('/api/user/confirm-reset'), {
+      const reused = await fetchJson(auth.url('/api/user/confirm-reset'), {
         body: { token, password: 'Another-pass-8!' },
       });
       expect(reused).toMatchObject({ status: 404, body: errorEnvelope('The recovery token is invalid!') });
 
-      expect((await call(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status).toBe(
-        401,
-      );
       expect(
-        (await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: session.access })).status,
+        (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status,
+      ).toBe(401);
+      expect(
+        (await fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: session.access }))
+          .status,
       ).toBe(401);
       expect((await login('reset@berkeley.edu')).status).toBe(400);
       expect((await login('reset@berkeley.edu', 'Brand-new-pass-7')).status).toBe(200);
     });
 
     it('refuses an expired reset link', async () => {
-      await call(auth.url('/api/user/request-reset'), { body: { email: 'reset@berkeley.edu' } });
+      await fetchJson(auth.url('/api/user/request-reset'), { body: { email: 'reset@berkeley.edu' } });
       const token = new URL(await auth.emailLink('reset@berkeley.edu', 'reset-password')).searchParams.get(
         'token',
       )!;
       await auth.expireEmailTokens('reset');
-      const res = await call(auth.url('/api/user/confirm-reset'), {
+      const res = await fetchJson(auth.url('/api/user/confirm-reset'), {
         body: { token, password: 'Fine-pass-9!' },
       });
       expect(res.status).toBe(404);
@@ -340,16 +356,18 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
 
     it('answers a reset request for an unknown email exactly as for a known one, and sends nothing', async () => {
       const before = auth.events.length;
-      const res = await call(auth.url('/api/user/request-reset'), { body: { email: 'ghost@berkeley.edu' } });
+      const res = await fetchJson(auth.url('/api/user/request-reset'), {
+        body: { email: 'ghost@berkeley.edu' },
+      });
       expect(res).toMatchObject({ status: 200, body: { status: 'success' } });
-      await new Promise((r) => setTimeout(r, 100));
+      await auth.settled();
       expect(auth.events.slice(before).filter((e) => e.type === 'EmailRequested')).toEqual([]);
     });
 
     it('changes the password of a signed-in officer and ends their sessions', async () => {
       const session = (await login('reset@berkeley.edu', 'Brand-new-pass-7')).body;
       const change = (body: unknown) =>
-        call(auth.url('/api/admin/change-password'), { body, token: session.access });
+        fetchJson(auth.url('/api/admin/change-password'), { body, token: session.access });
       expect(
         (await change({ old_password: 'wrong-old-1!', new_password: 'Newer-pass-10!' })).body,
       ).toMatchObject(errorEnvelope('The old password is incorrect.'));
@@ -361,9 +379,9 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       );
       const ok = await change({ old_password: 'Brand-new-pass-7', new_password: 'Newer-pass-10!' });
       expect(ok).toMatchObject({ status: 200, body: { status: 'success' } });
-      expect((await call(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status).toBe(
-        401,
-      );
+      expect(
+        (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status,
+      ).toBe(401);
       expect((await login('reset@berkeley.edu', 'Newer-pass-10!')).status).toBe(200);
     });
   });

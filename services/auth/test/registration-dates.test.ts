@@ -1,5 +1,6 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, call, officerRegistration, startAuth } from './auth-harness.js';
+import { type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
 // The four club dates of an officer's registration: one shared date schema for every date field.
 describe('registration dates', () => {
@@ -13,7 +14,7 @@ describe('registration dates', () => {
   it.each(['+24:00', '+99:99', '-23:59', '+05:75'])(
     'answers an offset of %s with 400 naming the field, not a 500 with internals',
     async (offset) => {
-      const res = await call(auth.url('/api/user/register'), {
+      const res = await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('offset@berkeley.edu', {
           recruiting_start: `2030-01-05T09:00:00${offset}`,
         }),
@@ -24,7 +25,7 @@ describe('registration dates', () => {
   );
 
   it('reads "null" and "" as no date, as upstream stored the Postman collection\'s "null"', async () => {
-    const res = await call(auth.url('/api/user/register'), {
+    const res = await fetchJson(auth.url('/api/user/register'), {
       body: officerRegistration('nulls@berkeley.edu', {
         apply_deadline_start: 'null',
         apply_deadline_end: '',

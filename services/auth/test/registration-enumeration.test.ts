@@ -1,6 +1,7 @@
+import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as hasher from '../src/domain/password-hasher.js';
-import { type AuthHarness, call, officerRegistration, startAuth } from './auth-harness.js';
+import { type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
 // Counts the argon2id hashes registration does (the real ones still run): the answer's timing is the
 // same for a taken and a free address only if both do the same expensive work.
@@ -29,12 +30,12 @@ describe('registration reveals nothing about existing accounts', () => {
     );
   async function confirm(email: string) {
     const link = await auth.emailLink(email, 'confirm-email');
-    expect((await call(link.replace('http://api.test', auth.service.url))).status).toBe(302);
+    expect((await fetchJson(link.replace('http://api.test', auth.service.url))).status).toBe(302);
   }
   /** One registration: its answer, and how many hashes it computed. */
   async function register(path: string, body: unknown) {
     const before = hashCalls();
-    const res = await call(auth.url(path), { body });
+    const res = await fetchJson(auth.url(path), { body });
     return { status: res.status, body: res.body, hashes: hashCalls() - before };
   }
 

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fetchJson } from '@sproul/common/testing';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, call, startAuth } from './auth-harness.js';
+import { type AuthHarness, startAuth } from './auth-harness.js';
 
 /** People the test provider knows; the next sign-in is as `who.next`. */
 const people: Record<string, Record<string, unknown>> = {
@@ -140,7 +141,8 @@ describe('student single sign-on (OpenID Connect)', () => {
     const second = await browse(auth.url('/api/student/login'));
     expect(second.body).toMatchObject({ is_new_user: false, profile: { email: 'oski@berkeley.edu' } });
     expect(
-      (await call(auth.url('/api/student/refresh'), { body: {}, token: second.body.token.refresh })).status,
+      (await fetchJson(auth.url('/api/student/refresh'), { body: {}, token: second.body.token.refresh }))
+        .status,
     ).toBe(200);
   });
 
@@ -155,7 +157,7 @@ describe('student single sign-on (OpenID Connect)', () => {
 
   it('replaces an unconfirmed club account under the address: the provider proved it, its registrant did not', async () => {
     await auth.allowRso('club@berkeley.edu');
-    await call(auth.url('/api/user/register'), {
+    await fetchJson(auth.url('/api/user/register'), {
       body: {
         name: 'Club',
         email: 'club@berkeley.edu',
@@ -181,28 +183,28 @@ describe('student single sign-on (OpenID Connect)', () => {
         (e) => e.type === 'AccountDeleted' && (e.data as { email: string }).email === 'club@berkeley.edu',
       )?.data,
     ).toMatchObject({ role: 'officer' });
-    const officerLogin = await call(auth.url('/api/user/login'), {
+    const officerLogin = await fetchJson(auth.url('/api/user/login'), {
       body: { email: 'club@berkeley.edu', password: 'Robots-4-ever!' },
     });
     expect(officerLogin.status).toBe(400);
   });
 
   it('refuses an address that belongs to a confirmed member account', async () => {
-    await call(auth.url('/api/user/register'), {
+    await fetchJson(auth.url('/api/user/register'), {
       body: { email: 'member@berkeley.edu', password: 'Member-pass-1!' },
     });
     const link = await auth.emailLink('member@berkeley.edu', 'confirm-email');
-    await call(link.replace('http://api.test', auth.service.url));
+    await fetchJson(link.replace('http://api.test', auth.service.url));
     who.next = 'member';
     expect((await browse(auth.url('/api/student/login'))).status).toBe(409);
   });
 
   it('links an unconfirmed password student, ending the password and sessions its registrant set up', async () => {
-    await call(auth.url('/api/student/register'), {
+    await fetchJson(auth.url('/api/student/register'), {
       body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!', name: 'Not Them' },
     });
     const squatter = (
-      await call(auth.url('/api/student/login'), {
+      await fetchJson(auth.url('/api/student/login'), {
         body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!' },
       })
     ).body;
@@ -211,14 +213,14 @@ describe('student single sign-on (OpenID Connect)', () => {
     expect(res).toMatchObject({ status: 200, body: { is_new_user: false } });
     expect(
       (
-        await call(auth.url('/api/student/login'), {
+        await fetchJson(auth.url('/api/student/login'), {
           body: { email: 'later@berkeley.edu', password: 'Squatter-pass-1!' },
         })
       ).status,
     ).toBe(400);
-    expect((await call(auth.url('/api/student/refresh'), { body: {}, token: squatter.refresh })).status).toBe(
-      401,
-    );
+    expect(
+      (await fetchJson(auth.url('/api/student/refresh'), { body: {}, token: squatter.refresh })).status,
+    ).toBe(401);
   });
 
   it('refuses a forged state, and a callback replayed after use', async () => {
@@ -230,12 +232,12 @@ describe('student single sign-on (OpenID Connect)', () => {
 
     const ok = await browse(auth.url('/api/student/login'));
     const callback = ok.visited.at(-1)!;
-    const replay = await call(callback);
+    const replay = await fetchJson(callback);
     expect(replay).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^Login failed/) } });
   });
 
   it('passes on the provider’s refusal', async () => {
-    const res = await call(
+    const res = await fetchJson(
       auth.url('/api/student/login?error=access_denied&error_description=User%20said%20no&state=x'),
     );
     expect(res).toMatchObject({ status: 400, body: { reason: 'Login failed: User said no' } });

@@ -1,14 +1,8 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { infraAvailable } from '@sproul/common/testing';
+import { fetchJson, infraAvailable } from '@sproul/common/testing';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthHarness,
-  type AuthHarnessKind,
-  call,
-  officerRegistration,
-  startAuth,
-} from './auth-harness.js';
+import { type AuthHarness, type AuthHarnessKind, officerRegistration, startAuth } from './auth-harness.js';
 
 const b64 = (value: unknown) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
@@ -22,19 +16,20 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
     if (!available) return;
     auth = await startAuth(kind);
     await auth.allowRso('secure@berkeley.edu');
-    await call(auth.url('/api/user/register'), { body: officerRegistration('secure@berkeley.edu') });
+    await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('secure@berkeley.edu') });
     session = (
-      await call(auth.url('/api/user/login'), {
+      await fetchJson(auth.url('/api/user/login'), {
         body: { email: 'secure@berkeley.edu', password: 'Robots-4-ever!' },
       })
     ).body;
   });
   afterAll(() => auth?.close());
 
-  const useAccess = (token: string) => call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token });
+  const useAccess = (token: string) =>
+    fetchJson(auth.url('/api/user/revoke-access'), { method: 'DELETE', token });
 
   it.skipIf(!available)('publishes ES256 public keys with a kid, and nothing private', async () => {
-    const { body } = await call(auth.url('/.well-known/jwks.json'));
+    const { body } = await fetchJson(auth.url('/.well-known/jwks.json'));
     expect(body.keys).toHaveLength(1);
     expect(body.keys[0]).toMatchObject({
       kty: 'EC',
@@ -79,7 +74,7 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
   it.skipIf(!available)(
     'refuses HS256 signed with the public key as the secret (algorithm confusion)',
     async () => {
-      const { body } = await call(auth.url('/.well-known/jwks.json'));
+      const { body } = await fetchJson(auth.url('/.well-known/jwks.json'));
       const claims = JSON.parse(Buffer.from(session.access.split('.')[1]!, 'base64url').toString());
       const head = b64({ alg: 'HS256', kid: body.keys[0].kid, typ: 'JWT' });
       const bodyPart = b64({ ...claims, jti: randomUUID() });
@@ -92,7 +87,7 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
 
   it.skipIf(!available)('refuses a well-formed ES256 token signed by someone else’s key', async () => {
     const { privateKey } = await generateKeyPair('ES256');
-    const { body } = await call(auth.url('/.well-known/jwks.json'));
+    const { body } = await fetchJson(auth.url('/.well-known/jwks.json'));
     const claims = JSON.parse(Buffer.from(session.access.split('.')[1]!, 'base64url').toString());
     const forged = await new SignJWT({ ...claims, jti: randomUUID() })
       .setProtectedHeader({ alg: 'ES256', kid: body.keys[0].kid })
@@ -105,7 +100,7 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
       status: 401,
       body: { reason: 'Only access tokens are allowed' },
     });
-    const res = await call(auth.url('/api/user/refresh'), { body: {}, token: session.access });
+    const res = await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: session.access });
     expect(res).toMatchObject({ status: 401, body: { reason: 'Only refresh tokens are allowed' } });
   });
 
@@ -117,7 +112,7 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
       `Bearer ${'x'.repeat(5000)}`,
       'Bearer a.b.c.d',
     ]) {
-      const res = await call(auth.url('/api/user/revoke-access'), {
+      const res = await fetchJson(auth.url('/api/user/revoke-access'), {
         method: 'DELETE',
         headers: { authorization },
       });
@@ -129,25 +124,35 @@ describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('token securi
 
 describe('an expired access token', () => {
   let auth: AuthHarness;
+  // Auth's time: set back to sign tokens that have already expired, instead of waiting for them to.
+  let offsetMs = 0;
   beforeAll(async () => {
-    auth = await startAuth('embedded', { ACCESS_TOKEN_TTL_S: '1' });
+    auth = await startAuth(
+      'embedded',
+      { ACCESS_TOKEN_TTL_S: '1' },
+      { clock: () => new Date(Date.now() + offsetMs) },
+    );
     await auth.allowRso('brief@berkeley.edu');
-    await call(auth.url('/api/user/register'), { body: officerRegistration('brief@berkeley.edu') });
+    await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('brief@berkeley.edu') });
   });
   afterAll(() => auth?.close());
 
   it('is refused with upstream’s reason, while its session can still be refreshed', async () => {
+    offsetMs = -2_100; // signed 2.1 s ago, valid 1 s
     const session = (
-      await call(auth.url('/api/user/login'), {
+      await fetchJson(auth.url('/api/user/login'), {
         body: { email: 'brief@berkeley.edu', password: 'Robots-4-ever!' },
       })
     ).body;
+    offsetMs = 0;
     expect(session.access_expires_in).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const res = await call(auth.url('/api/user/revoke-access'), { method: 'DELETE', token: session.access });
+    const res = await fetchJson(auth.url('/api/user/revoke-access'), {
+      method: 'DELETE',
+      token: session.access,
+    });
     expect(res).toMatchObject({ status: 401, body: { status: 'error', reason: 'Token has expired' } });
-    expect((await call(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status).toBe(
-      200,
-    );
+    expect(
+      (await fetchJson(auth.url('/api/user/refresh'), { body: {}, token: session.refresh })).status,
+    ).toBe(200);
   });
 });

@@ -38,6 +38,12 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
+  /**
+   * Documented only: the handler reads `req.body`/`req.query`/`req.params` itself, where the kernel's
+   * parsing would change an answer (a body checked after a `self` credential check, a body whose
+   * shape picks its schema, a parameter whose 400 names the JSON body).
+   */
+  documented?: { body?: z.ZodType; query?: z.ZodObject; params?: z.ZodObject };
   /** Success answers by status; the first is the status a returned value is sent with. */
   responses: Record<number, RouteAnswer>;
   /** Error statuses this route answers besides 400 (a body) and 401 (credentials). */

@@ -21,10 +21,11 @@ export function describeRoutes(service: string, routes: RouteDefinition<never>[]
     summary: spec.summary,
     tag: spec.tag,
     security: security(spec.auth),
-    body: spec.body,
-    query: spec.query as z.ZodObject | undefined,
+    body: spec.body ?? spec.documented?.body,
+    query: (spec.query as z.ZodObject | undefined) ?? spec.documented?.query,
     params:
       (spec.params as z.ZodObject | undefined) ??
+      spec.documented?.params ??
       (spec.path.includes(':') ? pathParams(spec.path) : undefined),
     responses: spec.responses,
     errors: spec.errors,

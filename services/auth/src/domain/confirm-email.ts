@@ -1,5 +1,5 @@
-import { AppError } from '@sproul/common/errors';
 import { AccountConfirmedV1, makeEvent } from '@sproul/common/events';
+import { invalidLink } from '../errors.js';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { sendEmailLink } from './email-links.js';
@@ -13,9 +13,9 @@ import { hashToken } from './secret-tokens.js';
 export async function confirmEmail(ctx: AuthContext, token: string): Promise<string> {
   await ctx.transaction(async (unit) => {
     const accountId = await unit.emailTokens.consume(hashToken(token), 'confirm');
-    if (!accountId) throw new AppError('AUTH.INVALID_LINK', 404, 'The confirmation link is invalid.');
+    if (!accountId) throw invalidLink('The confirmation link is invalid.');
     const account = await unit.accounts.findById(accountId);
-    if (!account) throw new AppError('AUTH.INVALID_LINK', 404, 'The confirmation link is invalid.');
+    if (!account) throw invalidLink('The confirmation link is invalid.');
     if (account.confirmed) return;
     await unit.accounts.update(account.id, { confirmed: true, confirmedAt: new Date() });
     await unit.publish(

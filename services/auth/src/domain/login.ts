@@ -1,17 +1,10 @@
 import type { Role } from '@sproul/common/auth';
-import { AppError } from '@sproul/common/errors';
 import type { Account } from '../data-access/account-repository.js';
+import { badCredentials } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { checkPassword } from './password-hasher.js';
 import { type SessionTokens, startSession } from './sessions.js';
-
-/**
- * One answer for every failure (unknown email, wrong password, wrong kind of account), after the same
- * amount of hashing work, so that login tells an attacker nothing about which accounts exist.
- */
-export const badCredentials = () =>
-  new AppError('AUTH.BAD_CREDENTIALS', 400, 'The email or password is incorrect.');
 
 export async function authenticate(ctx: AuthContext, rawEmail: string, password: string, roles: Role[]) {
   const account = await ctx.read.accounts.findByEmail(normalizeEmail(rawEmail));

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common/errors';
+import { invalidLink } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { sendEmailLink } from './email-links.js';
@@ -24,7 +24,7 @@ export async function signInWithMagicLink(ctx: AuthContext, token: string): Prom
   const { tokens, ended } = await ctx.transaction(async (unit) => {
     const accountId = await unit.emailTokens.consume(hashToken(token), 'magic');
     const account = accountId ? await unit.accounts.findById(accountId) : undefined;
-    if (!account) throw new AppError('AUTH.INVALID_LINK', 404, 'The sign-in link is invalid or has expired.');
+    if (!account) throw invalidLink('The sign-in link is invalid or has expired.');
     const ended = account.confirmed ? [] : await confirmForProvenOwner(unit, account);
     return { tokens: await startSession(ctx, unit, { ...account, confirmed: true }), ended };
   });

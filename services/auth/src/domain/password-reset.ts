@@ -1,5 +1,5 @@
-import { AppError } from '@sproul/common/errors';
 import { AccountConfirmedV1, makeEvent } from '@sproul/common/events';
+import { invalidLink, samePassword, weakPassword, wrongPassword } from '../errors.js';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { sendEmailLink } from './email-links.js';
@@ -8,8 +8,6 @@ import { isStrongPassword } from './password-policy.js';
 import { replacePassword } from './replace-password.js';
 import { hashToken } from './secret-tokens.js';
 import { denySessions } from './sessions.js';
-
-const weakPassword = () => new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
 
 /**
  * Emails a reset link (valid 30 minutes); the same answer for any email. Accounts without a password
@@ -33,7 +31,7 @@ export async function confirmPasswordReset(ctx: AuthContext, token: string, pass
   const ended = await ctx.transaction(async (unit) => {
     const accountId = await unit.emailTokens.consume(hashToken(token), 'reset');
     const account = accountId ? await unit.accounts.findById(accountId) : undefined;
-    if (!account) throw new AppError('AUTH.INVALID_LINK', 404, 'The recovery token is invalid!');
+    if (!account) throw invalidLink('The recovery token is invalid!');
     // Throwing here rolls the consumption back: a weak password does not burn the link.
     if (!passwordHash) throw weakPassword();
     if (!account.confirmed) {
@@ -60,7 +58,7 @@ export async function assertCurrentPassword(
 ) {
   const account = await ctx.read.accounts.findById(accountId);
   if (!(await checkPassword(account?.passwordHash, password))) {
-    throw new AppError('AUTH.WRONG_PASSWORD', 400, reason);
+    throw wrongPassword(reason);
   }
 }
 
@@ -73,10 +71,10 @@ export async function changePassword(
 ) {
   await assertCurrentPassword(ctx, accountId, oldPassword, 'The old password is incorrect.');
   if (oldPassword === newPassword) {
-    throw new AppError('AUTH.SAME_PASSWORD', 400, 'The old and new passwords are identical.');
+    throw samePassword();
   }
   if (!isStrongPassword(newPassword)) {
-    throw new AppError('AUTH.WEAK_PASSWORD', 400, 'The new password is not strong enough');
+    throw weakPassword('The new password is not strong enough');
   }
   const passwordHash = await hashPassword(newPassword);
   const ended = await ctx.transaction((unit) =>

@@ -1,6 +1,6 @@
-import { AppError } from '@sproul/common/errors';
 import type { clubDraftSchema } from '@sproul/common/events';
 import type { z } from 'zod';
+import { invalidField, notOnRsoList, weakPassword } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { hashPassword } from './password-hasher.js';
@@ -20,12 +20,6 @@ export interface MemberRegistration {
   name: string | null;
 }
 
-const weakPassword = () => new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
-const fieldError = (field: string, message: string) =>
-  new AppError('REQUEST.INVALID', 400, 'A validation error occurred when parsing the JSON body.', [
-    { field, errors: [message] },
-  ]);
-
 /**
  * An officer registers their club: the email must be on the RSO list, the club's tags and size must
  * exist in the catalog. Every check comes before the address is looked at, so that its answer is the
@@ -37,13 +31,13 @@ export async function registerOfficer(ctx: AuthContext, input: OfficerRegistrati
   const passwordHash = isStrongPassword(input.password) ? await hashPassword(input.password) : undefined;
   const ended = await ctx.transaction(async (unit) => {
     if (!(await unit.rso.has(email))) {
-      throw new AppError('AUTH.NOT_ON_RSO_LIST', 404, 'The provided email is not part of the RSO list!');
+      throw notOnRsoList();
     }
     if (!passwordHash) throw weakPassword();
     const missing = await unit.catalogMetadata.missingTags(input.club.tags);
-    if (missing.length > 0) throw fieldError('tags', `unknown tag ids: ${missing.join(', ')}`);
+    if (missing.length > 0) throw invalidField('tags', `unknown tag ids: ${missing.join(', ')}`);
     if (!(await unit.catalogMetadata.numUsersExists(input.club.num_users))) {
-      throw fieldError('num_users', `unknown num_users id: ${input.club.num_users}`);
+      throw invalidField('num_users', `unknown num_users id: ${input.club.num_users}`);
     }
     return registerAccount(ctx, unit, {
       email,

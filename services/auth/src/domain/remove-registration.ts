@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common/errors';
+import { accountConfirmed, accountNotFound } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { removeAccount } from './self-service.js';
@@ -13,13 +13,9 @@ export async function removeUnconfirmedRegistration(ctx: AuthContext, rawEmail: 
   const email = normalizeEmail(rawEmail);
   const ended = await ctx.transaction(async (unit) => {
     const account = await unit.accounts.findByEmail(email);
-    if (!account) throw new AppError('AUTH.ACCOUNT_NOT_FOUND', 404, 'No account under that email exists!');
+    if (!account) throw accountNotFound();
     if (account.confirmed) {
-      throw new AppError(
-        'AUTH.ACCOUNT_CONFIRMED',
-        409,
-        'That account is confirmed: only its owner, or deleting its club, removes it',
-      );
+      throw accountConfirmed();
     }
     return removeAccount(unit, account);
   });

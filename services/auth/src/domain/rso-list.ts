@@ -1,11 +1,11 @@
-import { AppError } from '@sproul/common/errors';
+import { rsoExists, rsoInUse, rsoMissing } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 
 /** Admins keep the list of RSO emails allowed to register a club. */
 export async function addRsoEmail(ctx: AuthContext, rawEmail: string) {
   const added = await ctx.transaction((unit) => unit.rso.add([normalizeEmail(rawEmail)]));
-  if (added.length === 0) throw new AppError('AUTH.RSO_EXISTS', 400, 'Specified RSO Email already exists!');
+  if (added.length === 0) throw rsoExists();
 }
 
 export async function removeRsoEmail(ctx: AuthContext, rawEmail: string) {
@@ -13,14 +13,10 @@ export async function removeRsoEmail(ctx: AuthContext, rawEmail: string) {
   await ctx.transaction(async (unit) => {
     const officer = await unit.accounts.findByEmail(email);
     if (officer?.role === 'officer') {
-      throw new AppError(
-        'AUTH.RSO_IN_USE',
-        400,
-        'A club already exists with that email! Please delete it first',
-      );
+      throw rsoInUse();
     }
     if (!(await unit.rso.remove(email))) {
-      throw new AppError('AUTH.RSO_MISSING', 400, 'Specified RSO Email does not exist!');
+      throw rsoMissing();
     }
   });
 }

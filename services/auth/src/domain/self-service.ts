@@ -1,6 +1,6 @@
-import { AppError } from '@sproul/common/errors';
 import { AccountDeletedV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
+import { accountGone, adminSelfDelete, weakPassword } from '../errors.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 import { hashPassword } from './password-hasher.js';
 import { isStrongPassword } from './password-policy.js';
@@ -16,11 +16,9 @@ export interface Profile {
   confirmed: boolean;
 }
 
-const gone = () => new AppError('AUTH.ACCOUNT_GONE', 401, 'The account no longer exists');
-
 export async function getProfile(ctx: AuthContext, accountId: string): Promise<Profile> {
   const account = await ctx.read.accounts.findById(accountId);
-  if (!account) throw gone();
+  if (!account) throw accountGone();
   return {
     id: account.id,
     email: account.email,
@@ -47,12 +45,12 @@ export async function updateProfile(
       'The current password is incorrect.',
     );
     if (!isStrongPassword(changes.password)) {
-      throw new AppError('AUTH.WEAK_PASSWORD', 400, 'The password is not strong enough');
+      throw weakPassword();
     }
   }
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   const ended = await ctx.transaction(async (unit) => {
-    if (!(await unit.accounts.findById(accountId))) throw gone();
+    if (!(await unit.accounts.findById(accountId))) throw accountGone();
     if (changes.name !== undefined) await unit.accounts.update(accountId, { name: changes.name });
     return passwordHash ? replacePassword(unit, accountId, passwordHash, 'password-change') : [];
   });
@@ -66,13 +64,9 @@ export async function updateProfile(
 export async function deleteAccount(ctx: AuthContext, accountId: string) {
   const ended = await ctx.transaction(async (unit) => {
     const account = await unit.accounts.findById(accountId);
-    if (!account) throw gone();
+    if (!account) throw accountGone();
     if (account.role === 'admin') {
-      throw new AppError(
-        'AUTH.ADMIN_DELETE',
-        403,
-        'Admin accounts are removed by another admin, not by themselves',
-      );
+      throw adminSelfDelete();
     }
     return removeAccount(unit, account);
   });

@@ -1,6 +1,6 @@
 import { type AccessClaims, denylistKeys } from '@sproul/common/auth';
-import { AppError } from '@sproul/common/errors';
 import type { Account } from '../data-access/account-repository.js';
+import { tokenRevoked } from '../errors.js';
 import type { AuthContext, Work } from './auth-context.js';
 
 /** Upstream's login answer, plus nothing: the web client reads exactly these four fields. */
@@ -10,8 +10,6 @@ export interface SessionTokens {
   refresh: string;
   refresh_expires_in: number;
 }
-
-const revoked = () => new AppError('AUTH.REVOKED', 401, 'Token has been revoked');
 
 /** Opens a session (a refresh-token family) for an account that just proved who it is. */
 export async function startSession(ctx: AuthContext, unit: Work, account: Account): Promise<SessionTokens> {
@@ -63,7 +61,7 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     ctx.logger.warn({ sid: claims.sid, sub: claims.sub }, 'refresh token reused; session ended');
     await denySessions(ctx, [claims.sid]);
   }
-  if (outcome.kind !== 'ok') throw revoked();
+  if (outcome.kind !== 'ok') throw tokenRevoked();
   return outcome.tokens;
 }
 
@@ -82,7 +80,7 @@ export async function endSessionOf(ctx: AuthContext, refreshToken: string) {
     await unit.sessions.revoke(session.id, 'logout');
     return true;
   });
-  if (!ended) throw revoked();
+  if (!ended) throw tokenRevoked();
   await denySessions(ctx, [claims.sid]);
 }
 

@@ -1,7 +1,14 @@
-import { AppError } from '@sproul/common/errors';
 import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import * as oidc from 'openid-client';
 import type { Account } from '../data-access/account-repository.js';
+import {
+  accountExists,
+  ssoDisabled,
+  ssoExpired,
+  ssoFailed,
+  ssoUnavailable,
+  ssoUnverified,
+} from '../errors.js';
 import { type AuthContext, SOURCE } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { confirmForProvenOwner } from './prove-address.js';
@@ -31,7 +38,7 @@ export function studentSignOn(ctx: AuthContext) {
 
   function configuration(): Promise<oidc.Configuration> {
     if (!OIDC_ISSUER || !OIDC_CLIENT_ID) {
-      throw new AppError('AUTH.SSO_DISABLED', 503, 'Single sign-on is not configured');
+      throw ssoDisabled();
     }
     discovered ??= oidc
       .discovery(
@@ -44,11 +51,7 @@ export function studentSignOn(ctx: AuthContext) {
       )
       .catch((error) => {
         discovered = undefined; // try again next time
-        throw new AppError(
-          'AUTH.SSO_UNAVAILABLE',
-          503,
-          `The sign-on provider is unavailable: ${error.message}`,
-        );
+        throw ssoUnavailable(error.message);
       });
     return discovered;
   }
@@ -76,20 +79,11 @@ export function studentSignOn(ctx: AuthContext) {
   async function finish(query: URLSearchParams): Promise<SignOnResult> {
     const config = await configuration();
     if (query.get('error')) {
-      throw new AppError(
-        'AUTH.SSO_FAILED',
-        400,
-        `Login failed: ${query.get('error_description') ?? query.get('error')}`,
-      );
+      throw ssoFailed(`${query.get('error_description') ?? query.get('error')}`);
     }
     const state = query.get('state') ?? '';
     const stored = state ? await ctx.store.get(flowKey(state)) : null;
-    if (!stored)
-      throw new AppError(
-        'AUTH.SSO_EXPIRED',
-        400,
-        'Login failed: this sign-in attempt expired or was already used',
-      );
+    if (!stored) throw ssoExpired();
     await ctx.store.delete(flowKey(state));
     const { verifier, nonce } = JSON.parse(stored) as { verifier: string; nonce: string };
 
@@ -111,15 +105,11 @@ export function studentSignOn(ctx: AuthContext) {
         };
       }
     } catch (error) {
-      throw new AppError('AUTH.SSO_FAILED', 400, `Login failed: ${(error as Error).message}`);
+      throw ssoFailed((error as Error).message);
     }
     const email = typeof claims.email === 'string' ? normalizeEmail(claims.email) : '';
     if (!email || claims.email_verified !== true) {
-      throw new AppError(
-        'AUTH.SSO_UNVERIFIED',
-        403,
-        'Login failed: the provider gave no verified email address',
-      );
+      throw ssoUnverified();
     }
     assertCampusEmail(ctx, email);
     const name = typeof claims.name === 'string' ? claims.name.slice(0, 100) : null;
@@ -140,7 +130,7 @@ export function studentSignOn(ctx: AuthContext) {
           byEmail = undefined;
         }
         if (byEmail && byEmail.role !== 'student') {
-          throw new AppError('AUTH.ACCOUNT_EXISTS', 409, 'That email belongs to a club or member account');
+          throw accountExists('That email belongs to a club or member account');
         }
         if (byEmail) {
           // A student who signed up with a password links their provider identity on first use; an
@@ -157,8 +147,7 @@ export function studentSignOn(ctx: AuthContext) {
             confirmed: true,
             confirmedAt: new Date(),
           });
-          if (!account)
-            throw new AppError('AUTH.ACCOUNT_EXISTS', 409, 'An account under that email already exists!');
+          if (!account) throw accountExists('An account under that email already exists!');
           isNew = true;
           await unit.publish(
             makeEvent(
@@ -183,3 +172,5 @@ export function studentSignOn(ctx: AuthContext) {
 
   return { begin, finish };
 }
+
+export type StudentSignOn = ReturnType<typeof studentSignOn>;

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common/errors';
+import { notCampusEmail } from '../errors.js';
 import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
 import { createPasswordAccount } from './register.js';
@@ -8,7 +8,7 @@ export function assertCampusEmail(ctx: AuthContext, email: string) {
   const domain = ctx.config.STUDENT_EMAIL_DOMAIN.toLowerCase();
   const host = email.slice(email.lastIndexOf('@') + 1);
   if (host !== domain && !host.endsWith(`.${domain}`)) {
-    throw new AppError('AUTH.NOT_CAMPUS_EMAIL', 403, `Student accounts need an @${domain} email address`);
+    throw notCampusEmail(domain);
   }
 }
 

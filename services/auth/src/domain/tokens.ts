@@ -1,7 +1,7 @@
 import { type AccessClaims, AUDIENCE, ISSUER } from '@sproul/common/auth';
-import { AppError } from '@sproul/common/errors';
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { invalidToken } from '../errors.js';
 import type { KeyRing } from './key-ring.js';
 
 export interface TokenLifetimes {
@@ -26,8 +26,6 @@ const refreshClaimsSchema = z.object({
   token_use: z.literal('refresh'),
 });
 export type RefreshClaims = z.output<typeof refreshClaimsSchema>;
-
-const unauthorized = (reason: string) => new AppError('AUTH.INVALID_TOKEN', 401, reason);
 
 /** Signs the two kinds of JWT auth hands out, and reads back its own refresh tokens. */
 export function tokenIssuer(keyRing: KeyRing, lifetimes: TokenLifetimes) {
@@ -63,12 +61,12 @@ export function tokenIssuer(keyRing: KeyRing, lifetimes: TokenLifetimes) {
           audience: AUDIENCE,
         }));
       } catch (error) {
-        throw unauthorized(error instanceof errors.JWTExpired ? 'Token has expired' : 'Invalid token');
+        throw invalidToken(error instanceof errors.JWTExpired ? 'Token has expired' : 'Invalid token');
       }
       const claims = refreshClaimsSchema.safeParse(payload);
       if (!claims.success) {
         const use = (payload as { token_use?: unknown }).token_use;
-        throw unauthorized(use === 'access' ? 'Only refresh tokens are allowed' : 'Invalid token');
+        throw invalidToken(use === 'access' ? 'Only refresh tokens are allowed' : 'Invalid token');
       }
       return claims.data;
     },

@@ -1,15 +1,14 @@
-import type { TokenVerifier } from '@sproul/common/auth';
-import { AppError } from '@sproul/common/errors';
-import { Router } from 'express';
 import { z } from 'zod';
-import type { AuthContext } from '../../domain/auth-context.js';
-import { authenticate } from '../../domain/login.js';
-import { requestMagicLink, signInWithMagicLink } from '../../domain/magic-links.js';
 import { deleteAccount, getProfile, updateProfile } from '../../domain/self-service.js';
 import { startSession } from '../../domain/sessions.js';
-import { emailBody, password } from './schemas.js';
-import { basicCredentials, selfServiceAuth } from './self-service-auth.js';
-import { afterAnswering } from './user-routes.js';
+import { unauthorized } from '../../errors.js';
+import { accountProfile, ok, success, USER } from './answers.js';
+import { route } from './route.js';
+import { password } from './schemas.js';
+import { accountOfCredentials, basicCredentials, selfServiceAccount } from './self-service-auth.js';
+
+// The simple user-auth API, beside upstream's routes (GET /login here, POST /login upstream). Each
+// checks its credentials itself, before reading a body.
 
 const profileChanges = z
   .strictObject({
@@ -23,48 +22,77 @@ const profileChanges = z
     message: 'required to set a new password',
   });
 
-/**
- * `/api/user` account self-service (the simple user-auth API) and magic links (Flux, LCS). Mounted
- * beside the upstream routes; the paths do not overlap (GET /login here, POST /login upstream).
- */
-export function selfServiceRoutes(ctx: AuthContext, verifier: TokenVerifier) {
-  const router = Router();
-  const authenticated = selfServiceAuth(ctx, verifier);
-
-  router.get('/login', async (req, res) => {
+const tokenForBasic = route(
+  {
+    method: 'get',
+    path: '/api/user/login',
+    tag: USER,
+    summary: 'A token for HTTP Basic credentials',
+    auth: { self: 'basic-or-bearer' },
+    responses: {
+      200: { description: 'Token', schema: z.object({ token: z.string(), expires_in: z.number() }) },
+    },
+  },
+  async ({ ctx, req, res }) => {
     let basic: [string, string] | undefined;
     try {
       basic = basicCredentials(req);
     } catch {} // malformed Basic: answered like wrong credentials, with the challenge
-    const account = basic && (await authenticate(ctx, basic[0], basic[1], ['officer', 'member', 'student']));
+    const account = basic && (await accountOfCredentials(ctx, basic));
     if (!account) {
       res.setHeader('WWW-Authenticate', 'Basic realm="sproul"');
-      throw new AppError('AUTH.UNAUTHORIZED', 401, 'Unauthorized');
+      throw unauthorized();
     }
     const tokens = await ctx.transaction((unit) => startSession(ctx, unit, account));
-    res.json({ token: tokens.access, expires_in: tokens.access_expires_in });
-  });
+    return { token: tokens.access, expires_in: tokens.access_expires_in };
+  },
+);
 
-  router.get('/', authenticated, async (req, res) => {
-    res.json(await getProfile(ctx, req.accountId!));
-  });
-  router.patch('/', authenticated, async (req, res) => {
+const profile = route(
+  {
+    method: 'get',
+    path: '/api/user',
+    tag: USER,
+    summary: 'The signed-in account',
+    auth: { self: 'basic-or-bearer' },
+    responses: { 200: { description: 'Account', schema: accountProfile } },
+  },
+  async ({ ctx, req, res }) => getProfile(ctx, await selfServiceAccount(ctx, req, res)),
+);
+
+const changeProfile = route(
+  {
+    method: 'patch',
+    path: '/api/user',
+    tag: USER,
+    summary:
+      'Change name and/or password; a new password needs `current_password`, and ends every session and emailed link',
+    auth: { self: 'basic-or-bearer' },
+    documented: { body: profileChanges },
+    responses: ok,
+  },
+  async ({ ctx, req, res }) => {
+    const accountId = await selfServiceAccount(ctx, req, res);
     const { current_password: currentPassword, ...changes } = profileChanges.parse(req.body);
-    await updateProfile(ctx, req.accountId!, { ...changes, currentPassword });
-    res.json({ status: 'success' });
-  });
-  router.delete('/', authenticated, async (req, res) => {
-    await deleteAccount(ctx, req.accountId!);
-    res.json({ status: 'success' });
-  });
+    await updateProfile(ctx, accountId, { ...changes, currentPassword });
+    return success;
+  },
+);
 
-  router.post('/magic-link', async (req, res) => {
-    const { email } = emailBody.parse(req.body);
-    res.json({ status: 'success' });
-    afterAnswering(ctx, 'magic-link', () => requestMagicLink(ctx, email));
-  });
-  router.get('/magic-link/:token', async (req, res) => {
-    res.json(await signInWithMagicLink(ctx, String(req.params.token)));
-  });
-  return router;
-}
+const removeAccount = route(
+  {
+    method: 'delete',
+    path: '/api/user',
+    tag: USER,
+    summary: 'Delete the signed-in account',
+    auth: { self: 'basic-or-bearer' },
+    responses: ok,
+    errors: [403],
+  },
+  async ({ ctx, req, res }) => {
+    await deleteAccount(ctx, await selfServiceAccount(ctx, req, res));
+    return success;
+  },
+);
+
+export const selfServiceRoutes = [tokenForBasic, profile, changeProfile, removeAccount];

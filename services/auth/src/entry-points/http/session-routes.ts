@@ -1,25 +1,59 @@
-import { type Role, requireAuth, requiredBearerToken, type TokenVerifier } from '@sproul/common/auth';
-import { Router } from 'express';
-import type { AuthContext } from '../../domain/auth-context.js';
+import { requiredBearerToken } from '@sproul/common/auth';
 import { endSessionOf, refreshSession, revokeAccessToken } from '../../domain/sessions.js';
+import { revoked, signedIn } from './answers.js';
+import { route } from './route.js';
+
+interface SessionArea {
+  /** `/api/user`, `/api/monitor` or `/api/student`. */
+  prefix: string;
+  tag: string;
+  /** Whose access tokens revoke-access takes; refresh tokens name their own session. */
+  auth: 'signed-in' | ['admin'] | ['student'];
+  summaries: { refresh: string; revokeRefresh: string };
+}
 
 /**
  * `refresh`, `revoke-access` and `revoke-refresh`, the same under /api/user, /api/monitor and
- * /api/student (upstream duplicated them, and crashed in two of the copies). `roles` limits whose
- * access tokens revoke-access takes; refresh tokens name their own session.
+ * /api/student (upstream duplicated them, and crashed in two of the copies).
  */
-export function sessionRoutes(ctx: AuthContext, verifier: TokenVerifier, ...roles: Role[]) {
-  const router = Router();
-  router.post('/refresh', async (req, res) => {
-    res.json(await refreshSession(ctx, requiredBearerToken(req)));
-  });
-  router.delete('/revoke-access', requireAuth(verifier, ...roles), async (req, res) => {
-    await revokeAccessToken(ctx, req.auth!);
-    res.json({ status: 'success', message: 'Access token revoked!' });
-  });
-  router.delete('/revoke-refresh', async (req, res) => {
-    await endSessionOf(ctx, requiredBearerToken(req));
-    res.json({ status: 'success', message: 'Refresh token revoked!' });
-  });
-  return router;
-}
+export const sessionRoutes = ({ prefix, tag, auth, summaries }: SessionArea) => [
+  route(
+    {
+      method: 'post',
+      path: `${prefix}/refresh`,
+      tag,
+      summary: summaries.refresh,
+      auth: { self: 'refresh' },
+      responses: signedIn,
+    },
+    ({ ctx, req }) => refreshSession(ctx, requiredBearerToken(req)),
+  ),
+  route(
+    {
+      method: 'delete',
+      path: `${prefix}/revoke-access`,
+      tag,
+      summary: 'Revoke this access token',
+      auth,
+      responses: revoked('Access'),
+    },
+    async ({ ctx, claims }) => {
+      await revokeAccessToken(ctx, claims);
+      return { status: 'success', message: 'Access token revoked!' };
+    },
+  ),
+  route(
+    {
+      method: 'delete',
+      path: `${prefix}/revoke-refresh`,
+      tag,
+      summary: summaries.revokeRefresh,
+      auth: { self: 'refresh' },
+      responses: revoked('Refresh'),
+    },
+    async ({ ctx, req }) => {
+      await endSessionOf(ctx, requiredBearerToken(req));
+      return { status: 'success', message: 'Refresh token revoked!' };
+    },
+  ),
+];
