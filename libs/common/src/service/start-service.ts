@@ -107,8 +107,10 @@ export async function startService<Config extends CommonConfig, Ctx>(
       await server.close(config.SHUTDOWN_GRACE_MS);
       await jobs.stop();
       await subscription?.cancel();
-      await relay.stop();
+      // The service's own stop may still append events (work it finishes after answering): the relay
+      // stops last, so what it appends meanwhile can still go out now rather than at the next start.
       await teardown?.();
+      await relay.stop();
     },
   };
 }
