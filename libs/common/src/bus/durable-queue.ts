@@ -2,7 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from '../logging/logger.js';
 import { deleteRows, readReady } from './durable-bus-tables.js';
 import { deliver, settle } from './durable-outcomes.js';
-import { nextRetryDue, RetryTimer } from './durable-retry-timer.js';
+import { RetrySchedule } from './durable-retry-schedule.js';
 import type { SubscriptionSpec } from './event-bus.js';
 
 /** One queue's consumer loop: reads ready rows in id order, hands them over in batches, settles them. */
@@ -12,35 +12,32 @@ export class DurableQueue {
   private again = false;
   private paused = true;
   private stopped = false;
-  private readonly timer = new RetryTimer(() => {
-    // Later retries were left to this timer (one timer per queue): look them up once it has run dry.
-    this.dueUnknown = true;
-    this.kick();
-  });
+  private readonly retries: RetrySchedule;
   /** Ids handled (committed by the consumer) whose rows are deleted with the next read. */
   private readonly acks: number[] = [];
-  /**
-   * Whether rows may wait out a retry delay that no timer of this process knows of (left by a previous
-   * run, or by a read that failed): looked up once when the queue next runs dry.
-   */
-  private dueUnknown = true;
 
   constructor(
     private readonly client: PGlite,
     private spec: SubscriptionSpec,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.retries = new RetrySchedule(
+      client,
+      () => !this.paused && !this.stopped,
+      () => this.kick(),
+    );
+  }
 
   resume(spec: SubscriptionSpec) {
     this.spec = spec;
     this.paused = false;
-    this.dueUnknown = true;
+    this.retries.forgetDue();
     this.kick();
   }
 
   pause() {
     this.paused = true;
-    this.timer.clear();
+    this.retries.clear();
   }
 
   async stop(timeoutMs: number) {
@@ -59,8 +56,8 @@ export class DurableQueue {
       .catch((error) => {
         // PGlite failing (closing under us): the rows stay; the next wake or timer reads them again.
         this.logger?.warn({ err: error, queue: this.spec.queue }, 'in-process queue read failed');
-        this.dueUnknown = true;
-        this.wakeAt(Date.now() + 1_000);
+        this.retries.forgetDue();
+        this.retries.wakeAt(Date.now() + 1_000);
       })
       .finally(() => {
         this.running = undefined;
@@ -80,7 +77,7 @@ export class DurableQueue {
       // The previous batch's acknowledgements ride with the next read: one statement per batch.
       const rows = await readReady(this.client, this.spec, this.acks.splice(0));
       if (rows.length === 0) {
-        if (this.dueUnknown && !this.again) await this.scheduleNextRetry();
+        if (!this.again) await this.retries.lookUpUnknownDue(this.spec.queue);
         if (!this.again) return;
         continue;
       }
@@ -91,22 +88,10 @@ export class DurableQueue {
 
   private readonly settling = {
     ack: (id: number) => this.acks.push(id),
-    retryAt: (at: number) => this.wakeAt(at),
+    retryAt: (at: number) => this.retries.wakeAt(at),
   };
 
   private async flushAcks() {
     if (this.acks.length > 0) await deleteRows(this.client, this.acks.splice(0));
-  }
-
-  /** Rows waiting out a retry delay (maybe from before a restart) get a timer for when they are due. */
-  private async scheduleNextRetry() {
-    this.dueUnknown = false;
-    const due = await nextRetryDue(this.client, this.spec.queue);
-    if (due !== undefined) this.wakeAt(due);
-  }
-
-  private wakeAt(at: number) {
-    if (this.paused || this.stopped) return;
-    this.timer.wakeAt(at);
   }
 }

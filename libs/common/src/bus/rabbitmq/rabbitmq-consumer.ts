@@ -2,8 +2,9 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { Logger } from '../../logging/logger.js';
 import { batchLimit, type SubscriptionSpec } from '../event-bus.js';
 import { outcomesOf } from './batch-outcomes.js';
+import { openConsumerChannel } from './consumer-channel.js';
 import { forwardFailed, type Republish } from './forward-failed.js';
-import { declareServiceQueues, queueNames } from './topology.js';
+import { queueNames } from './topology.js';
 
 export type { Republish } from './forward-failed.js';
 export { ATTEMPT_HEADER, attemptOf, ROUTING_KEY_HEADER, routingKeyOfMessage } from './message-headers.js';
@@ -37,31 +38,15 @@ export class RabbitMqConsumer {
     return batchLimit(this.spec, 200);
   }
 
-  private get names() {
-    return queueNames(this.spec.queue);
-  }
-
   /** Declares topology and starts consuming on a fresh channel; called after every (re)connect. */
   async attach(model: ChannelModel) {
     if (this.stopped) return;
-    const channel = await model.createChannel();
-    channel.on('error', (error) =>
-      this.logger.warn({ err: error, queue: this.spec.queue }, 'consumer channel error'),
-    );
-    channel.on('close', () => {
-      if (this.channel === channel) this.channel = undefined;
-      this.buffer = this.buffer.filter((pending) => pending.channel !== channel);
+    const channel = await openConsumerChannel(model, this.spec, this.exchange, this.logger, (closed) => {
+      if (this.channel === closed) this.channel = undefined;
+      this.buffer = this.buffer.filter((pending) => pending.channel !== closed);
     });
-    await declareServiceQueues(
-      channel,
-      this.exchange,
-      this.spec.queue,
-      this.spec.routingKeys,
-      this.spec.retryDelaysMs,
-    );
-    await channel.prefetch(this.spec.prefetch ?? 200);
     this.channel = channel;
-    const { consumerTag } = await channel.consume(this.names.main, (message) => {
+    const { consumerTag } = await channel.consume(queueNames(this.spec.queue).main, (message) => {
       if (!message) return; // cancelled by the broker (queue deleted); the next reconnect re-declares it
       this.buffer.push({ message, channel });
       this.kick();
@@ -100,10 +85,8 @@ export class RabbitMqConsumer {
   }
 
   private async process(batch: Pending[]) {
-    const settled = await outcomesOf(
-      this.spec,
-      batch.map(({ message }) => message),
-    );
+    const messages = batch.map(({ message }) => message);
+    const settled = await outcomesOf(this.spec, messages);
     await Promise.all(
       batch.map((pending, i) =>
         forwardFailed(this.spec, this.republish, this.logger, pending.message, settled[i]!),
