@@ -1,5 +1,9 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { createExclusively, removeStale } from './data-dir-lock-file.js';
+import { bootTicksOf, type DataDirLockOwner, isAlive, readOwner } from './data-dir-lock-owner.js';
+
+export type { DataDirLockOwner } from './data-dir-lock-owner.js';
 
 /**
  * PGlite has no server to arbitrate between processes: two processes opening one data directory each
@@ -7,14 +11,6 @@ import path from 'node:path';
  * beside `npm start`). So one process owns a data directory, recorded in `<dir>.lock` beside it with
  * its pid; a lock whose process is gone (killed, crashed) is taken over.
  */
-export interface DataDirLockOwner {
-  pid: number;
-  /** What holds it, for the refusal message (`npm start`, `admin:create`…). */
-  command: string;
-  since: string;
-  /** The process's start time in clock ticks since boot (Linux), so a reused pid is not mistaken for the owner. */
-  bootTicks?: string;
-}
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -70,78 +66,6 @@ export function acquireDataDirLock(dataDir: string, command = describeProcess())
 export function dataDirLockOwner(dataDir: string): DataDirLockOwner | undefined {
   const owner = readOwner(lockFileOf(dataDir));
   return owner && isAlive(owner) ? owner : undefined;
-}
-
-// Written in full under a temporary name, then linked into place: link fails if the lock exists, so
-// taking it is atomic and no reader ever sees a half-written lock.
-function createExclusively(file: string, content: string): boolean {
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, content);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temporary, file);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
-
-function readOwner(file: string): DataDirLockOwner | undefined {
-  try {
-    const owner = JSON.parse(readFileSync(file, 'utf8')) as DataDirLockOwner;
-    return Number.isInteger(owner.pid) ? owner : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Moves the stale lock aside, then checks that what was moved is the stale lock it read: if another
- * process took it over in between, its fresh lock is put back.
- */
-function removeStale(file: string, stale: DataDirLockOwner | undefined) {
-  const aside = `${file}.${process.pid}.stale`;
-  try {
-    renameSync(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  const moved = readOwner(aside);
-  if (moved && stale && (moved.pid !== stale.pid || moved.since !== stale.since) && isAlive(moved)) {
-    try {
-      linkSync(aside, file);
-    } catch {}
-  }
-  rmSync(aside, { force: true });
-}
-
-function isAlive(owner: DataDirLockOwner): boolean {
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  const ticks = bootTicksOf(owner.pid);
-  return !owner.bootTicks || !ticks || ticks === owner.bootTicks;
-}
-
-/** Field 22 of /proc/<pid>/stat (after the parenthesised command name); undefined off Linux. */
-function bootTicksOf(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
 }
 
 function describeProcess() {

@@ -1,24 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import type { RouteDescription, RouteSecurity } from './route-description.js';
 
-/** How a route is authenticated, as the OpenAPI document shows it. */
-export type RouteSecurity = 'access' | 'refresh' | 'basic-or-bearer' | 'none';
-
-export interface RouteDescription {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI style: `/api/user/confirm/{token}`. */
-  path: string;
-  summary: string;
-  tag: string;
-  security?: RouteSecurity;
-  body?: z.ZodType;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  /** Success answers by status; error answers (the envelope) are added from `errors`. */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
-  /** Error statuses this route answers, besides the 400 every body-taking route has. */
-  errors?: number[];
-}
+export { mergeApiDocuments } from './merge-api-documents.js';
+export type { RouteDescription, RouteSecurity } from './route-description.js';
 
 export const errorEnvelopeSchema = z
   .object({ status: z.literal('error'), reason: z.string(), data: z.unknown() })
@@ -86,47 +71,4 @@ export function describeApi(service: string, routes: RouteDescription[]) {
     openapi: '3.1.0',
     info: { title: `sproul.club ${service}`, version: '1.0.0' },
   });
-}
-
-type Document = ReturnType<typeof describeApi>;
-
-/** The services' documents as one, with the platform's security schemes: what the gateway serves. */
-export function mergeApiDocuments(documents: Document[]) {
-  const merged = {
-    openapi: '3.1.0',
-    info: {
-      title: 'sproul.club API',
-      version: '1.0.0',
-      description:
-        'Every public route of the platform, through the gateway. Errors are `{status, reason, data}`.',
-    },
-    paths: {} as Record<string, unknown>,
-    components: {
-      schemas: {} as Record<string, unknown>,
-      securitySchemes: {
-        accessToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'An access token (30 minutes)',
-        },
-        refreshToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'A refresh token (15 days)',
-        },
-        basic: {
-          type: 'http',
-          scheme: 'basic',
-          description: 'Email and password, or an access token as the user name',
-        },
-      },
-    },
-  };
-  for (const document of documents) {
-    Object.assign(merged.paths, document.paths ?? {});
-    Object.assign(merged.components.schemas, document.components?.schemas ?? {});
-  }
-  return merged;
 }

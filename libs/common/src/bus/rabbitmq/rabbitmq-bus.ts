@@ -1,4 +1,4 @@
-import amqp, { type ChannelModel, type ConfirmChannel, type RecoveringChannelModel } from 'amqplib';
+import type { ChannelModel, ConfirmChannel, RecoveringChannelModel } from 'amqplib';
 import { routingKeyOf } from '../../events/define-event.js';
 import type { EventEnvelope } from '../../events/envelope.js';
 import type { Logger } from '../../logging/logger.js';
@@ -9,20 +9,14 @@ import {
   type Subscription,
   type SubscriptionSpec,
 } from '../event-bus.js';
-import { ATTEMPT_HEADER, RabbitMqConsumer, routingKeyOfMessage } from './rabbitmq-consumer.js';
-import { DEFAULT_EXCHANGE, declareExchanges, queueNames } from './topology.js';
+import { confirmPublish, confirmRaw } from './confirm-publish.js';
+import { connectWithRecovery, type RabbitMqBusOptions } from './rabbitmq-connection.js';
+import { RabbitMqConsumer } from './rabbitmq-consumer.js';
+import { takeDeadLetters } from './rabbitmq-dead-letters.js';
+import { DEFAULT_EXCHANGE, declareExchanges } from './topology.js';
 import { boundUnrouted, type UnroutedBounds } from './unrouted.js';
 
-export interface RabbitMqBusOptions {
-  url: string;
-  logger: Logger;
-  /** Topic exchange every event is published to; tests use their own to stay isolated. */
-  exchange?: string;
-  /** Reconnect back-off bounds. */
-  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
-  /** Bounds of the queue keeping events no service is bound for. */
-  unrouted?: UnroutedBounds;
-}
+export type { RabbitMqBusOptions } from './rabbitmq-connection.js';
 
 /**
  * RabbitMQ transport: one durable topic exchange, persistent messages, publisher confirms, and
@@ -43,17 +37,7 @@ export class RabbitMqBus implements EventBus {
   /** Starts connecting in the background; the service starts even while the broker is down. */
   static async connect(options: RabbitMqBusOptions): Promise<RabbitMqBus> {
     let bus: RabbitMqBus | undefined;
-    const connection = await amqp.connect(options.url, {
-      // Nagle's algorithm delays small frames (publishes, acks) by up to 40 ms: off.
-      noDelay: true,
-      clientProperties: { connection_name: 'sproul' },
-      recovery: {
-        waitForConnect: false,
-        initialDelay: options.reconnect?.initialDelayMs ?? 200,
-        maxDelay: options.reconnect?.maxDelayMs ?? 5_000,
-        setup: async (model: ChannelModel) => bus!.setup(model),
-      },
-    });
+    const connection = await connectWithRecovery(options, async (model) => bus!.setup(model));
     bus = new RabbitMqBus(connection, options.logger, options.exchange ?? DEFAULT_EXCHANGE, options.unrouted);
     connection.on('error', (error) => options.logger.warn({ err: error }, 'amqp connection error'));
     connection.on('connect', () => options.logger.info('amqp connected'));
@@ -121,33 +105,7 @@ export class RabbitMqBus implements EventBus {
 
   async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {
     if (!this.model) throw new BusUnavailableError();
-    const channel = await this.model.createChannel();
-    const letters: DeadLetter[] = [];
-    try {
-      const name = queueNames(queue).dead;
-      await channel.assertQueue(name, { durable: true });
-      while (letters.length < max) {
-        const message = await channel.get(name, { noAck: true });
-        if (!message) break;
-        const headers = message.properties.headers ?? {};
-        let body: unknown;
-        try {
-          body = JSON.parse(message.content.toString('utf8'));
-        } catch {
-          body = message.content.toString('utf8');
-        }
-        letters.push({
-          body,
-          routingKey: routingKeyOfMessage(message as never),
-          error: String(headers['x-error'] ?? ''),
-          attempts: Number(headers[ATTEMPT_HEADER] ?? 1),
-          deadAt: String(headers['x-dead-at'] ?? ''),
-        });
-      }
-    } finally {
-      await channel.close().catch(() => {});
-    }
-    return letters;
+    return takeDeadLetters(this.model, queue, max);
   }
 
   async check(): Promise<void> {
@@ -159,46 +117,4 @@ export class RabbitMqBus implements EventBus {
     this.consumers.clear();
     await this.connection.close().catch(() => {});
   }
-}
-
-function confirmPublish(
-  channel: ConfirmChannel,
-  exchange: string,
-  routingKey: string,
-  envelope: EventEnvelope,
-) {
-  return new Promise<void>((resolve, reject) => {
-    channel.publish(
-      exchange,
-      routingKey,
-      Buffer.from(JSON.stringify(envelope)),
-      {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: envelope.id,
-        type: envelope.type,
-        correlationId: envelope.correlationId,
-        timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
-      },
-      (error) => (error ? reject(error) : resolve()),
-    );
-  });
-}
-
-function confirmRaw(
-  channel: ConfirmChannel,
-  exchange: string,
-  routingKey: string,
-  content: Buffer,
-  headers: Record<string, unknown>,
-) {
-  return new Promise<void>((resolve, reject) => {
-    channel.publish(
-      exchange,
-      routingKey,
-      content,
-      { persistent: true, contentType: 'application/json', headers },
-      (error) => (error ? reject(error) : resolve()),
-    );
-  });
 }

@@ -1,13 +1,13 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import type { Logger } from '../../logging/logger.js';
-import { batchLimit, type Delivery, type Outcome, retryDelay, type SubscriptionSpec } from '../event-bus.js';
-import { declareServiceQueues, queueNames } from './topology.js';
+import { batchLimit, type SubscriptionSpec } from '../event-bus.js';
+import { outcomesOf } from './batch-outcomes.js';
+import { openConsumerChannel } from './consumer-channel.js';
+import { forwardFailed, type Republish } from './forward-failed.js';
+import { queueNames } from './topology.js';
 
-export const ATTEMPT_HEADER = 'x-attempt';
-export const ROUTING_KEY_HEADER = 'x-routing-key';
-
-/** Publishes a copy of a message to a queue and resolves on the broker's confirm. */
-export type Republish = (queue: string, content: Buffer, headers: Record<string, unknown>) => Promise<void>;
+export type { Republish } from './forward-failed.js';
+export { ATTEMPT_HEADER, attemptOf, ROUTING_KEY_HEADER, routingKeyOfMessage } from './message-headers.js';
 
 interface Pending {
   message: ConsumeMessage;
@@ -38,31 +38,15 @@ export class RabbitMqConsumer {
     return batchLimit(this.spec, 200);
   }
 
-  private get names() {
-    return queueNames(this.spec.queue);
-  }
-
   /** Declares topology and starts consuming on a fresh channel; called after every (re)connect. */
   async attach(model: ChannelModel) {
     if (this.stopped) return;
-    const channel = await model.createChannel();
-    channel.on('error', (error) =>
-      this.logger.warn({ err: error, queue: this.spec.queue }, 'consumer channel error'),
-    );
-    channel.on('close', () => {
-      if (this.channel === channel) this.channel = undefined;
-      this.buffer = this.buffer.filter((pending) => pending.channel !== channel);
+    const channel = await openConsumerChannel(model, this.spec, this.exchange, this.logger, (closed) => {
+      if (this.channel === closed) this.channel = undefined;
+      this.buffer = this.buffer.filter((pending) => pending.channel !== closed);
     });
-    await declareServiceQueues(
-      channel,
-      this.exchange,
-      this.spec.queue,
-      this.spec.routingKeys,
-      this.spec.retryDelaysMs,
-    );
-    await channel.prefetch(this.spec.prefetch ?? 200);
     this.channel = channel;
-    const { consumerTag } = await channel.consume(this.names.main, (message) => {
+    const { consumerTag } = await channel.consume(queueNames(this.spec.queue).main, (message) => {
       if (!message) return; // cancelled by the broker (queue deleted); the next reconnect re-declares it
       this.buffer.push({ message, channel });
       this.kick();
@@ -101,70 +85,15 @@ export class RabbitMqConsumer {
   }
 
   private async process(batch: Pending[]) {
-    const parsed = batch.map(({ message }) => toDelivery(message));
-    const valid = parsed.filter((d): d is Delivery => !(d instanceof Error));
-    let outcomes: Outcome[];
-    try {
-      outcomes = valid.length > 0 ? await this.spec.handleBatch(valid) : [];
-    } catch (error) {
-      outcomes = valid.map(() => ({ kind: 'retry', error: (error as Error).message ?? String(error) }));
-    }
-    let next = 0;
-    const settled = parsed.map((delivery) =>
-      delivery instanceof Error ? ({ kind: 'dead', error: delivery.message } as Outcome) : outcomes[next++]!,
+    const messages = batch.map(({ message }) => message);
+    const settled = await outcomesOf(this.spec, messages);
+    await Promise.all(
+      batch.map((pending, i) =>
+        forwardFailed(this.spec, this.republish, this.logger, pending.message, settled[i]!),
+      ),
     );
-    await Promise.all(batch.map((pending, i) => this.forward(pending.message, settled[i]!)));
     const last = batch[batch.length - 1]!;
     // `multiple` acknowledges everything up to the last tag: earlier batches are already settled.
     if (last.channel === this.channel) last.channel.ack(last.message, true);
-  }
-
-  private async forward(message: ConsumeMessage, outcome: Outcome) {
-    if (outcome.kind === 'ack') return;
-    const attempt = attemptOf(message);
-    const routingKey = routingKeyOfMessage(message);
-    if (outcome.kind === 'retry' && attempt < this.spec.maxAttempts) {
-      const delay = retryDelay(this.spec.retryDelaysMs, attempt);
-      await this.republish(this.names.retry(delay), message.content, {
-        [ATTEMPT_HEADER]: attempt + 1,
-        [ROUTING_KEY_HEADER]: routingKey,
-        'x-last-error': truncate(outcome.error),
-      });
-      return;
-    }
-    this.logger.error(
-      { queue: this.spec.queue, routingKey, attempts: attempt, error: outcome.error },
-      'message dead-lettered',
-    );
-    await this.republish(this.names.dead, message.content, {
-      [ATTEMPT_HEADER]: attempt,
-      [ROUTING_KEY_HEADER]: routingKey,
-      'x-error': truncate(outcome.error),
-      'x-dead-at': new Date().toISOString(),
-    });
-  }
-}
-
-const truncate = (text: string) => (text.length > 2000 ? `${text.slice(0, 2000)}…` : text);
-
-export const attemptOf = (message: { properties: { headers?: Record<string, unknown> } }) => {
-  const value = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
-  return Number.isInteger(value) && value > 0 ? value : 1;
-};
-
-export const routingKeyOfMessage = (message: ConsumeMessage) => {
-  const header = message.properties.headers?.[ROUTING_KEY_HEADER];
-  return typeof header === 'string' ? header : message.fields.routingKey;
-};
-
-function toDelivery(message: ConsumeMessage): Delivery | Error {
-  try {
-    return {
-      body: JSON.parse(message.content.toString('utf8')),
-      routingKey: routingKeyOfMessage(message),
-      attempt: attemptOf(message),
-    };
-  } catch {
-    return new Error('Message body is not valid JSON');
   }
 }

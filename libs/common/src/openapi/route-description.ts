@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+/** How a route is authenticated, as the OpenAPI document shows it. */
+export type RouteSecurity = 'access' | 'refresh' | 'basic-or-bearer' | 'none';
+
+export interface RouteDescription {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI style: `/api/user/confirm/{token}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  security?: RouteSecurity;
+  body?: z.ZodType;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Success answers by status; error answers (the envelope) are added from `errors`. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Error statuses this route answers, besides the 400 every body-taking route has. */
+  errors?: number[];
+}
