@@ -37,7 +37,10 @@ export function mergeApiDocuments(documents: Document[]) {
     },
   };
   for (const document of documents) {
-    Object.assign(merged.paths, document.paths ?? {});
+    // Services document their `/internal` routes too (service to service); the gateway does not route
+    // them, so the platform's document leaves them out.
+    const paths = Object.entries(document.paths ?? {}).filter(([path]) => !path.startsWith('/internal/'));
+    Object.assign(merged.paths, Object.fromEntries(paths));
     Object.assign(merged.components.schemas, document.components?.schemas ?? {});
   }
   return merged;
