@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { unroutedDropped } from '../bus/rabbitmq/unrouted.js';
+import { unroutedDropped } from '../bus/bus-metrics.js';
 
 /** One registry per service, so that seven services in one process (npm start) keep their figures apart. */
 export function createMetrics(service: string) {

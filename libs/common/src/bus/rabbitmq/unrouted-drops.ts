@@ -1,14 +1,6 @@
 import type { ChannelModel } from 'amqplib';
-import { Counter } from 'prom-client';
 import type { Logger } from '../../logging/logger.js';
-
-/** Unrouted events dropped (expired or beyond the length bound); registered in every service's /metrics. */
-export const unroutedDropped = new Counter({
-  name: 'bus_unrouted_dropped_total',
-  help: 'Events no queue was bound for, dropped from the unrouted queue, by reason (expired, maxlen)',
-  labelNames: ['reason'] as const,
-  registers: [],
-});
+import { unroutedDropped } from '../bus-metrics.js';
 
 /** Consumes what the unrouted queue dropped, to count and log it (type and id, never the data). */
 export async function countUnroutedDrops(model: ChannelModel, dropped: string, logger: Logger) {

@@ -2,7 +2,7 @@ import type { ChannelModel } from 'amqplib';
 import type { Logger } from '../../logging/logger.js';
 import { countUnroutedDrops } from './unrouted-drops.js';
 
-export { unroutedDropped } from './unrouted-drops.js';
+export { unroutedDropped } from '../bus-metrics.js';
 
 /** Bounds of the queue that keeps events no service is bound for yet (a consumer not deployed yet). */
 export interface UnroutedBounds {
