@@ -1,19 +1,18 @@
-import { eventually, infraAvailable } from '@sproul/common/testing';
+import {
+  eventually,
+  infraAvailable,
+  openStorage,
+  type Storage,
+  type TokenIssuer,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { parseCampusDateTime } from '@sproul/common/time';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubs } from '../src/data-access/schema.js';
 import { refreshRecruitingStatuses } from '../src/domain/recruiting-scheduler.js';
-import {
-  type CatalogHarness,
-  embeddedStorage,
-  type FakeAuth,
-  fakeAuth,
-  postgresStorage,
-  type Storage,
-  startCatalog,
-} from './monitor-harness.js';
+import { type CatalogHarness, startCatalog } from './monitor-harness.js';
 
 const CAMPUS = 'America/Los_Angeles';
 const MANUAL_TICKS = { RECRUITING_CHECK_INTERVAL_MS: '0' };
@@ -28,19 +27,20 @@ const tick = (catalog: CatalogHarness, at: string) =>
   refreshRecruitingStatuses(catalog.service.context.outbox, new Date(at));
 
 describe('the recruiting-status scheduler', () => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
+  let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
 
   beforeAll(async () => {
-    auth = await fakeAuth();
-    storage = await embeddedStorage();
+    auth = await tokenIssuer();
+    ({ storage, close: closeStorage } = await openStorage('embedded'));
     // The test drives the ticks with its own clock: the service's timer stays off.
     catalog = await startCatalog(auth, storage, MANUAL_TICKS);
   });
   afterAll(async () => {
     await catalog?.close();
-    if (storage?.kind === 'embedded') await storage.embedded.close();
+    await closeStorage?.();
     await auth?.close();
   });
 
@@ -144,8 +144,8 @@ describe('the recruiting-status scheduler', () => {
 
 describe('the scheduler inside the running service', () => {
   it('ticks on its own in the service process, and stops with it', async () => {
-    const auth = await fakeAuth();
-    const storage = await embeddedStorage();
+    const auth = await tokenIssuer();
+    const { storage, close: closeStorage } = await openStorage('embedded');
     const catalog = await startCatalog(auth, storage, { RECRUITING_CHECK_INTERVAL_MS: '200' });
     try {
       const now = Date.now();
@@ -164,21 +164,21 @@ describe('the scheduler inside the running service', () => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(await statusOf(catalog, club.id)).toBe(false);
     } finally {
-      if (storage.kind === 'embedded') await storage.embedded.close();
+      await closeStorage();
       await auth.close();
     }
   });
 });
 
 describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one PostgreSQL database', () => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
   let drop: () => Promise<void>;
   let replicas: CatalogHarness[];
 
   beforeAll(async () => {
-    auth = await fakeAuth();
-    ({ storage, drop } = await postgresStorage());
+    auth = await tokenIssuer();
+    ({ storage, close: drop } = await openStorage('postgres', 'catalog'));
     // One after the other: the first runs the migrations.
     replicas = [
       await startCatalog(auth, storage, MANUAL_TICKS),

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
+import { listFull, noClubForAccount } from '../errors.js';
 
 /** Who is editing, from the access token: the account, and the club auth says it manages. */
 export interface Officer {
@@ -19,12 +19,9 @@ export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Club> {
   const club =
     (await clubs.findByOwner(officer.userId)) ??
     (officer.clubId ? await clubs.findById(officer.clubId) : undefined);
-  if (!club) throw clubNotFound();
+  if (!club) throw noClubForAccount();
   return club;
 }
-
-export const clubNotFound = () =>
-  new AppError('CATALOG.CLUB_NOT_FOUND', 404, 'No club belongs to this account (yet)');
 
 /**
  * How many items of each list a club may hold. Upstream had no bound (but the gallery's five): every
@@ -36,19 +33,9 @@ export const LIST_LIMITS = { resources: 100, events: 500, recruiting_events: 200
 export function assertRoomFor(list: keyof typeof LIST_LIMITS, size: number) {
   const limit = LIST_LIMITS[list];
   if (size >= limit) {
-    throw new AppError(
-      'CATALOG.LIST_FULL',
-      409,
-      `A club can have at most ${limit} ${list.replace('_', ' ')}`,
-      {
-        limit,
-      },
-    );
+    throw listFull(list, limit);
   }
 }
-
-export const itemNotFound = (what: string) =>
-  new AppError('CATALOG.ITEM_NOT_FOUND', 404, `Requested ${what} does not exist`);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

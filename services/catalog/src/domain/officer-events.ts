@@ -1,5 +1,4 @@
 import type { Db, DbOrTx } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import {
   type ClubEvent,
@@ -8,8 +7,9 @@ import {
   type NewClubEvent,
 } from '../data-access/club-event-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
+import { invalidBody, itemNotFound } from '../errors.js';
 import { editClub } from './edit-club.js';
-import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, type Officer } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 
@@ -65,7 +65,7 @@ export async function editEvent(
     const start = columns.eventStart ?? before.eventStart;
     const end = columns.eventEnd ?? before.eventEnd;
     if (end.getTime() < start.getTime()) {
-      throw invalid([{ field: 'event_end', errors: ['must not be before event_start'] }]);
+      throw invalidBody([{ field: 'event_end', errors: ['must not be before event_start'] }]);
     }
     if (Object.keys(columns).length === 0 || !differs(before, columns)) {
       return { changed: [], result: await events.list(club.id, kind) };
@@ -116,8 +116,5 @@ async function assertKnownTags(db: DbOrTx, ids: number[]) {
   const known = new Set((await metadataRepository(db).tags()).map((tag) => tag.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0)
-    throw invalid([{ field: 'tags', errors: [`unknown tag ids: ${unknown.join(', ')}`] }]);
+    throw invalidBody([{ field: 'tags', errors: [`unknown tag ids: ${unknown.join(', ')}`] }]);
 }
-
-const invalid = (data: { field: string; errors: string[] }[]) =>
-  new AppError('REQUEST.INVALID', 400, 'A validation error occurred when parsing the JSON body.', data);

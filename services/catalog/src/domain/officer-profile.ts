@@ -1,12 +1,12 @@
 import type { Db } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../data-access/club-repository.js';
 import { repositories } from '../data-access/repositories.js';
 import type { SocialMediaLinks } from '../data-access/schema.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';
+import { invalidBody, noClubForAccount } from '../errors.js';
 import { loadClubDetails } from './club-page.js';
-import { clubNotFound, findOwnClub, type Officer } from './officer-club.js';
+import { findOwnClub, type Officer } from './officer-club.js';
 import { updateClubIn } from './update-club.js';
 
 /** An officer's edit of their club's profile, as validated at the edge (dates already ISO with offset). */
@@ -52,7 +52,7 @@ export async function editOfficerProfile(
     await assertKnownMetadata(repositories(tx), edit);
     // The order check reads the stored dates under the row lock the update then holds.
     const club = await clubRepository(tx).findByIdForUpdate(id);
-    if (!club) throw clubNotFound();
+    if (!club) throw noClubForAccount();
     assertRangesInOrder(club, edit);
     await updateClubIn(tx, ctx.outbox, id, { ...patch, ...(is_reactivating ? { reactivated: true } : {}) });
   });
@@ -70,7 +70,7 @@ async function assertKnownMetadata(repos: ReturnType<typeof repositories>, edit:
     const known = (await repos.metadata.numUserTags()).some((size) => size.id === edit.num_users);
     if (!known) problems.push({ field: 'num_users', errors: [`unknown num_users id: ${edit.num_users}`] });
   }
-  if (problems.length > 0) throw invalidEdit(problems);
+  if (problems.length > 0) throw invalidBody(problems);
 }
 
 const RANGES = [
@@ -85,12 +85,9 @@ function assertRangesInOrder(club: Club, edit: OfficerProfileEdit) {
     const start = edit[startField] === undefined ? club[startColumn] : toDate(edit[startField]);
     const end = edit[endField] === undefined ? club[endColumn] : toDate(edit[endField]);
     if (start && end && end.getTime() < start.getTime()) {
-      throw invalidEdit([{ field: endField, errors: [`must not be before ${startField}`] }]);
+      throw invalidBody([{ field: endField, errors: [`must not be before ${startField}`] }]);
     }
   }
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
-
-const invalidEdit = (data: { field: string; errors: string[] }[]) =>
-  new AppError('REQUEST.INVALID', 400, 'A validation error occurred when parsing the JSON body.', data);

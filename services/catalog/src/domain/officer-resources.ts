@@ -1,8 +1,9 @@
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { clubResourceRepository, type NewClubResource } from '../data-access/club-resource-repository.js';
+import { itemNotFound } from '../errors.js';
 import { editClub } from './edit-club.js';
-import { assertRoomFor, findOwnClub, isItemId, itemNotFound, type Officer } from './officer-club.js';
+import { assertRoomFor, findOwnClub, isItemId, type Officer } from './officer-club.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 const notFound = () => itemNotFound('resource');

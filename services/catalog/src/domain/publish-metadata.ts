@@ -1,6 +1,5 @@
 import type { Tx } from '@sproul/common/db';
 import { makeEvent, TagChangedV1 } from '@sproul/common/events';
-import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { numUserTags, tags } from '../data-access/schema.js';
@@ -48,27 +47,4 @@ export async function tagSetChanged(tx: Tx) {
   const metadata = metadataRepository(tx);
   const snapshot = { tags: await metadata.tags(), num_user_tags: await metadata.numUserTags() };
   return makeEvent(TagChangedV1, snapshot, 'catalog');
-}
-
-/**
- * Announces the tag set again every `intervalMs`. The start-up announcement reaches only consumers
- * whose queues are already bound: on a first deployment, or a fresh RabbitMQ, a service that binds
- * after the catalog published would otherwise never learn the tags (auth then refuses every
- * registration's tag ids) until the catalog restarted. Measured: the stack's first start lost that race
- * in one CI run of four. A snapshot every few minutes heals it, at one small event per interval.
- */
-export function startMetadataAnnouncer(options: { outbox: Outbox; logger: Logger; intervalMs: number }) {
-  let running: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = announceMetadata(options.outbox).catch((error) =>
-      options.logger.error({ err: error }, 'announcing the tag set failed'),
-    );
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -1,5 +1,4 @@
 import type { Db } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { clubCatalogRepository } from '../data-access/club-catalog-repository.js';
 import type { Club } from '../data-access/club-repository.js';
@@ -7,6 +6,7 @@ import { type Repositories, repositories } from '../data-access/repositories.js'
 import { lockStudentProfile } from '../data-access/student-profile-lock.js';
 import type { StudentProfile } from '../data-access/student-profile-repository.js';
 import { holdTagIds } from '../data-access/tag-id-lock.js';
+import { invalidBody, notOwnRegistration } from '../errors.js';
 import { clubBoard } from './student-club-board.js';
 import { withEvents } from './student-clubs.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
@@ -88,11 +88,7 @@ export async function finishStudentRegistration(
   registration: { email: string; majors: number[]; minors: number[]; interests: number[] },
 ) {
   if (registration.email.toLowerCase() !== student.email.toLowerCase()) {
-    throw new AppError(
-      'AUTH.FORBIDDEN',
-      403,
-      'You can only finish the registration of your own student account',
-    );
+    throw notOwnRegistration();
   }
   const { majors, minors, interests } = registration;
   await editStudentProfile(ctx, student, { majors, minors, interests });
@@ -112,12 +108,7 @@ async function assertKnownIds(repos: Repositories, edit: StudentProfileEdit) {
     ),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) {
-    throw new AppError(
-      'REQUEST.INVALID',
-      400,
-      'A validation error occurred when parsing the JSON body.',
-      problems,
-    );
+    throw invalidBody(problems);
   }
 }
 
