@@ -5,6 +5,7 @@ import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
 import { clubs } from '../src/data-access/schema.js';
 import { catalogService } from '../src/index.js';
+import { handledSoFar, settled } from './catalog-settled.js';
 
 /** How the stand-in recommender answers `/internal/similar/:link`. */
 export type RecommenderMode = { answer: unknown } | 'failing' | 'hanging';
@@ -94,6 +95,10 @@ export async function startCatalogHarness(
     },
     addEvents: (clubId: string, kind: 'event' | 'recruiting', list: NewClubEvent[]) =>
       clubEventRepository(db).addMany(clubId, kind, list),
+    /** Every event delivered so far is handled (see catalog-settled.ts). */
+    handledSoFar: () => handledSoFar(catalog),
+    /** Every event delivered so far is handled, and every event committed so far is recorded. */
+    settled: () => settled(catalog),
     async close() {
       await catalog.close();
       await closeStorage();

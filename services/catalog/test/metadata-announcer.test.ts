@@ -10,7 +10,7 @@ interface TagSet {
 // A consumer whose queue was bound after the start-up announcement (a first deployment, a fresh
 // broker) learns the tag set from the next one: auth refuses registrations' tags until it has them.
 describe('the tag set, announced again', () => {
-  it('goes out every interval with the tags as they are then', async () => {
+  it('goes out every interval with the tags as they are then', { timeout: 60_000 }, async () => {
     const auth = await tokenIssuer();
     const { storage, close: closeStorage } = await openStorage('embedded');
     const catalog = await startCatalog(auth, storage, { METADATA_ANNOUNCE_INTERVAL_MS: '200' });

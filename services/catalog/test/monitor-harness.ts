@@ -7,6 +7,7 @@ import {
 } from '@sproul/common/testing';
 import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
 import { catalogService } from '../src/index.js';
+import { publishedSoFar } from './catalog-settled.js';
 
 /**
  * One catalog service on an ephemeral port, as `npm start` composes it (no demo clubs), with every
@@ -36,6 +37,8 @@ export async function startCatalog(
         const data = events.filter((event) => event.type === type).at(-1)?.data as T | undefined;
         return data !== undefined && check(data) ? data : undefined;
       }),
+    /** Every event committed so far is recorded (see catalog-settled.ts). */
+    publishedSoFar: () => publishedSoFar(catalog),
     /** A club straight into the catalog's table, as the UserRegistered handler would leave it. */
     async addClub(club: Partial<NewClub> & { name: string; ownerEmail: string }) {
       const slug = club.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
