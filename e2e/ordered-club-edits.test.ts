@@ -1,25 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { start as startCatalog } from '@sproul/catalog';
+import { catalogService } from '@sproul/catalog';
 import { InProcessBus } from '@sproul/common/bus';
 import { MemoryStore } from '@sproul/common/cache';
-import { commonConfigSchema, loadConfig } from '@sproul/common/config';
+import { loadConfig } from '@sproul/common/config';
 import { type Database, openPostgres } from '@sproul/common/db';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { AccountConfirmedV1, type EventEnvelope, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import { type RunningService, type StartedService, startService } from '@sproul/common/service';
+import { type StartedService, startService } from '@sproul/common/service';
 import {
   createTestDatabase,
   eventually,
   failDeliveries,
   infraAvailable,
   recordEvents,
+  fetchJson as send,
+  type TokenIssuer,
   testLogger,
+  tokenIssuer,
 } from '@sproul/common/testing';
 import { recommenderService } from '@sproul/recommender';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeAuth, fakeAuth } from '../services/catalog/test/catalog-harness.js';
-import { send } from '../services/catalog/test/json-request.js';
 
 type Storage = 'embedded' | 'postgres';
 const storages: Storage[] = (await infraAvailable('postgres')) ? ['embedded', 'postgres'] : ['embedded'];
@@ -34,10 +35,10 @@ const FLAKY = /^Flaky /;
  * chosen deliveries twice, so the transport's retries reorder them.
  */
 describe.each(storages)('club edits reach the recommender out of order (%s)', (storage) => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let bus: InProcessBus;
   let flaky: ReturnType<typeof failDeliveries>;
-  let catalog: RunningService;
+  let catalog: StartedService<unknown>;
   let recommender: StartedService<unknown>;
   let recommenderDb: Database;
   let events: EventEnvelope[];
@@ -45,7 +46,7 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
 
   beforeAll(async () => {
     const logger = testLogger();
-    auth = await fakeAuth();
+    auth = await tokenIssuer();
     let url: string | undefined;
     let databaseOf: (service: string) => Promise<Database>;
     if (storage === 'embedded') {
@@ -71,12 +72,6 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
         event.type === 'ClubUpdated' &&
         FLAKY.test((event.data as { club: { about_us: string } }).club.about_us),
     });
-    const config = loadConfig(commonConfigSchema, {
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      BUS_RETRY_DELAYS_MS: '300',
-      DATABASE_URL: url,
-    });
     const store = new MemoryStore();
     recommenderDb = await databaseOf('recommender');
     recommender = await startService(
@@ -89,13 +84,20 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
         DATABASE_URL: url,
       }),
     );
-    Object.assign(process.env, {
-      AUTH_URL: auth.url,
-      RECOMMENDER_URL: recommender.url,
-      SEED_DEMO: '0',
-      RECRUITING_CHECK_INTERVAL_MS: '0',
-    });
-    catalog = await startCatalog({ config, logger, database: await databaseOf('catalog'), bus, store });
+    catalog = await startService(
+      catalogService,
+      { logger, database: await databaseOf('catalog'), bus, store },
+      loadConfig(catalogService.config, {
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        BUS_RETRY_DELAYS_MS: '300',
+        DATABASE_URL: url,
+        AUTH_URL: auth.url,
+        RECOMMENDER_URL: recommender.url,
+        SEED_DEMO: '0',
+        RECRUITING_CHECK_INTERVAL_MS: '0',
+      }),
+    );
   });
   afterAll(async () => {
     await catalog?.stop();

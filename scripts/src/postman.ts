@@ -4,8 +4,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authApiDocument } from '@sproul/auth';
-import { catalogApiDocument } from '@sproul/catalog';
+import { catalogService } from '@sproul/catalog';
 import { mergeApiDocuments } from '@sproul/common/openapi';
+import { describeRoutes } from '@sproul/common/service';
 
 type Schema = {
   type?: string | string[];
@@ -50,7 +51,10 @@ const AUTH: Record<string, unknown> = {
 };
 
 export function postmanCollection() {
-  const document = mergeApiDocuments([authApiDocument(), catalogApiDocument()]);
+  const document = mergeApiDocuments([
+    authApiDocument(),
+    describeRoutes(catalogService.name, catalogService.routes ?? []),
+  ]);
   const folders = new Map<string, unknown[]>();
   for (const [route, methods] of Object.entries(
     document.paths as Record<string, Record<string, Operation>>,

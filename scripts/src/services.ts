@@ -1,5 +1,5 @@
 import { authService } from '@sproul/auth';
-import { start as startCatalog } from '@sproul/catalog';
+import { catalogService } from '@sproul/catalog';
 import type { CommonConfig } from '@sproul/common/config';
 import type { LegacyServiceDeps, RunningService, ServiceDefinition } from '@sproul/common/service';
 import { mailerService } from '@sproul/mailer';
@@ -20,7 +20,7 @@ export const services: {
   // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.
   { name: 'auth', stackPort: 8081, definition: authService },
   { name: 'recommender', stackPort: 8085, definition: recommenderService },
-  { name: 'catalog', stackPort: 8082, start: startCatalog },
+  { name: 'catalog', stackPort: 8082, definition: catalogService },
   { name: 'media', stackPort: 8083, definition: mediaService },
   { name: 'mailer', stackPort: 8084, definition: mailerService },
   { name: 'monitor', stackPort: 8086, definition: monitorService },

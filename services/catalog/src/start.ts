@@ -1,5 +1,4 @@
 import { runAsProcess } from '@sproul/common/service/process';
-import { configSchema } from './config.js';
-import { start } from './index.js';
+import { catalogService } from './service.js';
 
-await runAsProcess('catalog', configSchema, start);
+await runAsProcess(catalogService);

@@ -1,5 +1,5 @@
 import { AccountConfirmedV1, AccountDeletedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import { eventually, sleep } from '@sproul/common/testing';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubRepository } from '../src/data-access/club-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
@@ -84,7 +84,7 @@ describe('the catalog’s account events and club events', () => {
     const fromCatalog = () => catalog.events.filter((event) => event.source === 'catalog').length;
     const before = fromCatalog();
     await catalog.bus.publish([registered, confirmed]);
-    await sleep(300);
+    await catalog.settled();
     expect(fromCatalog()).toBe(before);
   });
 
@@ -96,7 +96,8 @@ describe('the catalog’s account events and club events', () => {
       'auth',
     );
     await catalog.bus.publish([confirmed]);
-    await sleep(20);
+    // Tried (and failed: no club yet) before the registration arrives.
+    await catalog.handledSoFar();
     await catalog.bus.publish([registered]);
     await eventually(async () => (await listed()).includes('early-birds'));
     expect(await catalog.bus.takeDeadLetters('catalog')).toEqual([]);
@@ -124,7 +125,7 @@ describe('the catalog’s account events and club events', () => {
     );
     await catalog.bus.publish([deleted, deleted]);
     await eventually(async () => !(await clubOf(registered.data.userId)));
-    await sleep(200);
+    await catalog.settled();
     expect(catalog.published<{ clubId: string }>('ClubDeleted').filter((e) => e.clubId === club.id)).toEqual([
       { clubId: club.id, ownerUserId: registered.data.userId, link_name: 'gone-soon' },
     ]);
@@ -148,7 +149,8 @@ describe('the catalog’s account events and club events', () => {
       socialMediaLinks: { contact_email: 'sail@berkeley.edu', website: 'https://sail.example.org' },
     });
     const before = club.lastUpdated.getTime();
-    await sleep(5);
+    // The next write's last_updated must be able to differ from this one.
+    await eventually(() => Date.now() > before);
     const updated = await updateClub(catalog.service.context, club.id, {
       name: 'Sailing',
       about_us: 'On the bay.',
@@ -177,7 +179,7 @@ describe('the catalog’s account events and club events', () => {
       recruiting_end: new Date('2026-05-02T00:00:00Z'),
     });
     expect(same.lastUpdated.getTime()).toBe(updated.lastUpdated.getTime());
-    await sleep(200);
+    await catalog.settled();
     expect(
       catalog.published<{ clubId: string }>('ClubUpdated').filter((e) => e.clubId === club.id),
     ).toHaveLength(1);

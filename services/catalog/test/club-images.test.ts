@@ -71,7 +71,7 @@ describe('images the media service stored, on the club page', () => {
   it('ignores an image for a club deleted since', async () => {
     await catalog.bus.publish([stored(crypto.randomUUID(), 'logo')]);
     const before = catalog.published('ClubUpdated').length;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await catalog.settled();
     expect(catalog.published('ClubUpdated').length).toBe(before);
     expect(await catalog.bus.takeDeadLetters('catalog')).toEqual([]);
   });

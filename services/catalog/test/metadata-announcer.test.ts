@@ -1,7 +1,7 @@
-import { eventually } from '@sproul/common/testing';
+import { eventually, openStorage, tokenIssuer } from '@sproul/common/testing';
 import { describe, expect, it } from 'vitest';
 import { tags } from '../src/data-access/schema.js';
-import { embeddedStorage, fakeAuth, startCatalog } from './monitor-harness.js';
+import { startCatalog } from './monitor-harness.js';
 
 interface TagSet {
   tags: { id: number; name: string }[];
@@ -10,9 +10,9 @@ interface TagSet {
 // A consumer whose queue was bound after the start-up announcement (a first deployment, a fresh
 // broker) learns the tag set from the next one: auth refuses registrations' tags until it has them.
 describe('the tag set, announced again', () => {
-  it('goes out every interval with the tags as they are then', async () => {
-    const auth = await fakeAuth();
-    const storage = await embeddedStorage();
+  it('goes out every interval with the tags as they are then', { timeout: 60_000 }, async () => {
+    const auth = await tokenIssuer();
+    const { storage, close: closeStorage } = await openStorage('embedded');
     const catalog = await startCatalog(auth, storage, { METADATA_ANNOUNCE_INTERVAL_MS: '200' });
     try {
       const announced = () => catalog.events.filter((event) => event.type === 'TagChanged');
@@ -30,7 +30,7 @@ describe('the tag set, announced again', () => {
       expect(new Set(versions).size).toBe(versions.length);
     } finally {
       await catalog.close();
-      if (storage.kind === 'embedded') await storage.embedded.close();
+      await closeStorage();
       await auth.close();
     }
   });

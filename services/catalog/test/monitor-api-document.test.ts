@@ -1,27 +1,21 @@
+import { openStorage, type Storage, type TokenIssuer, tokenIssuer } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CatalogHarness,
-  call,
-  embeddedStorage,
-  type FakeAuth,
-  fakeAuth,
-  type Storage,
-  startCatalog,
-} from './monitor-harness.js';
+import { type CatalogHarness, call, startCatalog } from './monitor-harness.js';
 
 describe("the catalog's OpenAPI document for the dashboard routes", () => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
+  let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
 
   beforeAll(async () => {
-    auth = await fakeAuth();
-    storage = await embeddedStorage();
+    auth = await tokenIssuer();
+    ({ storage, close: closeStorage } = await openStorage('embedded'));
     catalog = await startCatalog(auth, storage, { RECRUITING_CHECK_INTERVAL_MS: '0' });
   });
   afterAll(async () => {
     await catalog?.close();
-    if (storage?.kind === 'embedded') await storage.embedded.close();
+    await closeStorage?.();
     await auth?.close();
   });
 

@@ -1,26 +1,24 @@
+import {
+  openStorage,
+  type Storage,
+  storageKinds,
+  type TokenIssuer,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubFaq, clubs } from '../src/data-access/schema.js';
-import {
-  type CatalogHarness,
-  call,
-  type FakeAuth,
-  fakeAuth,
-  openStorage,
-  type Storage,
-  startCatalog,
-  storageKinds,
-} from './monitor-harness.js';
+import { type CatalogHarness, call, startCatalog } from './monitor-harness.js';
 
 describe.each(await storageKinds())('the admin dashboard club page (/api/monitor/club) (%s)', (kind) => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
   let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
   let admin: string;
 
   beforeAll(async () => {
-    auth = await fakeAuth();
+    auth = await tokenIssuer();
     ({ storage, close: closeStorage } = await openStorage(kind));
     catalog = await startCatalog(auth, storage);
     admin = await auth.token('admin');

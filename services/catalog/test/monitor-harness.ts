@@ -1,27 +1,28 @@
-import { eventually } from '@sproul/common/testing';
-import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
-import { bootCatalog, type Storage } from './boot-catalog.js';
-
-export {
-  embeddedStorage,
-  openStorage,
-  postgresStorage,
+import {
+  type BootOptions,
+  bootService,
+  eventually,
   type Storage,
-  storageKinds,
-} from './boot-catalog.js';
-export { type FakeAuth, fakeAuth } from './catalog-harness.js';
-
-import type { FakeAuth } from './catalog-harness.js';
+  type TokenIssuer,
+} from '@sproul/common/testing';
+import { clubRepository, type NewClub } from '../src/data-access/club-repository.js';
+import { catalogService } from '../src/index.js';
+import { publishedSoFar } from './catalog-settled.js';
 
 /**
  * One catalog service on an ephemeral port, as `npm start` composes it (no demo clubs), with every
- * event it publishes recorded. Several harnesses on one PostgreSQL storage are replicas.
+ * event it publishes recorded. Several on one PostgreSQL storage are replicas.
  */
-export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record<string, string> = {}) {
-  const catalog = await bootCatalog(storage, {
-    AUTH_URL: auth.url,
-    RECRUITING_CHECK_INTERVAL_MS: '60000',
-    ...env,
+export async function startCatalog(
+  auth: TokenIssuer,
+  storage: Storage,
+  config: Record<string, string> = {},
+  options: Pick<BootOptions, 'clock'> = {},
+) {
+  const catalog = await bootService(catalogService, {
+    storage,
+    config: { SEED_DEMO: '0', AUTH_URL: auth.url, RECRUITING_CHECK_INTERVAL_MS: '60000', ...config },
+    ...options,
   });
   const { db, events } = catalog;
 
@@ -36,6 +37,8 @@ export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record
         const data = events.filter((event) => event.type === type).at(-1)?.data as T | undefined;
         return data !== undefined && check(data) ? data : undefined;
       }),
+    /** Every event committed so far is recorded (see catalog-settled.ts). */
+    publishedSoFar: () => publishedSoFar(catalog),
     /** A club straight into the catalog's table, as the UserRegistered handler would leave it. */
     async addClub(club: Partial<NewClub> & { name: string; ownerEmail: string }) {
       const slug = club.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -54,4 +57,4 @@ export async function startCatalog(auth: FakeAuth, storage: Storage, env: Record
 
 export type CatalogHarness = Awaited<ReturnType<typeof startCatalog>>;
 
-export { send as call } from './json-request.js';
+export { fetchJson as call } from '@sproul/common/testing';

@@ -1,31 +1,29 @@
 import { rowsOf } from '@sproul/common/db';
-import { eventually } from '@sproul/common/testing';
+import {
+  eventually,
+  openStorage,
+  type Storage,
+  storageKinds,
+  type TokenIssuer,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubEvents, studentProfiles } from '../src/data-access/schema.js';
 import { DEFAULT_TAGS } from '../src/domain/tags/default-tags.js';
-import {
-  type CatalogHarness,
-  call,
-  type FakeAuth,
-  fakeAuth,
-  openStorage,
-  type Storage,
-  startCatalog,
-  storageKinds,
-} from './monitor-harness.js';
+import { type CatalogHarness, call, startCatalog } from './monitor-harness.js';
 
 type TagRow = { _id: number; name: string; num_clubs: number };
 
 describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/tags) (%s)', (kind) => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
   let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
   let admin: string;
 
   beforeAll(async () => {
-    auth = await fakeAuth();
+    auth = await tokenIssuer();
     ({ storage, close: closeStorage } = await openStorage(kind));
     catalog = await startCatalog(auth, storage);
     admin = await auth.token('admin');

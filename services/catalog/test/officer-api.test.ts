@@ -1,10 +1,9 @@
-import { eventually } from '@sproul/common/testing';
+import { eventually, fetchJson as send } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubFaqRepository } from '../src/data-access/club-faq-repository.js';
 import { clubGalleryRepository } from '../src/data-access/club-gallery-repository.js';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { type CatalogHarness, type CatalogStorage, startCatalogHarness } from './catalog-harness.js';
-import { send } from './json-request.js';
 
 const OFFSET = /[+-]\d\d:\d\d$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,6 +1,6 @@
+import { fetchJson as send } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
-import { send } from './json-request.js';
 
 type Operation = {
   security: unknown;

@@ -1,19 +1,20 @@
-import { eventually, infraAvailable } from '@sproul/common/testing';
+import { startJobs } from '@sproul/common/service';
+import {
+  eventually,
+  infraAvailable,
+  openStorage,
+  type Storage,
+  type TokenIssuer,
+  testLogger,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { parseCampusDateTime } from '@sproul/common/time';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubs } from '../src/data-access/schema.js';
 import { refreshRecruitingStatuses } from '../src/domain/recruiting/refresh-recruiting-statuses.js';
-import {
-  type CatalogHarness,
-  embeddedStorage,
-  type FakeAuth,
-  fakeAuth,
-  postgresStorage,
-  type Storage,
-  startCatalog,
-} from './monitor-harness.js';
+import { type CatalogHarness, startCatalog } from './monitor-harness.js';
 
 const CAMPUS = 'America/Los_Angeles';
 const MANUAL_TICKS = { RECRUITING_CHECK_INTERVAL_MS: '0' };
@@ -27,20 +28,56 @@ const statusOf = async (catalog: CatalogHarness, id: string) => {
 const tick = (catalog: CatalogHarness, at: string) =>
   refreshRecruitingStatuses(catalog.service.context.outbox, new Date(at));
 
+/**
+ * Resolves once `count` of the instants a job of this interval ticks at (multiples of it on the wall
+ * clock, as the service's jobs) have passed: a job stopped before then has had that many chances to tick.
+ */
+async function tickInstantsPass(intervalMs: number, count: number) {
+  let ticks = 0;
+  const marker = startJobs(
+    [
+      {
+        name: 'marker',
+        every: () => intervalMs,
+        run: async () => {
+          ticks += 1;
+        },
+      },
+    ],
+    { ctx: undefined, config: undefined, logger: testLogger(), clock: () => new Date() },
+  );
+  try {
+    await eventually(() => ticks >= count);
+  } finally {
+    await marker.stop();
+  }
+}
+
+/** Lock requests waiting in this database (a transaction blocked on an advisory lock). */
+async function lockRequestsWaiting(client: pg.Client) {
+  const result = await client.query(
+    `select 1 from pg_locks
+      where locktype = 'advisory' and not granted
+        and database = (select oid from pg_database where datname = current_database())`,
+  );
+  return result.rowCount ?? 0;
+}
+
 describe('the recruiting-status scheduler', () => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
+  let closeStorage: () => Promise<void>;
   let catalog: CatalogHarness;
 
   beforeAll(async () => {
-    auth = await fakeAuth();
-    storage = await embeddedStorage();
+    auth = await tokenIssuer();
+    ({ storage, close: closeStorage } = await openStorage('embedded'));
     // The test drives the ticks with its own clock: the service's timer stays off.
     catalog = await startCatalog(auth, storage, MANUAL_TICKS);
   });
   afterAll(async () => {
     await catalog?.close();
-    if (storage?.kind === 'embedded') await storage.embedded.close();
+    await closeStorage?.();
     await auth?.close();
   });
 
@@ -134,7 +171,7 @@ describe('the recruiting-status scheduler', () => {
 
     // A second tick in the same state changes and announces nothing.
     expect(await tick(catalog, '2027-02-05T00:01:00Z')).toEqual({ acted: true, changed: [] });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await catalog.publishedSoFar();
     expect(updates()).toHaveLength(2);
     // A status flip is not an edit of the club's page.
     const [row] = await catalog.db.select().from(clubs).where(eq(clubs.id, opens.id));
@@ -143,9 +180,9 @@ describe('the recruiting-status scheduler', () => {
 });
 
 describe('the scheduler inside the running service', () => {
-  it('ticks on its own in the service process, and stops with it', async () => {
-    const auth = await fakeAuth();
-    const storage = await embeddedStorage();
+  it('ticks on its own in the service process, and stops with it', { timeout: 60_000 }, async () => {
+    const auth = await tokenIssuer();
+    const { storage, close: closeStorage } = await openStorage('embedded');
     const catalog = await startCatalog(auth, storage, { RECRUITING_CHECK_INTERVAL_MS: '200' });
     try {
       const now = Date.now();
@@ -161,24 +198,24 @@ describe('the scheduler inside the running service', () => {
       // Stopped: a club that should flip stays as it is.
       const db = catalog.db;
       await db.update(clubs).set({ newMembers: false }).where(eq(clubs.id, club.id));
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await tickInstantsPass(200, 2);
       expect(await statusOf(catalog, club.id)).toBe(false);
     } finally {
-      if (storage.kind === 'embedded') await storage.embedded.close();
+      await closeStorage();
       await auth.close();
     }
   });
 });
 
 describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one PostgreSQL database', () => {
-  let auth: FakeAuth;
+  let auth: TokenIssuer;
   let storage: Storage;
   let drop: () => Promise<void>;
   let replicas: CatalogHarness[];
 
   beforeAll(async () => {
-    auth = await fakeAuth();
-    ({ storage, drop } = await postgresStorage());
+    auth = await tokenIssuer();
+    ({ storage, close: drop } = await openStorage('postgres', 'catalog'));
     // One after the other: the first runs the migrations.
     replicas = [
       await startCatalog(auth, storage, MANUAL_TICKS),
@@ -231,8 +268,9 @@ describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one Po
         ...b.published<{ clubId: string }>('ClubUpdated'),
       ].filter((event) => mine.has(event.clubId));
     await eventually(() => updates().length >= created.length);
-    // Give a duplicate time to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Everything either replica committed is recorded before counting.
+    await a.publishedSoFar();
+    await b.publishedSoFar();
     const ids = updates().map((event) => event.clubId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(created.length);
@@ -249,7 +287,7 @@ describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one Po
         finished = true;
         return result;
       });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await eventually(async () => (await lockRequestsWaiting(holder)) > 0);
       expect(finished).toBe(false);
       await holder.query('commit');
       expect((await pending).acted).toBe(true);

@@ -1,9 +1,8 @@
-import { eventually } from '@sproul/common/testing';
+import { eventually, fetchJson as send } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { studentProfileRepository } from '../src/data-access/student-profile-repository.js';
 import { type CatalogHarness, type CatalogStorage, startCatalogHarness } from './catalog-harness.js';
-import { send } from './json-request.js';
 
 const names = (clubs: { link_name: string }[]) => clubs.map((club) => club.link_name);
 

@@ -1,6 +1,6 @@
+import { fetchJson as send } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
-import { send } from './json-request.js';
 
 // Upstream's Student API step after a first sign-in: email, majors, minors, interests. Upstream's
 // version always failed (its existence check was inverted); this is what it meant to do.

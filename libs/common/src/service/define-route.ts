@@ -48,6 +48,11 @@ export interface RouteSpec<
   responses: Record<number, RouteAnswer>;
   /** Error statuses this route answers besides 400 (a body) and 401 (credentials). */
   errors?: number[];
+  /**
+   * A further check of the claims, right after `auth` and before params, query and body are read
+   * (upstream's `confirmed_account_required` answers 401 whatever the body holds).
+   */
+  authorize?: (claims: Claims<A>) => void;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : Record<string, unknown>;

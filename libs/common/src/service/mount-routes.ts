@@ -45,6 +45,7 @@ export function mountRoutes<Ctx>(
     const status = Number(Object.keys(spec.responses)[0] ?? 200);
     router[spec.method](spec.path, async (req, res) => {
       const claims = await authenticate(spec.auth ?? 'public', req, verifier);
+      spec.authorize?.(claims as never);
       const params = spec.params ? parseParams(spec.params, req.params, 'path') : req.params;
       const query = spec.query ? parseParams(spec.query, req.query, 'query string') : req.query;
       // A ZodError thrown here is the JSON-body 400 (the error handler names the body).

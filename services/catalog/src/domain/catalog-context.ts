@@ -5,7 +5,7 @@ import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
 import type { SimilarClubsSource } from './clubs/similar-clubs-source.js';
 
-/** What the catalog's use cases work with: built once in `start`, handed to routes and handlers. */
+/** What the catalog's use cases work with: built once in the service's `setup`, handed to routes and handlers. */
 export interface CatalogContext {
   db: Db;
   outbox: Outbox;

@@ -3,7 +3,7 @@ import { ClubUpdatedV1, makeEvent } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../../data-access/club-repository.js';
 import { holdTagIds } from '../../data-access/tag-id-lock.js';
-import { clubNotFound } from './club-errors.js';
+import { clubNotFound } from '../../errors.js';
 import { clubSummary } from './club-summary.js';
 
 export interface ClubEditOutcome<T> {

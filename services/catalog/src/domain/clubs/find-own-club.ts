@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import { type Club, clubRepository } from '../../data-access/club-repository.js';
+import { noClubForAccount } from '../../errors.js';
 
 /** Who is editing, from the access token: the account, and the club auth says it manages. */
 export interface Officer {
@@ -19,9 +19,6 @@ export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Club> {
   const club =
     (await clubs.findByOwner(officer.userId)) ??
     (officer.clubId ? await clubs.findById(officer.clubId) : undefined);
-  if (!club) throw clubNotFound();
+  if (!club) throw noClubForAccount();
   return club;
 }
-
-export const clubNotFound = () =>
-  new AppError('CATALOG.CLUB_NOT_FOUND', 404, 'No club belongs to this account (yet)');

@@ -1,10 +1,11 @@
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { type ClubEventKind, clubEventRepository } from '../../data-access/club-event-repository.js';
+import { invalidBody, itemNotFound } from '../../errors.js';
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
-import { isItemId, itemNotFound } from '../lists/list-item-id.js';
-import { assertKnownTags, invalidEventFields } from './assert-known-event-tags.js';
+import { isItemId } from '../lists/list-item-id.js';
+import { assertKnownTags } from './assert-known-event-tags.js';
 import { EVENT_NAME, type EventFields, eventDiffers, LIST_FIELD, toColumns } from './event-fields.js';
 
 type Ctx = { db: Db; outbox: Outbox };
@@ -27,7 +28,7 @@ export async function editEvent(
     const start = columns.eventStart ?? before.eventStart;
     const end = columns.eventEnd ?? before.eventEnd;
     if (end.getTime() < start.getTime()) {
-      throw invalidEventFields([{ field: 'event_end', errors: ['must not be before event_start'] }]);
+      throw invalidBody([{ field: 'event_end', errors: ['must not be before event_start'] }]);
     }
     if (Object.keys(columns).length === 0 || !eventDiffers(before, columns)) {
       return { changed: [], result: await events.list(club.id, kind) };

@@ -1,9 +1,10 @@
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { type ClubEventKind, clubEventRepository } from '../../data-access/club-event-repository.js';
+import { itemNotFound } from '../../errors.js';
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
-import { isItemId, itemNotFound } from '../lists/list-item-id.js';
+import { isItemId } from '../lists/list-item-id.js';
 import { EVENT_NAME, LIST_FIELD } from './event-fields.js';
 
 type Ctx = { db: Db; outbox: Outbox };

@@ -1,8 +1,3 @@
-import { AppError } from '@sproul/common/errors';
-
-export const itemNotFound = (what: string) =>
-  new AppError('CATALOG.ITEM_NOT_FOUND', 404, `Requested ${what} does not exist`);
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Item ids are UUIDs: anything else names no item (and must not reach a uuid column as a query error). */

@@ -1,4 +1,4 @@
-import { AppError } from '@sproul/common/errors';
+import { listFull } from '../../errors.js';
 
 /**
  * How many items of each list a club may hold. Upstream had no bound (but the gallery's five): every
@@ -10,13 +10,6 @@ export const LIST_LIMITS = { resources: 100, events: 500, recruiting_events: 200
 export function assertRoomFor(list: keyof typeof LIST_LIMITS, size: number) {
   const limit = LIST_LIMITS[list];
   if (size >= limit) {
-    throw new AppError(
-      'CATALOG.LIST_FULL',
-      409,
-      `A club can have at most ${limit} ${list.replace('_', ' ')}`,
-      {
-        limit,
-      },
-    );
+    throw listFull(list, limit);
   }
 }

@@ -1,9 +1,10 @@
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
 import { clubResourceRepository } from '../../data-access/club-resource-repository.js';
+import { itemNotFound } from '../../errors.js';
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
-import { isItemId, itemNotFound } from './list-item-id.js';
+import { isItemId } from './list-item-id.js';
 
 type Ctx = { db: Db; outbox: Outbox };
 

@@ -1,7 +1,7 @@
-import { AppError } from '@sproul/common/errors';
 import type { Club } from '../../data-access/club-repository.js';
 import type { Repositories } from '../../data-access/repositories.js';
 import type { SocialMediaLinks } from '../../data-access/schema.js';
+import { invalidBody } from '../../errors.js';
 
 /** An officer's edit of their club's profile, as validated at the edge (dates already ISO with offset). */
 export interface OfficerProfileEdit {
@@ -34,7 +34,7 @@ export async function assertKnownMetadata(repos: Repositories, edit: OfficerProf
     const known = (await repos.metadata.numUserTags()).some((size) => size.id === edit.num_users);
     if (!known) problems.push({ field: 'num_users', errors: [`unknown num_users id: ${edit.num_users}`] });
   }
-  if (problems.length > 0) throw invalidEdit(problems);
+  if (problems.length > 0) throw invalidBody(problems);
 }
 
 const RANGES = [
@@ -49,12 +49,9 @@ export function assertRangesInOrder(club: Club, edit: OfficerProfileEdit) {
     const start = edit[startField] === undefined ? club[startColumn] : toDate(edit[startField]);
     const end = edit[endField] === undefined ? club[endColumn] : toDate(edit[endField]);
     if (start && end && end.getTime() < start.getTime()) {
-      throw invalidEdit([{ field: endField, errors: [`must not be before ${startField}`] }]);
+      throw invalidBody([{ field: endField, errors: [`must not be before ${startField}`] }]);
     }
   }
 }
 
 const toDate = (value: string | null | undefined) => (value ? new Date(value) : null);
-
-const invalidEdit = (data: { field: string; errors: string[] }[]) =>
-  new AppError('REQUEST.INVALID', 400, 'A validation error occurred when parsing the JSON body.', data);

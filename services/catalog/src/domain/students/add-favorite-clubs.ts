@@ -1,8 +1,8 @@
 import type { Db } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { repositories } from '../../data-access/repositories.js';
 import { lockStudentProfile } from '../../data-access/student-profile-lock.js';
+import { tooManyFavorites } from '../../errors.js';
 import { announceStudentProfile } from './announce-student-profile.js';
 import { clubsByLinkNames } from './clubs-by-link-names.js';
 import { favoriteClubs, MAX_FAVORITES } from './favorite-clubs.js';
@@ -20,9 +20,7 @@ export async function addFavoriteClubs(ctx: Ctx, student: Student, linkNames: st
     const current = new Set((await repos.students.favoriteClubs(student.userId)).map((club) => club.id));
     const added = clubs.filter((club) => !current.has(club.id));
     if (current.size + added.length > MAX_FAVORITES) {
-      throw new AppError('CATALOG.TOO_MANY_FAVORITES', 400, `At most ${MAX_FAVORITES} favourite clubs`, {
-        limit: MAX_FAVORITES,
-      });
+      throw tooManyFavorites(MAX_FAVORITES);
     }
     await repos.students.addFavorites(
       student.userId,

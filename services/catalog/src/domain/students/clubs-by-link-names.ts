@@ -1,6 +1,6 @@
-import { AppError } from '@sproul/common/errors';
 import type { Club } from '../../data-access/club-repository.js';
 import type { Repositories } from '../../data-access/repositories.js';
+import { clubNotFound } from '../../errors.js';
 
 /**
  * The clubs named by link names, in the order given, duplicates dropped. A former link name (the club
@@ -23,9 +23,7 @@ export async function clubsByLinkNames(
     else unknown.push(linkName);
   }
   if (unknown.length > 0) {
-    throw new AppError('CATALOG.CLUB_NOT_FOUND', 404, 'The requested club does not exist!', {
-      clubs: unknown,
-    });
+    throw clubNotFound({ clubs: unknown });
   }
   const seen = new Set<string>();
   return found.filter((club) => !seen.has(club.id) && seen.add(club.id));

@@ -1,6 +1,6 @@
 import type { Db } from '@sproul/common/db';
-import { AppError } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
+import { notOwnRegistration } from '../../errors.js';
 import { editStudentProfile } from './edit-student-profile.js';
 import type { Student } from './student-identity.js';
 
@@ -15,11 +15,7 @@ export async function finishStudentRegistration(
   registration: { email: string; majors: number[]; minors: number[]; interests: number[] },
 ) {
   if (registration.email.toLowerCase() !== student.email.toLowerCase()) {
-    throw new AppError(
-      'AUTH.FORBIDDEN',
-      403,
-      'You can only finish the registration of your own student account',
-    );
+    throw notOwnRegistration();
   }
   const { majors, minors, interests } = registration;
   await editStudentProfile(ctx, student, { majors, minors, interests });

@@ -1,5 +1,5 @@
-import { AppError } from '@sproul/common/errors';
 import type { Repositories } from '../../data-access/repositories.js';
+import { invalidBody } from '../../errors.js';
 
 import type { StudentProfileEdit } from './edit-student-profile.js';
 
@@ -17,12 +17,7 @@ export async function assertKnownIds(repos: Repositories, edit: StudentProfileEd
     ),
   ].filter((problem) => problem !== undefined);
   if (problems.length > 0) {
-    throw new AppError(
-      'REQUEST.INVALID',
-      400,
-      'A validation error occurred when parsing the JSON body.',
-      problems,
-    );
+    throw invalidBody(problems);
   }
 }
 

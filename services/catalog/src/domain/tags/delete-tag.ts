@@ -1,6 +1,7 @@
-import { AppError, badRequest } from '@sproul/common/errors';
+import { badRequest } from '@sproul/common/errors';
 import type { Outbox } from '@sproul/common/messaging';
 import { tagAdminRepository } from '../../data-access/tag-admin-repository.js';
+import { tagInUse } from '../../errors.js';
 import { announceTags } from './announce-tags.js';
 
 /**
@@ -17,12 +18,7 @@ export async function deleteTag(outbox: Outbox, id: number): Promise<void> {
     if (!existing.some((tag) => tag.id === id)) throw badRequest('Specified tag does not exist!');
     const inUse = (await repository.visibleUsage()).get(id) ?? 0;
     if (inUse > 0) {
-      throw new AppError(
-        'CATALOG.TAG_IN_USE',
-        409,
-        `At least ${inUse} club${inUse === 1 ? ' is' : 's are'} using this tag!`,
-        { num_clubs: inUse },
-      );
+      throw tagInUse(inUse);
     }
     const changed = new Map<string, Set<string>>();
     const note = (clubIds: string[], field: string) => {

@@ -1,6 +1,6 @@
-import { AppError } from '@sproul/common/errors';
 import { assertValidText } from '@sproul/common/http';
 import type { Request } from 'express';
+import { formTooLarge, malformedForm } from '../../errors.js';
 
 /** Text fields only (a caption); a picture comes through the media service, not here. */
 const MAX_FORM_BYTES = 64 * 1024;
@@ -17,7 +17,7 @@ export async function readFormFields(req: Request): Promise<Record<string, unkno
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) throw new AppError('REQUEST.TOO_LARGE', 413, 'Request body is too large');
+    if (size > MAX_FORM_BYTES) throw formTooLarge();
     chunks.push(chunk);
   }
   let form: FormData;
@@ -26,7 +26,7 @@ export async function readFormFields(req: Request): Promise<Record<string, unkno
       headers: { 'content-type': String(req.headers['content-type']) },
     }).formData();
   } catch {
-    throw new AppError('REQUEST.INVALID', 400, 'Malformed multipart/form-data body');
+    throw malformedForm();
   }
   const fields: Record<string, unknown> = {};
   for (const [name, value] of form.entries()) {

@@ -1,16 +1,14 @@
-import { describeApi } from '@sproul/common/openapi';
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import { catalogRouteDescriptions } from './catalog-openapi.js';
-import { monitorRouteDescriptions } from './monitor-openapi.js';
-import { officerRouteDescriptions } from './officer-openapi.js';
-import { studentRouteDescriptions } from './student-openapi.js';
+import { numUserTags, tags } from '../../../data-access/schema.js';
+import { route } from '../route.js';
 
 const tag = z.object({ id: z.number().int(), name: z.string() }).meta({ id: 'Tag' });
 const size = z.object({ id: z.number().int(), value: z.string() }).meta({ id: 'NumUserTag' });
 
-/** The catalog's public routes so far (the rest arrive with the catalog issue). */
-export const catalogApiDocument = () =>
-  describeApi('catalog', [
+/** Public lookups, upstream's shapes: `[{id, name}]` and `[{id, value}]`, in id order. */
+export const metadataRoutes = [
+  route(
     {
       method: 'get',
       path: '/api/catalog/tags',
@@ -18,6 +16,9 @@ export const catalogApiDocument = () =>
       summary: 'Club categories, ids 0..n-1 in list order',
       responses: { 200: { description: 'Tags', schema: z.array(tag) } },
     },
+    ({ ctx }) => ctx.db.select().from(tags).orderBy(asc(tags.id)),
+  ),
+  route(
     {
       method: 'get',
       path: '/api/catalog/num-user-tags',
@@ -25,8 +26,6 @@ export const catalogApiDocument = () =>
       summary: 'Member-count ranges, ids 0..n-1',
       responses: { 200: { description: 'Ranges', schema: z.array(size) } },
     },
-    ...catalogRouteDescriptions,
-    ...officerRouteDescriptions,
-    ...studentRouteDescriptions,
-    ...monitorRouteDescriptions,
-  ]);
+    ({ ctx }) => ctx.db.select().from(numUserTags).orderBy(asc(numUserTags.id)),
+  ),
+];

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { repositories } from '../../../data-access/repositories.js';
+import { lookupVisibleClub } from '../../../domain/clubs/lookup-visible-club.js';
+import { clubEventsFeed } from '../../../domain/events/ical-feed.js';
+import { linkNameParams } from '../catalog-schemas.js';
+import { route } from '../route.js';
+import { resolvedClub } from './resolve-club.js';
+
+/** A club's calendar: a file a calendar app subscribes to, so the route answers it itself. */
+export const clubFeedRoute = route(
+  {
+    method: 'get',
+    path: '/api/catalog/organizations/:link_name/events.ics',
+    tag: 'Catalog',
+    summary: "The club's events and recruiting events as an iCalendar (RFC 5545) feed",
+    params: linkNameParams,
+    responses: {
+      200: { description: 'iCalendar feed', schema: z.string(), contentType: 'text/calendar' },
+      301: { description: 'The club was renamed: Location has its current feed' },
+    },
+    errors: [400, 404],
+  },
+  async ({ ctx, params, res }) => {
+    const club = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name), res, '/events.ics');
+    if (!club) return;
+    const events = await repositories(ctx.db).events.listAll(club.id);
+    res
+      .type('text/calendar; charset=utf-8')
+      .setHeader('Content-Disposition', `inline; filename="${club.linkName}.ics"`)
+      .setHeader('Cache-Control', 'public, max-age=300')
+      .send(clubEventsFeed(club, events));
+  },
+);

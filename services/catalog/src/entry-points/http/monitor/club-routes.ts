@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { deleteClubOfOfficer } from '../../../domain/clubs/delete-club-of-officer.js';
+import { listClubAccounts } from '../../../domain/clubs/list-club-accounts.js';
+import { sendCsv, yesNo } from '../monitor-csv.js';
+import { clubAccountSchema, clubOwnerParams } from '../monitor-schemas.js';
+import { route } from '../route.js';
+import { ADMIN, csv, ok, success, TAG } from './monitor.js';
+
+/** `/api/monitor/club*`: the admin dashboard's club page (role admin; a wrong role is upstream's 401). */
+export const clubRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/api/monitor/club/list',
+      tag: TAG,
+      summary: 'Every club, hidden ones too, by name',
+      auth: ADMIN,
+      responses: { 200: { description: 'Clubs', schema: z.array(clubAccountSchema) } },
+    },
+    ({ ctx }) => listClubAccounts(ctx.db),
+  ),
+  route(
+    {
+      method: 'get',
+      path: '/api/monitor/club/download',
+      tag: TAG,
+      summary: 'The club list as clubs.csv (name,email,confirmed,reactivated)',
+      auth: ADMIN,
+      responses: csv('clubs.csv'),
+    },
+    async ({ ctx, res }) => {
+      const rows = await listClubAccounts(ctx.db);
+      sendCsv(
+        res,
+        'clubs.csv',
+        ['name', 'email', 'confirmed', 'reactivated'],
+        rows.map((club) => [club.name, club.email, yesNo(club.confirmed), yesNo(club.reactivated)]),
+      );
+    },
+  ),
+  route(
+    {
+      method: 'delete',
+      path: '/api/monitor/club/:email',
+      tag: TAG,
+      summary: 'Delete the club of the officer with this email (ClubDeleted: auth and media follow)',
+      auth: ADMIN,
+      // The kernel reads it as a string; the handler parses it, and a bad one answers as it always has
+      // (the body's 400 reason, which the dashboard shows as is).
+      params: z.object({ email: z.string() }),
+      responses: ok,
+      errors: [400],
+    },
+    async ({ ctx, req }) => {
+      await deleteClubOfOfficer(ctx.outbox, clubOwnerParams.parse(req.params).email);
+      return success;
+    },
+  ),
+];

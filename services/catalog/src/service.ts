@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { createTokenVerifier } from '@sproul/common/auth';
+import { createInternalClient } from '@sproul/common/http-client';
+import { defineService } from '@sproul/common/service';
+import { configSchema } from './config.js';
+import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
+import type { CatalogContext } from './domain/catalog-context.js';
+import { recommenderSimilarClubs } from './domain/clubs/similar-clubs-source.js';
+import { seedAndAnnounceMetadata } from './domain/tags/seed-and-announce-metadata.js';
+import { catalogRoutes } from './entry-points/http/catalog-routes.js';
+import { monitorRoutes } from './entry-points/http/monitor-routes.js';
+import { officerRoutes } from './entry-points/http/officer-routes.js';
+import { studentRoutes } from './entry-points/http/student-routes.js';
+import { metadataAnnounceJob } from './entry-points/jobs/metadata-announce-job.js';
+import { recruitingStatusJob } from './entry-points/jobs/recruiting-status-job.js';
+import { catalogHandlers } from './entry-points/messaging/catalog-handlers.js';
+import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
+
+/** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
+export const catalogService = defineService({
+  name: 'catalog',
+  config: configSchema,
+  migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  messaging: { outbox, inbox, aggregateVersions, appliedVersions },
+  async setup({ database, outbox, logger, store }, config) {
+    // The club page must answer quickly without the recommender: one short attempt, and after a few
+    // failures the circuit opens and pages use their fallback at once.
+    const recommender = createInternalClient({
+      service: 'recommender',
+      baseUrl: config.RECOMMENDER_URL,
+      timeoutMs: config.RECOMMENDER_TIMEOUT_MS,
+      retries: 0,
+      breakAfter: 3,
+      halfOpenAfterMs: 10_000,
+    });
+    const context: CatalogContext = {
+      db: database.db,
+      outbox,
+      config,
+      logger,
+      verifier: createTokenVerifier({
+        jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+        store,
+      }),
+      similarClubs: recommenderSimilarClubs(recommender),
+    };
+    await seedAndAnnounceMetadata(outbox);
+    if (database.kind === 'pglite' && config.SEED_DEMO) await seedDemoCatalogOnFirstStart(context);
+    return { context, stop: () => recommender.close() };
+  },
+  verifier: (ctx) => ctx.verifier,
+  routes: [...catalogRoutes, ...officerRoutes, ...studentRoutes, ...monitorRoutes],
+  handlers: catalogHandlers,
+  // In every run mode, in each replica: the locks inside let one replica act per tick.
+  jobs: [recruitingStatusJob, metadataAnnounceJob],
+});
