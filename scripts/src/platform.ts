@@ -8,7 +8,7 @@ import { MemoryStore } from '@sproul/common/cache';
 import { type CommonConfig, loadConfig } from '@sproul/common/config';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { createLogger } from '@sproul/common/logging';
-import { startService } from '@sproul/common/service';
+import { type StartedService, startService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';
@@ -59,15 +59,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     PUBLIC_BASE_URL: publicBaseUrl,
     ...signOn.config,
   };
-  const legacyConfig = {
-    ...config,
-    PORT: 0,
-    DATABASE_URL: undefined,
-    AMQP_URL: undefined,
-    REDIS_URL: undefined,
-    ...signOn.config,
-  };
-  const running: { name: string; url: string; stop(): Promise<void> }[] = [];
+  const running: StartedService<unknown>[] = [];
   for (const service of services) {
     // Each service learns where the ones started before it listen (on loopback ports chosen at start):
     // the catalog verifies tokens with auth's keys and asks the recommender for similar clubs.
@@ -80,14 +72,9 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       bus,
       store,
     };
-    if (service.definition) {
-      // Parsed from the environment once, with what this process decides laid over it.
-      const env = { ...process.env, ...embeddedEnv, ...peers };
-      const serviceConfig = loadConfig(service.definition.config, env);
-      running.push(await startService(service.definition, deps, serviceConfig));
-    } else {
-      running.push(await service.start!({ ...deps, config: { ...legacyConfig, ...peers } }));
-    }
+    // Parsed from the environment once, with what this process decides laid over it.
+    const serviceConfig = loadConfig(service.definition.config, { ...process.env, ...embeddedEnv, ...peers });
+    running.push(await startService(service.definition, deps, serviceConfig));
   }
   const firstUse = await prepareFirstUse(database, signOn, createLogger('embedded', config.LOG_LEVEL));
   const urlOf = (name: string) => running.find((service) => service.name === name)!.url;

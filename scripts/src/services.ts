@@ -1,7 +1,7 @@
 import { authService } from '@sproul/auth';
 import { catalogService } from '@sproul/catalog';
 import type { CommonConfig } from '@sproul/common/config';
-import type { LegacyServiceDeps, RunningService, ServiceDefinition } from '@sproul/common/service';
+import type { ServiceDefinition } from '@sproul/common/service';
 import { mailerService } from '@sproul/mailer';
 import { mediaService } from '@sproul/media';
 import { monitorService } from '@sproul/monitor';
@@ -12,9 +12,7 @@ export const services: {
   name: string;
   stackPort: number;
   // biome-ignore lint/suspicious/noExplicitAny: each service has its own config and context
-  definition?: ServiceDefinition<CommonConfig & any, any>;
-  /** Services not yet on the kernel. */
-  start?: (deps: LegacyServiceDeps) => Promise<RunningService>;
+  definition: ServiceDefinition<CommonConfig & any, any>;
 }[] = [
   // In start order for the embedded mode: a service is told the URLs of those before it, so the
   // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.

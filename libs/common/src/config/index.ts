@@ -1,3 +1,2 @@
 export * from './common-config.js';
 export * from './load-config.js';
-export * from './service-config.js';

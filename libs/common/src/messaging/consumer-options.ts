@@ -12,7 +12,7 @@ export interface ConsumerOptions {
   inbox: InboxTable;
   /**
    * The last version applied per aggregate (`messagingTables`). Without it events apply in arrival
-   * order, as before versions existed; every service passes it (runService).
+   * order, as before versions existed; every service passes it (startService).
    */
   appliedVersions?: AppliedVersionsTable;
   handlers: EventHandler[];

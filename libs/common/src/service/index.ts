@@ -5,5 +5,4 @@ export * from './jobs.js';
 export * from './mount-routes.js';
 export * from './parse-input.js';
 export * from './process-guards.js';
-export * from './service-runtime.js';
 export * from './start-service.js';

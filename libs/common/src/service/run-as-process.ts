@@ -4,7 +4,6 @@ import { ConfigError, loadConfig } from '../config/load-config.js';
 import type { ServiceDefinition } from './define-service.js';
 import { connectInfrastructure } from './infrastructure.js';
 import { installProcessGuards } from './process-guards.js';
-import type { LegacyServiceDeps, RunningService } from './service-runtime.js';
 import { startService } from './start-service.js';
 
 /** Parses a service's environment once; a bad value ends the process with a message naming it. */
@@ -20,25 +19,15 @@ function configOrExit<C>(service: string, schema: z.ZodType<C>): C {
   }
 }
 
-type LegacyStart<C> = (deps: LegacyServiceDeps & { config: C }) => Promise<RunningService>;
-
 /**
  * The body of every service's `src/start.ts`: read config, connect, start, and stop cleanly on
- * SIGTERM/SIGINT. (The three-argument form serves services not yet moved onto `defineService`.)
+ * SIGTERM/SIGINT.
  */
-export async function runAsProcess<C extends CommonConfig, Ctx>(
-  definition: ServiceDefinition<C, Ctx> | string,
-  legacySchema?: z.ZodType<C>,
-  legacyStart?: LegacyStart<C>,
-): Promise<void> {
-  const name = typeof definition === 'string' ? definition : definition.name;
-  const config = configOrExit(name, typeof definition === 'string' ? legacySchema! : definition.config);
-  const infrastructure = await connectInfrastructure(name, config);
+export async function runAsProcess<C extends CommonConfig, Ctx>(definition: ServiceDefinition<C, Ctx>) {
+  const config = configOrExit(definition.name, definition.config);
+  const infrastructure = await connectInfrastructure(definition.name, config);
   installProcessGuards(infrastructure.logger);
-  const running =
-    typeof definition === 'string'
-      ? await legacyStart!({ ...infrastructure, config })
-      : await startService(definition, infrastructure, config);
+  const running = await startService(definition, infrastructure, config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
