@@ -64,7 +64,7 @@ export type AccessPolicy = ReturnType<typeof createAccessPolicy>;
  * - `check`: the route, then dot segments (400), the access token off the public routes (401), and a
  *   declared body over the limit (413, multipart uploads excepted: they stream to the media service).
  *   Synchronous unless a token has to be verified. Request ids (`takeRequestId`) and rate limits
- *   (rate-limits.ts, which must read the body first) are applied by the lanes around it.
+ *   (rate-limits.ts, which must read the body first: limited-body.ts) are applied by the lanes around it.
  */
 export function createAccessPolicy({ origins, bodyLimitBytes, verifier }: AccessPolicyOptions) {
   const security = helmetHeaders();

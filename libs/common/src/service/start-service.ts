@@ -1,17 +1,14 @@
-import { Router } from 'express';
 import type { Subscription } from '../bus/event-bus.js';
 import type { CommonConfig } from '../config/common-config.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { createHttpApp } from '../http/create-app.js';
 import { listRoutes } from '../http/list-routes.js';
 import { listen } from '../http/serve.js';
 import { subscribeHandlers } from '../messaging/consumer.js';
 import { Outbox } from '../messaging/outbox.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import type { KernelParts, ServiceDefinition, ServiceDeps } from './define-service.js';
-import { describeRoutes } from './describe-routes.js';
 import { type RunningJobs, startJobs } from './jobs.js';
-import { mountRoutes } from './mount-routes.js';
+import { serviceApp } from './service-app.js';
 
 export interface StartedService<Ctx, Config extends CommonConfig = CommonConfig> {
   name: string;
@@ -38,7 +35,7 @@ export async function startService<Config extends CommonConfig, Ctx>(
   deps: ServiceDeps,
   config: Config,
 ): Promise<StartedService<Ctx, Config>> {
-  const { database, bus, store, logger } = deps;
+  const { database, bus, logger } = deps;
   await migrateDatabase(database, definition.migrations, config.DATABASE_URL);
   const { messaging } = definition;
   const outbox = new Outbox(database, messaging.outbox, messaging.aggregateVersions);
@@ -70,27 +67,7 @@ export async function startService<Config extends CommonConfig, Ctx>(
     clock: deps.clock ?? (() => new Date()),
   });
 
-  const routes = definition.routes ?? [];
-  const document = describeRoutes(definition.name, routes as never);
-  const { app } = createHttpApp({
-    service: definition.name,
-    logger,
-    bodyLimit: config.BODY_LIMIT,
-    readiness: {
-      database: () => database.ping(),
-      bus: () => bus.check(),
-      store: () => store.ping(),
-      ...definition.readiness?.(context),
-    },
-    routes: (app) => {
-      app.get('/internal/openapi.json', (_req, res) => {
-        res.json(document);
-      });
-      const router = Router();
-      mountRoutes(router, routes, context, definition.verifier?.(context));
-      app.use(router);
-    },
-  });
+  const app = serviceApp(definition, context, deps, config);
   const server = await listen(app, config.PORT ?? 0, config.HOST);
   logger.info({ url: server.url }, `${definition.name} listening`);
 
