@@ -1,8 +1,8 @@
 import type { AccessClaims } from '@sproul/common/auth';
+import { parseParams } from '@sproul/common/service';
 import { z } from 'zod';
 import type { Officer } from '../../../domain/clubs/find-own-club.js';
 import { itemIdParams } from '../officer-schemas.js';
-import { parseParams } from '../parse-request.js';
 
 export const TAG = 'Officer (club edit)';
 export const OFFICER = ['officer'] as const;
