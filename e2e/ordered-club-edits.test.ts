@@ -2,18 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { catalogService } from '@sproul/catalog';
 import { InProcessBus } from '@sproul/common/bus';
 import { MemoryStore } from '@sproul/common/cache';
-import { loadConfig } from '@sproul/common/config';
-import { type Database, openPostgres } from '@sproul/common/db';
-import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { AccountConfirmedV1, type EventEnvelope, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import { type StartedService, startService } from '@sproul/common/service';
 import {
-  createTestDatabase,
+  type BootedService,
+  bootService,
   eventually,
   failDeliveries,
-  infraAvailable,
-  recordEvents,
+  openStorage,
   fetchJson as send,
+  storageKinds,
   type TokenIssuer,
   testLogger,
   tokenIssuer,
@@ -21,9 +18,6 @@ import {
 import { recommenderService } from '@sproul/recommender';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-type Storage = 'embedded' | 'postgres';
-const storages: Storage[] = (await infraAvailable('postgres')) ? ['embedded', 'postgres'] : ['embedded'];
 
 /** The edits the recommender's consumer fails twice, so that their retries arrive after later edits. */
 const FLAKY = /^Flaky /;
@@ -34,37 +28,19 @@ const FLAKY = /^Flaky /;
  * the recommender run as `npm start` composes them (one database, one bus); the recommender's bus fails
  * chosen deliveries twice, so the transport's retries reorder them.
  */
-describe.each(storages)('club edits reach the recommender out of order (%s)', (storage) => {
+describe.each(await storageKinds())('club edits reach the recommender out of order (%s)', (kind) => {
   let auth: TokenIssuer;
   let bus: InProcessBus;
   let flaky: ReturnType<typeof failDeliveries>;
-  let catalog: StartedService<unknown>;
-  let recommender: StartedService<unknown>;
-  let recommenderDb: Database;
+  let catalog: BootedService<unknown>;
+  let recommender: BootedService<unknown>;
+  let storage: Awaited<ReturnType<typeof openStorage>>;
   let events: EventEnvelope[];
-  const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    const logger = testLogger();
     auth = await tokenIssuer();
-    let url: string | undefined;
-    let databaseOf: (service: string) => Promise<Database>;
-    if (storage === 'embedded') {
-      const embedded = await EmbeddedPostgres.open();
-      closers.push(() => embedded.close());
-      databaseOf = async (service) => embedded.forService(service);
-    } else {
-      const testDb = await createTestDatabase('ordering');
-      closers.push(testDb.drop);
-      url = testDb.url;
-      databaseOf = async (service) => {
-        const database = await openPostgres({ url: testDb.url, service, poolSize: 4 });
-        closers.unshift(() => database.close());
-        return database;
-      };
-    }
-    bus = new InProcessBus(logger);
-    events = await recordEvents(bus, 'ordering-recorder');
+    storage = await openStorage(kind, 'ordering');
+    bus = new InProcessBus(testLogger());
     flaky = failDeliveries(bus, {
       queue: 'recommender',
       times: 2,
@@ -73,37 +49,32 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
         FLAKY.test((event.data as { club: { about_us: string } }).club.about_us),
     });
     const store = new MemoryStore();
-    recommenderDb = await databaseOf('recommender');
-    recommender = await startService(
-      recommenderService,
-      { logger, database: recommenderDb, bus: flaky, store },
-      loadConfig(recommenderService.config, {
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        BUS_RETRY_DELAYS_MS: '300',
-        DATABASE_URL: url,
-      }),
-    );
-    catalog = await startService(
-      catalogService,
-      { logger, database: await databaseOf('catalog'), bus, store },
-      loadConfig(catalogService.config, {
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        BUS_RETRY_DELAYS_MS: '300',
-        DATABASE_URL: url,
+    const retries = { BUS_RETRY_DELAYS_MS: '300' };
+    recommender = await bootService(recommenderService, {
+      storage: storage.storage,
+      bus: flaky,
+      store,
+      config: retries,
+    });
+    catalog = await bootService(catalogService, {
+      storage: storage.storage,
+      bus,
+      store,
+      config: {
+        ...retries,
         AUTH_URL: auth.url,
-        RECOMMENDER_URL: recommender.url,
+        RECOMMENDER_URL: recommender.service.url,
         SEED_DEMO: '0',
         RECRUITING_CHECK_INTERVAL_MS: '0',
-      }),
-    );
+      },
+    });
+    events = catalog.events;
   });
   afterAll(async () => {
-    await catalog?.stop();
-    await recommender?.stop();
+    await catalog?.close();
+    await recommender?.close();
     await bus?.close();
-    for (const close of closers) await close();
+    await storage?.close();
     await auth?.close();
   });
 
@@ -138,20 +109,20 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
   }
 
   const corpus = async (clubId: string) => {
-    const result = await recommenderDb.db.execute(
+    const result = await recommender.db.execute(
       sql`select description, visible from recommender.clubs where club_id = ${clubId}`,
     );
     return (result as unknown as { rows: { description: string; visible: boolean }[] }).rows[0];
   };
   const edit = (token: string, about_us: string) =>
-    send(`${catalog.url}/api/admin/profile`, { method: 'POST', body: { about_us }, token });
+    send(`${catalog.service.url}/api/admin/profile`, { method: 'POST', body: { about_us }, token });
   /** The ClubUpdated events the catalog published for a club so far. */
   const updatesOf = (clubId: string) =>
     events.filter((e) => e.type === 'ClubUpdated' && (e.data as { clubId: string }).clubId === clubId);
   /** Waits until the recommender has handled (applied or skipped) and committed these events. */
   const recommenderHandled = (list: EventEnvelope[]) =>
     eventually(async () => {
-      const result = await recommenderDb.db.execute(
+      const result = await recommender.db.execute(
         sql`select count(*)::int as n from recommender.inbox where event_id in ${list.map((e) => e.id)}`,
       );
       return (result as unknown as { rows: { n: number }[] }).rows[0]!.n === list.length;
@@ -171,7 +142,7 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
     // The first edit really was failed twice and retried after the other two.
     expect(flaky.failed.filter((e) => e.id === edits[0]!.id)).toHaveLength(2);
 
-    const page = await send(`${catalog.url}/api/catalog/organizations/${club.linkName}`);
+    const page = await send(`${catalog.service.url}/api/catalog/organizations/${club.linkName}`);
     expect(page.body.about_us).toBe('Third edit.');
     expect((await corpus(club.clubId))?.description).toMatch(/^Third edit\./);
   });
@@ -181,7 +152,7 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
     const before = updatesOf(club.clubId).length;
     expect((await edit(club.token, 'Flaky last words.')).status).toBe(200);
     const admin = await auth.token('admin');
-    const removed = await send(`${catalog.url}/api/monitor/club/${club.email}`, {
+    const removed = await send(`${catalog.service.url}/api/monitor/club/${club.email}`, {
       method: 'DELETE',
       token: admin,
     });
@@ -195,7 +166,9 @@ describe.each(storages)('club edits reach the recommender out of order (%s)', (s
     );
     await recommenderHandled([lastEdit!, deleted]);
     expect(flaky.failed.filter((e) => e.id === lastEdit!.id)).toHaveLength(2);
-    expect((await send(`${catalog.url}/api/catalog/organizations/${club.linkName}`)).status).toBe(404);
+    expect((await send(`${catalog.service.url}/api/catalog/organizations/${club.linkName}`)).status).toBe(
+      404,
+    );
     expect(await corpus(club.clubId)).toBeUndefined();
   });
 });

@@ -3,42 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import type { EventEnvelope } from '@sproul/common/events';
-import { recordEvents } from '@sproul/common/testing';
+import { type JsonAnswer, type JsonClient, jsonClient, recordEvents } from '@sproul/common/testing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from '../../scripts/src/platform.js';
 import { freePort } from './processes.js';
 
-export interface ApiAnswer {
-  status: number;
-  headers: Headers;
-  /** Parsed when the answer is JSON, else the text. */
-  // biome-ignore lint/suspicious/noExplicitAny: tests read fields of the answer freely.
-  body: any;
-}
+export type ApiAnswer = JsonAnswer;
+export type Api = JsonClient;
 
-export type Api = (
-  route: string,
-  init?: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> },
-) => Promise<ApiAnswer>;
-
-/** Calls through the gateway as a web client would: JSON bodies, bearer tokens, redirects not followed. */
-export const apiAt =
-  (baseUrl: string): Api =>
-  async (route, init = {}) => {
-    const res = await fetch(`${baseUrl}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      redirect: 'manual',
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...init.headers,
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    const json = res.headers.get('content-type')?.includes('json');
-    return { status: res.status, headers: res.headers, body: json && text ? JSON.parse(text) : text };
-  };
+/** Calls through the gateway as a web client would: every body (a string too) JSON-encoded, redirects not followed. */
+export const apiAt = (baseUrl: string): Api => jsonClient(baseUrl, { stringsAs: 'json' });
 
 /**
  * The composition `npm start` runs, in this process so that a test can watch the bus: a new data

@@ -1,26 +1,23 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUDIENCE, denylistKeys, ISSUER } from '@sproul/common/auth';
+import { denylistKeys } from '@sproul/common/auth';
 import { MemoryStore } from '@sproul/common/cache';
 import { loadConfig } from '@sproul/common/config';
 import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
-import { testLogger } from '@sproul/common/testing';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { fetchJson, testLogger, tokenIssuer } from '@sproul/common/testing';
+import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
 
-/** A stand-in auth service that records what reached it, and publishes the test's signing key. */
-async function fakeAuth(jwks: { keys: JWK[] }) {
+/** A stand-in auth service that records what reached it (its keys are the token issuer's). */
+async function fakeAuth() {
   const seen: { method: string; path: string; requestId?: string; correlationId?: string }[] = [];
   const { app } = createHttpApp({
     service: 'auth',
     logger: testLogger(),
     routes(app) {
-      app.get('/.well-known/jwks.json', (_req, res) => {
-        res.json(jwks);
-      });
       app.use((req, _res, next) => {
         seen.push({
           method: req.method,
@@ -42,46 +39,17 @@ async function fakeAuth(jwks: { keys: JWK[] }) {
   return { server: await listen(app), seen };
 }
 
-/** An ES256 key pair standing in for auth's, and access tokens signed with it. */
-async function signingKeys() {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const publicJwk = { ...(await exportJWK(publicKey)), kid: 'gateway-test', alg: 'ES256', use: 'sig' };
-  const sign = (
-    claims: Record<string, unknown>,
-    expiresIn: string | number = '30m',
-    key: CryptoKey = privateKey,
-  ) =>
-    new SignJWT({
-      role: 'officer',
-      email: 'o@berkeley.edu',
-      confirmed: true,
-      club: null,
-      sid: 's1',
-      token_use: 'access',
-      ...claims,
-    })
-      .setProtectedHeader({ alg: 'ES256', kid: 'gateway-test' })
-      .setSubject('user-1')
-      .setJti(String(claims.jti ?? crypto.randomUUID()))
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(key);
-  return { publicJwk, sign, access: () => sign({}) };
-}
-
 describe('gateway routing and error answers', () => {
   let auth: Awaited<ReturnType<typeof fakeAuth>>;
   let gateway: Awaited<ReturnType<typeof start>>;
   let refused: Server;
   let base: string;
   const store = new MemoryStore();
-  let keys: Awaited<ReturnType<typeof signingKeys>>;
+  let keys: Awaited<ReturnType<typeof accessTokens>>;
 
   beforeAll(async () => {
-    keys = await signingKeys();
-    auth = await fakeAuth({ keys: [keys.publicJwk] });
+    keys = await accessTokens();
+    auth = await fakeAuth();
     // A port that accepts nothing: bind, note it, close.
     refused = createServer();
     await new Promise<void>((resolve) => refused.listen(0, '127.0.0.1', resolve));
@@ -91,6 +59,7 @@ describe('gateway routing and error answers', () => {
     const config = loadConfig(configSchema, {
       PORT: '0',
       AUTH_URL: auth.server.url,
+      JWKS_URL: `${keys.issuer.url}/.well-known/jwks.json`,
       CATALOG_URL: down,
       MEDIA_URL: down,
       MAILER_URL: down,
@@ -105,6 +74,7 @@ describe('gateway routing and error answers', () => {
     await store.close();
     await gateway?.stop();
     await (auth?.server as RunningServer | undefined)?.close(0);
+    await keys?.issuer.close();
   });
 
   it('streams a request to the owning service, path intact, with a request id', async () => {
@@ -222,14 +192,15 @@ describe('gateway token checks and CORS', () => {
   let auth: Awaited<ReturnType<typeof fakeAuth>>;
   let gateway: Awaited<ReturnType<typeof start>>;
   const store = new MemoryStore();
-  let keys: Awaited<ReturnType<typeof signingKeys>>;
+  let keys: Awaited<ReturnType<typeof accessTokens>>;
 
   beforeAll(async () => {
-    keys = await signingKeys();
-    auth = await fakeAuth({ keys: [keys.publicJwk] });
+    keys = await accessTokens();
+    auth = await fakeAuth();
     const config = loadConfig(configSchema, {
       PORT: '0',
       AUTH_URL: auth.server.url,
+      JWKS_URL: `${keys.issuer.url}/.well-known/jwks.json`,
       CATALOG_URL: auth.server.url,
       MEDIA_URL: auth.server.url,
       MAILER_URL: auth.server.url,
@@ -243,6 +214,7 @@ describe('gateway token checks and CORS', () => {
     await gateway?.stop();
     await auth?.server.close(0);
     await store.close();
+    await keys?.issuer.close();
   });
 
   const protectedCall = (authorization?: string, headers: Record<string, string> = {}) =>
@@ -295,19 +267,18 @@ describe('gateway token checks and CORS', () => {
     const valid = await keys.access();
     const [h, p] = valid.split('.') as [string, string];
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-    const { privateKey: stranger } = await generateKeyPair('ES256');
     const cases: [string, string | undefined][] = [
       ['missing', undefined],
       ['malformed', 'Bearer not-a-jwt'],
       ['not bearer', `Token ${valid}`],
-      ['expired', `Bearer ${await keys.sign({}, Math.floor(Date.now() / 1000) - 60)}`],
+      ['expired', `Bearer ${await keys.issuer.expired('officer')}`],
       ['tampered', `Bearer ${h}.${b64({ ...claims, role: 'admin' })}.${valid.split('.')[2]}`],
       ['alg none', `Bearer ${b64({ alg: 'none' })}.${p}.`],
       [
         'HS256 with the public key',
-        `Bearer ${hs256(b64({ alg: 'HS256', kid: 'gateway-test' }), p, JSON.stringify(keys.publicJwk))}`,
+        `Bearer ${hs256(b64({ alg: 'HS256', kid: keys.publicJwk.kid }), p, JSON.stringify(keys.publicJwk))}`,
       ],
-      ['signed by a stranger', `Bearer ${await keys.sign({}, '30m', stranger)}`],
+      ['signed by a stranger', `Bearer ${await keys.issuer.forged('officer')}`],
       ['a refresh token', `Bearer ${await keys.sign({ token_use: 'refresh', gen: 0 })}`],
     ];
     const before = auth.seen.length;
@@ -596,6 +567,14 @@ describe('gateway headers on proxied answers', () => {
     expect(await after.json()).toEqual({ ok: true });
   });
 });
+
+/** Officer access tokens from the kit's issuer (the gateway reads its keys), and its public key. */
+async function accessTokens() {
+  const issuer = await tokenIssuer();
+  const jwks = await fetchJson(`${issuer.url}/.well-known/jwks.json`);
+  const sign = (claims: Record<string, unknown>) => issuer.token('officer', { claims });
+  return { issuer, publicJwk: jwks.body.keys[0] as JWK, sign, access: () => sign({}) };
+}
 
 function hs256(header: string, payload: string, secret: string) {
   const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');

@@ -10,6 +10,8 @@ export interface TokenOptions {
   expiresIn?: string | number;
   confirmed?: boolean;
   club?: string | null;
+  /** Claims set over the usual ones: a chosen `jti` or `sid`, a refresh token's `token_use`. */
+  claims?: Record<string, unknown>;
 }
 
 const KID = 'test-issuer';
@@ -38,10 +40,11 @@ export async function tokenIssuer() {
       club: options.club ?? null,
       sid: crypto.randomUUID(),
       token_use: 'access',
+      jti: crypto.randomUUID(),
+      ...options.claims,
     })
       .setProtectedHeader({ alg: 'ES256', kid: KID })
       .setSubject(options.sub ?? crypto.randomUUID())
-      .setJti(crypto.randomUUID())
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
