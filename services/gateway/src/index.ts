@@ -13,9 +13,10 @@ import { parseOrigins } from './cors.js';
 import { createFastLane } from './fast-lane.js';
 import { type HomePageContent, homePage } from './home-page.js';
 import { serveInternalEndpoints } from './internal-endpoints.js';
+import { limiterFactory } from './limiter-store.js';
 import { type ProxyHandler, proxyTo } from './proxy.js';
 import { createProxyMetrics } from './proxy-metrics.js';
-import { limiterFactory, rateLimits } from './rate-limits.js';
+import { rateLimits } from './rate-limits.js';
 import type { ServiceName } from './route-table.js';
 
 export interface GatewayDeps {

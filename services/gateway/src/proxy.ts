@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import { createProxyMiddleware, proxyEventsPlugin } from 'http-proxy-middleware';
 import { writeAnswerHead } from './answer-head.js';
 import { relayAnswer } from './answer-relay.js';
+import { writeReadBody } from './limited-body.js';
 import { proxiedAnswer } from './proxied-answer.js';
 import type { ProxyMetrics } from './proxy-metrics.js';
 import type { ServiceName } from './route-table.js';
@@ -81,7 +82,7 @@ export function proxyTo(
           (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? requestId,
         );
         setForwardedHeaders(proxyReq, req, trustsPeer);
-        // Rate-limited routes had their small JSON body read at the gateway (rate-limits.ts): send it on.
+        // Rate-limited routes had their small JSON body read at the gateway (limited-body.ts): send it on.
         // (Last: writing the body sends the headers.)
         const body = (req as { forwardBody?: Buffer }).forwardBody;
         if (body) writeReadBody(proxyReq, body);
@@ -117,18 +118,6 @@ export type ProxyHandler = RequestHandler &
 
 /** Whether the gateway believes the forwarding headers of a peer (express's compiled `trust proxy`). */
 export type PeerTrust = (address: string, hop: number) => boolean;
-
-/**
- * The body as read, re-encoded: whatever JSON type, charset or content-encoding the client used was
- * decoded by body-parser, so it goes on as plain UTF-8 JSON of its exact length.
- */
-function writeReadBody(proxyReq: ClientRequest, body: Buffer) {
-  proxyReq.removeHeader('content-encoding');
-  proxyReq.removeHeader('transfer-encoding');
-  proxyReq.setHeader('content-type', 'application/json; charset=utf-8');
-  proxyReq.setHeader('content-length', body.length);
-  proxyReq.write(body);
-}
 
 /**
  * What http-proxy's `xfwd` adds, set on the outgoing request (xfwd rewrites `req.headers` instead,

@@ -11,7 +11,7 @@ export interface Rule {
   /** The routes, as auth mounts them; matched whatever the method, case, slashes or encoding. */
   paths: string[];
   perIp: Limit;
-  /** Per account (see `accountsOf` in rate-limits.ts): slows guessing one account's password. */
+  /** Per account (see `accountsOf` in rate-limit-keys.ts): slows guessing one account's password. */
   perAccount?: Limit;
   /**
    * Whether a request answered without an error (below 400) gives its try back: then only failed password checks count,
