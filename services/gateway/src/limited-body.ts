@@ -5,7 +5,7 @@ import type { Rule } from './rate-limit-rules.js';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    /** A body the gateway read (to find the account), to be sent on in its place (proxy.ts). */
+    /** A body the gateway read (to find the account), to be sent on in its place (service-request.ts). */
     forwardBody?: Buffer;
   }
 }
@@ -13,7 +13,7 @@ declare module 'express-serve-static-core' {
 /**
  * Reads the body of a rate-limited request, to find the account in it (`accountsOf`): any body the
  * service would parse as JSON (the same types, any case, any charset or encoding body-parser takes).
- * It is sent on re-encoded as plain JSON (`writeReadBody`, from proxy.ts).
+ * It is sent on re-encoded as plain JSON (`writeReadBody`, from service-request.ts).
  */
 export function readLimitedBody(ruleOf: (req: Request) => Rule | undefined): RequestHandler {
   const parseJson = express.json({ limit: '16kb', type: JSON_BODY_TYPES });
