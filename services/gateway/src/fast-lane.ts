@@ -5,7 +5,7 @@ import type { AccessPolicy } from './access-policy.js';
 import type { Verdict } from './access-verdict.js';
 import { attachProxiedAnswer } from './proxied-answer.js';
 import type { ProxyHandler } from './proxy.js';
-import { ruleFor } from './rate-limit-rules.js';
+import { ruleFor } from './rate-limit-matching.js';
 import { findRoute, type ServiceName } from './route-table.js';
 
 type Forward = Extract<Verdict, { forward: unknown }>;

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Request } from 'express';
-import { isBasic } from './rate-limit-rules.js';
+import { isBasic } from './rate-limit-matching.js';
 
 // Auth compares emails trimmed and lower-cased (normalizeEmail); so do the per-account counters.
 const account = (name: string) => name.trim().toLowerCase().slice(0, 320);

@@ -5,7 +5,7 @@ import { readLimitedBody } from './limited-body.js';
 import { createLimiters, type LimiterFactory } from './limiter-store.js';
 import { answerLimited, giveBackOnSuccess } from './rate-limit-answers.js';
 import { accountsOf, addressKey } from './rate-limit-keys.js';
-import { ruleFor } from './rate-limit-rules.js';
+import { ruleFor } from './rate-limit-matching.js';
 
 export interface RateLimitOptions {
   logger: Logger;

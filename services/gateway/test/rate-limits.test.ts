@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
 import { addressKey } from '../src/rate-limit-keys.js';
-import { ruleFor } from '../src/rate-limit-rules.js';
+import { ruleFor } from '../src/rate-limit-matching.js';
 
 /**
  * A stand-in auth service that answers every method and path with what it was sent: 401 when the
