@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, takeRequestId } from '@sproul/common/http';
 import { type Logger, redactUrl } from '@sproul/common/logging';
-import type { AccessPolicy, Verdict } from './access-policy.js';
+import type { AccessPolicy } from './access-policy.js';
+import type { Verdict } from './access-verdict.js';
 import { attachProxiedAnswer } from './proxied-answer.js';
 import type { ProxyHandler } from './proxy.js';
-import { ruleFor } from './rate-limit-rules.js';
+import { ruleFor } from './rate-limit-matching.js';
 import { findRoute, type ServiceName } from './route-table.js';
 
 type Forward = Extract<Verdict, { forward: unknown }>;

@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenVerifier } from '@sproul/common/auth';
 import { AppError } from '@sproul/common/errors';
 import { describe, expect, it } from 'vitest';
-import { createAccessPolicy, type HeaderPairs } from '../src/access-policy.js';
+import { createAccessPolicy } from '../src/access-policy.js';
+import type { HeaderPairs } from '../src/access-verdict.js';
 import { parseOrigins } from '../src/cors.js';
 
 // Only 'good' verifies; the real verifier's refusals are AppErrors of its own reasons.

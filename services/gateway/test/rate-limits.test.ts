@@ -9,8 +9,8 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
-import { ruleFor } from '../src/rate-limit-rules.js';
-import { addressKey } from '../src/rate-limits.js';
+import { addressKey } from '../src/rate-limit-keys.js';
+import { ruleFor } from '../src/rate-limit-matching.js';
 
 /**
  * A stand-in auth service that answers every method and path with what it was sent: 401 when the

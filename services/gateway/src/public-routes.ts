@@ -1,0 +1,23 @@
+/**
+ * Which requests the gateway lets through without an access token. Everything else needs a valid,
+ * unrevoked access token before it reaches a service (which verifies it again). Listed here rather
+ * than defaulted open, so that a new route is protected until someone decides otherwise.
+ */
+const PUBLIC: RegExp[] = [
+  /^\/\.well-known\/jwks\.json$/,
+  // Account API: the routes that sign in, or take a refresh token, or their own credentials (Basic).
+  /^\/api\/user\/(email-exists|password-strength|register|resend-confirm|login|request-reset|confirm-reset|refresh|revoke-refresh|magic-link)$/,
+  /^\/api\/user\/(confirm|magic-link)\/[^/]+$/,
+  /^\/api\/user$/,
+  /^\/api\/monitor\/(login|refresh|revoke-refresh)$/,
+  /^\/api\/student\/(login|register|refresh|revoke-refresh)$/,
+  // Upstream's public lookup lists for the student profile form.
+  /^\/api\/student\/(majors|minors|years)$/,
+  // The public catalog (a token there is optional, and the catalog reads it itself).
+  /^\/api\/catalog(\/.*)?$/,
+];
+
+// One alternation, tested once per request, rather than each pattern in turn.
+const ANY_PUBLIC = new RegExp(PUBLIC.map((pattern) => `(?:${pattern.source})`).join('|'));
+
+export const isPublic = (path: string) => ANY_PUBLIC.test(path);
