@@ -1,29 +1,13 @@
-import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import * as oidc from 'openid-client';
-import type { Account } from '../data-access/account-repository.js';
-import {
-  accountExists,
-  ssoDisabled,
-  ssoExpired,
-  ssoFailed,
-  ssoUnavailable,
-  ssoUnverified,
-} from '../errors.js';
-import { type AuthContext, SOURCE } from './auth-context.js';
+import { ssoExpired, ssoFailed, ssoUnverified } from '../errors.js';
+import type { AuthContext } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
-import { confirmForProvenOwner } from './prove-address.js';
-import { removeAccount } from './self-service.js';
-import { denySessions, type SessionTokens, startSession } from './sessions.js';
+import { oidcDiscovery } from './oidc-discovery.js';
+import { type SignOnResult, signInStudent } from './student-sign-in.js';
 import { assertCampusEmail } from './students.js';
 
 const FLOW_TTL_MS = 10 * 60_000;
 const flowKey = (state: string) => `oidc:flow:${state}`;
-
-export interface SignOnResult {
-  is_new_user: boolean;
-  profile: { name: string | null; email: string };
-  token: SessionTokens;
-}
 
 /**
  * Student sign-in through an OpenID Connect provider (Google in production), with openid-client:
@@ -32,29 +16,8 @@ export interface SignOnResult {
  * campus domain get in; the account is created on first sign-in (upstream crashed there).
  */
 export function studentSignOn(ctx: AuthContext) {
-  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = ctx.config;
   const redirectUri = new URL('/api/student/login', ctx.config.PUBLIC_BASE_URL).href;
-  let discovered: Promise<oidc.Configuration> | undefined;
-
-  function configuration(): Promise<oidc.Configuration> {
-    if (!OIDC_ISSUER || !OIDC_CLIENT_ID) {
-      throw ssoDisabled();
-    }
-    discovered ??= oidc
-      .discovery(
-        new URL(OIDC_ISSUER),
-        OIDC_CLIENT_ID,
-        OIDC_CLIENT_SECRET,
-        undefined,
-        // Plain http only for a local provider (development and tests).
-        new URL(OIDC_ISSUER).protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined,
-      )
-      .catch((error) => {
-        discovered = undefined; // try again next time
-        throw ssoUnavailable(error.message);
-      });
-    return discovered;
-  }
+  const configuration = oidcDiscovery(ctx);
 
   /** Where to send the browser to sign in. */
   async function begin(): Promise<string> {
@@ -113,61 +76,7 @@ export function studentSignOn(ctx: AuthContext) {
     }
     assertCampusEmail(ctx, email);
     const name = typeof claims.name === 'string' ? claims.name.slice(0, 100) : null;
-    return signIn(`${claims.iss}|${claims.sub}`, email, name);
-  }
-
-  async function signIn(subject: string, email: string, name: string | null): Promise<SignOnResult> {
-    const { result, ended } = await ctx.transaction(async (unit) => {
-      let account: Account | undefined = await unit.accounts.findByOidcSubject(subject);
-      let isNew = false;
-      const ended: string[] = [];
-      if (!account) {
-        let byEmail = await unit.accounts.findByEmail(email);
-        // The provider just proved the address: an unconfirmed club or member account under it,
-        // registered by someone who never did, gives way (AccountDeleted removes its club).
-        if (byEmail && !byEmail.confirmed && byEmail.role !== 'student') {
-          ended.push(...(await removeAccount(unit, byEmail)));
-          byEmail = undefined;
-        }
-        if (byEmail && byEmail.role !== 'student') {
-          throw accountExists('That email belongs to a club or member account');
-        }
-        if (byEmail) {
-          // A student who signed up with a password links their provider identity on first use; an
-          // unconfirmed one loses what its unproven registration set up (see confirmForProvenOwner).
-          if (!byEmail.confirmed) ended.push(...(await confirmForProvenOwner(unit, byEmail)));
-          await unit.accounts.update(byEmail.id, { oidcSubject: subject });
-          account = { ...byEmail, oidcSubject: subject, confirmed: true };
-        } else {
-          account = await unit.accounts.insert({
-            email,
-            role: 'student',
-            name,
-            oidcSubject: subject,
-            confirmed: true,
-            confirmedAt: new Date(),
-          });
-          if (!account) throw accountExists('An account under that email already exists!');
-          isNew = true;
-          await unit.publish(
-            makeEvent(
-              UserRegisteredV1,
-              { userId: account.id, email, role: 'student', name, club: null },
-              SOURCE,
-            ),
-            makeEvent(AccountConfirmedV1, { userId: account.id, email, role: 'student' }, SOURCE),
-          );
-        }
-      }
-      const result: SignOnResult = {
-        is_new_user: isNew,
-        profile: { name: account.name, email: account.email },
-        token: await startSession(ctx, unit, account),
-      };
-      return { result, ended };
-    });
-    await denySessions(ctx, ended);
-    return result;
+    return signInStudent(ctx, `${claims.iss}|${claims.sub}`, email, name);
   }
 
   return { begin, finish };

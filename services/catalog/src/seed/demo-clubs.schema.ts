@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../domain/tags/default-tags.js';
+import { demoEventSchema, demoRecruitingEventSchema } from './demo-events.schema.js';
+import { dayRange, httpsUrl, text } from './demo-fields.schema.js';
+
+export type { DemoEvent, DemoRecruitingEvent } from './demo-events.schema.js';
 
 /**
  * The contract of `demo-clubs.json`, the demo catalog loaded on first start.
@@ -19,47 +23,8 @@ import { DEFAULT_NUM_USER_TAGS, DEFAULT_TAGS } from '../domain/tags/default-tags
  * (upstream §3.2); URLs are https only.
  */
 
-const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(500);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const offsetDays = z.int().min(-365).max(365);
-const campusTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour campus time)');
-// One week at most: the longest demo event is a weekend retreat.
-const durationMinutes = z
-  .int()
-  .min(1)
-  .max(7 * 24 * 60);
-
 const isDefaultTag = (tag: string) => DEFAULT_TAGS.includes(tag);
 const isDefaultNumUsers = (value: string) => DEFAULT_NUM_USER_TAGS.includes(value);
-
-const dayRange = z
-  .strictObject({ start_offset_days: offsetDays, end_offset_days: offsetDays })
-  .refine((range) => range.end_offset_days >= range.start_offset_days, {
-    message: 'end_offset_days must not be before start_offset_days',
-  });
-
-const demoEventSchema = z.strictObject({
-  name: text(100),
-  description: text(1000),
-  location: text(1000),
-  start_offset_days: z.int().min(-30).max(60),
-  start_time: campusTime,
-  duration_minutes: durationMinutes,
-  invite_only: z.boolean(),
-  links: z.array(httpsUrl).max(10),
-});
-
-const demoRecruitingEventSchema = z.strictObject({
-  name: text(100),
-  description: text(200),
-  location: text(1000),
-  virtual_link: httpsUrl.nullable(),
-  start_offset_days: z.int().min(-30).max(60),
-  start_time: campusTime,
-  duration_minutes: durationMinutes,
-  invite_only: z.boolean(),
-  links: z.array(httpsUrl).max(10),
-});
 
 const demoResourceSchema = z.strictObject({ name: text(100), link: httpsUrl });
 
@@ -113,5 +78,3 @@ export const demoClubSchema = z
 export const demoClubsSchema = z.array(demoClubSchema).min(1);
 
 export type DemoClub = z.infer<typeof demoClubSchema>;
-export type DemoEvent = z.infer<typeof demoEventSchema>;
-export type DemoRecruitingEvent = z.infer<typeof demoRecruitingEventSchema>;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '@sproul/common/db';
 import { clubRepository } from '../data-access/club-repository.js';
-import { DEMO_CLUBS_FILE, demoClubsAvailable, demoOwnerId } from './load-demo-clubs.js';
+import { demoOwnerId } from './demo-club-rows.js';
+import { DEMO_CLUBS_FILE, demoClubsAvailable } from './load-demo-clubs.js';
 
 export interface DemoClubSummary {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recommendedClubSchema } from './catalog-schemas.js';
+import { recommendedClubSchema } from './catalog-answer-schemas.js';
 
 // What the officer and student routes answer, for the OpenAPI document (the views build these shapes).
 

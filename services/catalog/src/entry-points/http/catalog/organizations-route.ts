@@ -1,5 +1,6 @@
 import { searchCatalog } from '../../../domain/search/search-catalog.js';
-import { DEFAULT_LIMIT, organizationsAnswer, organizationsQuery } from '../catalog-schemas.js';
+import { organizationsAnswer } from '../catalog-answer-schemas.js';
+import { DEFAULT_LIMIT, organizationsQuery } from '../catalog-schemas.js';
 import { clubListEntryView } from '../catalog-views.js';
 import { route } from '../route.js';
 

@@ -4,7 +4,7 @@ import { editEvent } from '../../../domain/events/edit-event.js';
 import { listEvents } from '../../../domain/events/list-events.js';
 import { removeEvent } from '../../../domain/events/remove-event.js';
 import { eventAnswer } from '../officer-answers.js';
-import { eventBody, eventEditBody } from '../officer-schemas.js';
+import { eventBody, eventEditBody } from '../officer-event-schemas.js';
 import { eventView } from '../officer-views.js';
 import { route } from '../route.js';
 import { listSpecs } from './list-specs.js';

@@ -2,7 +2,7 @@ import { successSchema } from '@sproul/common/openapi';
 import { editOfficerProfile } from '../../../domain/profile/edit-officer-profile.js';
 import { officerProfile } from '../../../domain/profile/officer-profile.js';
 import { officerProfileAnswer } from '../officer-answers.js';
-import { profileEditBody } from '../officer-schemas.js';
+import { profileEditBody } from '../officer-profile-schemas.js';
 import { officerProfileView } from '../officer-views.js';
 import { route } from '../route.js';
 import { DOC_ZONE, me, OFFICER, TAG } from './officer.js';
