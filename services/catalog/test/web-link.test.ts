@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWebLink } from '../src/entry-points/http/web-link.js';
+import { parseWebLink } from '../src/entry-points/http/parse-web-link.js';
 
 describe('links officers type', () => {
   it.each([
