@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { deleteClubOfOfficer } from '../../../domain/clubs/delete-club-of-officer.js';
 import { listClubAccounts } from '../../../domain/clubs/list-club-accounts.js';
+import { clubAccountSchema, clubOwnerParams } from '../monitor-club-schemas.js';
 import { sendCsv, yesNo } from '../monitor-csv.js';
-import { clubAccountSchema, clubOwnerParams } from '../monitor-schemas.js';
 import { route } from '../route.js';
 import { ADMIN, csv, ok, success, TAG } from './monitor.js';
 

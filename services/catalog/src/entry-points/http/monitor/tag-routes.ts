@@ -4,7 +4,7 @@ import { deleteTag } from '../../../domain/tags/delete-tag.js';
 import { listTagUsage } from '../../../domain/tags/list-tag-usage.js';
 import { renameTag } from '../../../domain/tags/rename-tag.js';
 import { sendCsv } from '../monitor-csv.js';
-import { tagBody, tagIdParams, tagUsageSchema } from '../monitor-schemas.js';
+import { tagBody, tagIdParams, tagUsageSchema } from '../monitor-tag-schemas.js';
 import { route } from '../route.js';
 import { ADMIN, csv, ok, success, TAG } from './monitor.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The admin dashboard's bodies and path parameters. Upstream rejects unknown fields: strict objects.
+// The admin dashboard's tag bodies and path parameters. Upstream rejects unknown fields: strict objects.
 
 /** A tag name: trimmed, 1–100 characters (the TagChanged contract's limit), no control characters. */
 export const tagBody = z.strictObject({
@@ -20,22 +20,6 @@ export const tagIdParams = z.object({
     .transform(Number),
 });
 
-/** `/club/:email`: the officer's email, matched as auth stores it (trimmed, lower-cased). */
-export const clubOwnerParams = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1)
-    .max(254)
-    // No email has control characters.
-    .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters'),
-});
-
 export const tagUsageSchema = z
   .object({ _id: z.number().int(), name: z.string(), num_clubs: z.number().int() })
   .meta({ id: 'TagUsage' });
-
-export const clubAccountSchema = z
-  .object({ name: z.string(), email: z.string(), confirmed: z.boolean(), reactivated: z.boolean() })
-  .meta({ id: 'ClubAccount' });
