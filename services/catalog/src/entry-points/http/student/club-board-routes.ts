@@ -2,8 +2,8 @@ import { clubBoard } from '../../../domain/students/club-board.js';
 import { replaceClubBoard } from '../../../domain/students/replace-club-board.js';
 import { clubBoardAnswer } from '../officer-answers.js';
 import { route } from '../route.js';
+import { clubBoardView } from '../student-club-views.js';
 import { clubBoardBody } from '../student-schemas.js';
-import { clubBoardView } from '../student-views.js';
 import { confirmed, me, STUDENT, TAG } from './student.js';
 
 const board = { 200: { description: 'The club board', schema: clubBoardAnswer } };

@@ -6,8 +6,8 @@ import { removeFavoriteClubs } from '../../../domain/students/remove-favorite-cl
 import type { ClubWithEvents } from '../../../domain/students/with-events.js';
 import { studentClubAnswer } from '../officer-answers.js';
 import { route } from '../route.js';
+import { studentClubView } from '../student-club-views.js';
 import { favoriteClubsBody } from '../student-schemas.js';
-import { studentClubView } from '../student-views.js';
 import { confirmed, me, STUDENT, TAG } from './student.js';
 
 const favorites = { 200: { description: 'Favourite clubs, in order', schema: z.array(studentClubAnswer) } };

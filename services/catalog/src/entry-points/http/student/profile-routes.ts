@@ -4,8 +4,8 @@ import { finishStudentRegistration } from '../../../domain/students/finish-stude
 import { studentProfile } from '../../../domain/students/student-profile.js';
 import { studentProfileAnswer } from '../officer-answers.js';
 import { route } from '../route.js';
+import { studentProfileView } from '../student-profile-view.js';
 import { finishRegistrationBody, studentProfileEditBody } from '../student-schemas.js';
-import { studentProfileView } from '../student-views.js';
 import { confirmed, me, STUDENT, TAG } from './student.js';
 
 const profile = { 200: { description: 'Profile', schema: studentProfileAnswer } };
