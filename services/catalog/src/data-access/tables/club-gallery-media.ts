@@ -2,34 +2,6 @@ import { index, text, uuid } from 'drizzle-orm/pg-core';
 import { listOrder, schema } from './catalog-schema.js';
 import { clubs } from './clubs.js';
 
-export const clubResources = schema.table(
-  'club_resources',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    seq: listOrder(),
-    clubId: uuid('club_id')
-      .notNull()
-      .references(() => clubs.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    link: text('link').notNull(),
-  },
-  (t) => [index('club_resources_club_idx').on(t.clubId, t.seq)],
-);
-
-export const clubFaq = schema.table(
-  'club_faq',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    seq: listOrder(),
-    clubId: uuid('club_id')
-      .notNull()
-      .references(() => clubs.id, { onDelete: 'cascade' }),
-    question: text('question').notNull(),
-    answer: text('answer').notNull(),
-  },
-  (t) => [index('club_faq_club_idx').on(t.clubId, t.seq)],
-);
-
 /** Gallery pictures (upstream caps a club at 5). `objectKey` names the media service's stored object. */
 export const clubGalleryMedia = schema.table(
   'club_gallery_media',
