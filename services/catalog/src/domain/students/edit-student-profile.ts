@@ -4,10 +4,9 @@ import { repositories } from '../../data-access/repositories.js';
 import { lockStudentProfile } from '../../data-access/student-profile-lock.js';
 import { holdTagIds } from '../../data-access/tag-id-lock.js';
 import { announceStudentProfile } from './announce-student-profile.js';
+import { assertKnownIds } from './known-student-ids.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
-
 import { studentProfile } from './student-profile.js';
-import { assertKnownIds } from './student-profile-lookups.js';
 
 export interface StudentProfileEdit {
   full_name?: string;
