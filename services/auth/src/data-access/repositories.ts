@@ -4,11 +4,12 @@ import { catalogMetadataRepository } from './catalog-metadata-repository.js';
 import { emailTokenRepository } from './email-token-repository.js';
 import { rsoRepository } from './rso-repository.js';
 import { sessionRepository } from './session-repository.js';
+import { sessionRotationRepository } from './session-rotation-repository.js';
 
 /** All of auth's repositories over one connection or transaction. */
 export const repositories = (db: DbOrTx) => ({
   accounts: accountRepository(db),
-  sessions: sessionRepository(db),
+  sessions: { ...sessionRepository(db), ...sessionRotationRepository(db) },
   emailTokens: emailTokenRepository(db),
   rso: rsoRepository(db),
   catalogMetadata: catalogMetadataRepository(db),
