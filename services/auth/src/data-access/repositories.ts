@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
+import { accountLookups } from './account-lookups.js';
 import { accountRepository } from './account-repository.js';
 import { catalogMetadataRepository } from './catalog-metadata-repository.js';
 import { emailTokenRepository } from './email-token-repository.js';
@@ -8,7 +9,7 @@ import { sessionRotationRepository } from './session-rotation-repository.js';
 
 /** All of auth's repositories over one connection or transaction. */
 export const repositories = (db: DbOrTx) => ({
-  accounts: accountRepository(db),
+  accounts: { ...accountLookups(db), ...accountRepository(db) },
   sessions: { ...sessionRepository(db), ...sessionRotationRepository(db) },
   emailTokens: emailTokenRepository(db),
   rso: rsoRepository(db),
