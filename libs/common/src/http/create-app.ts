@@ -5,8 +5,9 @@ import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
 import { JSON_BODY_TYPES, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
-import { healthRoutes, type ReadinessChecks } from './health.js';
+import { healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
+import type { ReadinessChecks } from './readiness-checks.js';
 import { requestContext, requestIdOnly } from './request-id.js';
 import { requireValidText } from './text-input.js';
 

@@ -4,6 +4,7 @@ export * from './database-errors.js';
 export * from './error-handler.js';
 export * from './health.js';
 export * from './list-routes.js';
+export * from './readiness-checks.js';
 export * from './request-id.js';
 export * from './serve.js';
 export * from './text-input.js';

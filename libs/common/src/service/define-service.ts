@@ -4,7 +4,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import type { KeyValueStore } from '../cache/key-value-store.js';
 import type { CommonConfig } from '../config/common-config.js';
 import type { Database } from '../db/database.js';
-import type { ReadinessChecks } from '../http/health.js';
+import type { ReadinessChecks } from '../http/readiness-checks.js';
 import type { Logger } from '../logging/logger.js';
 import type { EventHandler } from '../messaging/consumer.js';
 import type { MessagingTables } from '../messaging/messaging-tables.js';

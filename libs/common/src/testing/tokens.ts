@@ -1,20 +1,10 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { AUDIENCE, ISSUER, type Role } from '../auth/claims.js';
+import { exportJWK, generateKeyPair } from 'jose';
+import type { Role } from '../auth/claims.js';
+import { serveJwks } from './serve-jwks.js';
+import { signTestToken, TEST_KID } from './sign-test-token.js';
+import type { TokenOptions } from './token-options.js';
 
-export interface TokenOptions {
-  sub?: string;
-  email?: string;
-  /** jose's duration (`30m`) or an epoch second. Default 30 minutes. */
-  expiresIn?: string | number;
-  confirmed?: boolean;
-  club?: string | null;
-  /** Claims set over the usual ones: a chosen `jti` or `sid`, a refresh token's `token_use`. */
-  claims?: Record<string, unknown>;
-}
-
-const KID = 'test-issuer';
+export type { TokenOptions } from './token-options.js';
 
 /**
  * Stands in for auth: serves a JWKS at `url` + `/.well-known/jwks.json` (point a service's AUTH_URL at
@@ -24,44 +14,15 @@ const KID = 'test-issuer';
 export async function tokenIssuer() {
   const signing = await generateKeyPair('ES256');
   const stranger = await generateKeyPair('ES256');
-  const jwks = { keys: [{ ...(await exportJWK(signing.publicKey)), kid: KID, alg: 'ES256' }] };
-  const server = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(jwks));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const sign = (role: Role, options: TokenOptions, key: CryptoKey) =>
-    new SignJWT({
-      role,
-      email: options.email ?? `${role}@berkeley.edu`,
-      confirmed: options.confirmed ?? true,
-      club: options.club ?? null,
-      sid: crypto.randomUUID(),
-      token_use: 'access',
-      jti: crypto.randomUUID(),
-      ...options.claims,
-    })
-      .setProtectedHeader({ alg: 'ES256', kid: KID })
-      .setSubject(options.sub ?? crypto.randomUUID())
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
-      .setExpirationTime(options.expiresIn ?? '30m')
-      .sign(key);
-
+  const jwks = { keys: [{ ...(await exportJWK(signing.publicKey)), kid: TEST_KID, alg: 'ES256' }] };
+  const { url, close } = await serveJwks(jwks);
   return {
     url,
-    token: (role: Role, options: TokenOptions = {}) => sign(role, options, signing.privateKey),
+    token: (role: Role, options: TokenOptions = {}) => signTestToken(role, options, signing.privateKey),
     expired: (role: Role, options: TokenOptions = {}) =>
-      sign(role, { ...options, expiresIn: Math.floor(Date.now() / 1000) - 60 }, signing.privateKey),
-    forged: (role: Role, options: TokenOptions = {}) => sign(role, options, stranger.privateKey),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+      signTestToken(role, { ...options, expiresIn: Math.floor(Date.now() / 1000) - 60 }, signing.privateKey),
+    forged: (role: Role, options: TokenOptions = {}) => signTestToken(role, options, stranger.privateKey),
+    close,
   };
 }
 

@@ -6,21 +6,6 @@ export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;
 
 export const accountRepository = (db: DbOrTx) => ({
-  async findByEmail(email: string): Promise<Account | undefined> {
-    const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
-    return row;
-  },
-
-  async findByOidcSubject(subject: string): Promise<Account | undefined> {
-    const [row] = await db.select().from(accounts).where(eq(accounts.oidcSubject, subject));
-    return row;
-  },
-
-  async findById(id: string): Promise<Account | undefined> {
-    const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
-    return row;
-  },
-
   /** Inserts unless the email is taken; undefined when it was. */
   async insert(account: NewAccount): Promise<Account | undefined> {
     const [row] = await db

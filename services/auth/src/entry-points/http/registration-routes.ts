@@ -4,14 +4,10 @@ import { normalizeEmail } from '../../domain/email-address.js';
 import { isStrongPassword } from '../../domain/password-policy.js';
 import { registerMember, registerOfficer } from '../../domain/register.js';
 import { ok, success, USER } from './answers.js';
+import { isOfficerRegistration, memberRegistrationBody } from './member-registration-schema.js';
+import { officerRegistrationBody } from './officer-registration-schema.js';
 import { route } from './route.js';
-import {
-  emailBody,
-  isOfficerRegistration,
-  memberRegistrationBody,
-  officerRegistrationBody,
-  passwordBody,
-} from './schemas.js';
+import { emailBody, passwordBody } from './schemas.js';
 
 // Reveals RSO-list membership by design: the web client blocks login unless it answers true.
 const emailExists = route(

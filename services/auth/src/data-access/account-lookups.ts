@@ -1,0 +1,22 @@
+import type { DbOrTx } from '@sproul/common/db';
+import { eq } from 'drizzle-orm';
+import type { Account } from './account-repository.js';
+import { accounts } from './schema.js';
+
+/** An account found by each of the keys that name it. */
+export const accountLookups = (db: DbOrTx) => ({
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
+    return row;
+  },
+
+  async findByOidcSubject(subject: string): Promise<Account | undefined> {
+    const [row] = await db.select().from(accounts).where(eq(accounts.oidcSubject, subject));
+    return row;
+  },
+
+  async findById(id: string): Promise<Account | undefined> {
+    const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
+    return row;
+  },
+});
