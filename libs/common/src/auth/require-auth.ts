@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AppError } from '../errors/app-error.js';
+import { forbiddenRole, malformedAuthHeader, missingToken } from './auth-errors.js';
 import type { AccessClaims, Role } from './claims.js';
 import type { TokenVerifier } from './token-verifier.js';
 
@@ -15,11 +15,7 @@ export function bearerToken(req: Request): string | undefined {
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) {
-    throw new AppError(
-      'AUTH.MALFORMED_HEADER',
-      401,
-      "Bad Authorization header. Expected value 'Bearer <JWT>'",
-    );
+    throw malformedAuthHeader();
   }
   return token;
 }
@@ -27,7 +23,7 @@ export function bearerToken(req: Request): string | undefined {
 /** The bearer token of a request that must carry one (an access or a refresh token); 401 without. */
 export function requiredBearerToken(req: Request): string {
   const token = bearerToken(req);
-  if (!token) throw new AppError('AUTH.MISSING_TOKEN', 401, 'Missing Authorization Header');
+  if (!token) throw missingToken();
   return token;
 }
 
@@ -39,7 +35,7 @@ export function requireAuth(verifier: TokenVerifier, ...roles: Role[]): RequestH
   return async (req: Request, _res: Response, next: NextFunction) => {
     req.auth = await verifier.verify(requiredBearerToken(req));
     if (roles.length > 0 && !roles.includes(req.auth.role)) {
-      throw new AppError('AUTH.FORBIDDEN_ROLE', 401, 'You are not allowed to access this endpoint!');
+      throw forbiddenRole();
     }
     next();
   };

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { KeyValueStore } from '../cache/key-value-store.js';
-import { AppError } from '../errors/app-error.js';
+import { invalidToken, keysUnavailable } from './auth-errors.js';
 import { type AccessClaims, AUDIENCE, accessClaimsSchema, denylistKeys, ISSUER } from './claims.js';
 
 export interface TokenVerifierOptions {
@@ -20,8 +20,6 @@ interface Verified {
   /** The revoked-token and ended-session keys, checked on every request. */
   denylistKeys: readonly string[];
 }
-
-const unauthorized = (reason: string) => new AppError('AUTH.INVALID_TOKEN', 401, reason);
 
 /**
  * Verifies access tokens: ES256 only (so `alg: none`, HS256 signed with the public key, and other
@@ -54,7 +52,7 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
     }
     entry ??= await verifySignature(token);
     const [revokedToken, endedSession] = await options.store.getMany(entry.denylistKeys);
-    if (revokedToken || endedSession) throw unauthorized('Token has been revoked');
+    if (revokedToken || endedSession) throw invalidToken('Token has been revoked');
     return entry.claims;
   }
 
@@ -68,16 +66,16 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
         currentDate: new Date(now()),
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw unauthorized('Token has expired');
+      if (error instanceof errors.JWTExpired) throw invalidToken('Token has expired');
       if (error instanceof errors.JWKSTimeout) {
-        throw new AppError('AUTH.KEYS_UNAVAILABLE', 503, 'Token keys are unavailable; try again');
+        throw keysUnavailable();
       }
-      throw unauthorized('Invalid token');
+      throw invalidToken('Invalid token');
     }
     const claims = accessClaimsSchema.safeParse(payload);
     if (!claims.success) {
       const use = (payload as { token_use?: unknown }).token_use;
-      throw unauthorized(use === 'refresh' ? 'Only access tokens are allowed' : 'Invalid token');
+      throw invalidToken(use === 'refresh' ? 'Only access tokens are allowed' : 'Invalid token');
     }
     const entry: Verified = {
       claims: claims.data,

@@ -1,7 +1,9 @@
 /**
  * The one error type the platform raises on purpose. `code` is stable and machine-readable
  * (e.g. `CATALOG.CLUB_NOT_FOUND`), `reason` is what the client reads, `data` carries field-level detail.
- * Request and message errors are never catastrophic; a catastrophic error means the process should stop.
+ * An error of status 500 is a bug: the client gets the bare "Internal server error", the log the rest.
+ * (The catastrophic flag went: nothing acted on it; a state the process cannot go on from is an
+ * uncaught exception, which the process guards turn into a fatal log line and an exit.)
  */
 export class AppError extends Error {
   constructor(
@@ -9,7 +11,6 @@ export class AppError extends Error {
     readonly status: number,
     readonly reason: string,
     readonly data?: unknown,
-    readonly catastrophic = false,
   ) {
     super(reason);
     this.name = 'AppError';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { currentContext } from '../context/request-context.js';
-import { AppError } from '../errors/app-error.js';
 import type { EventContract, EventData } from './define-event.js';
 import type { EventEnvelope } from './envelope.js';
+import { eventBreaksContract } from './event-errors.js';
 
 /**
  * Builds a validated envelope. Data that does not match its contract is a programming error in the
@@ -16,12 +16,9 @@ export function makeEvent<C extends EventContract>(
 ): EventEnvelope<EventData<C>> {
   const parsed = contract.schema.safeParse(data);
   if (!parsed.success) {
-    throw new AppError(
-      'EVENTS.INVALID_EVENT',
-      500,
+    throw eventBreaksContract(
       `${contract.type} v${contract.version} does not match its contract`,
       parsed.error.issues,
-      true,
     );
   }
   return {

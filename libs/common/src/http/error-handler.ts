@@ -60,7 +60,7 @@ const INTERNAL: [number, string, unknown] = [500, 'Internal server error', null]
 function classify(error: unknown): [number, string, unknown] {
   if (error instanceof AppError) {
     // A bug (an event breaking its contract, say): its details are for the log, not the client.
-    if (error.catastrophic || error.status === 500) return INTERNAL;
+    if (error.status === 500) return INTERNAL;
     return [error.status, error.reason, error.data ?? null];
   }
   if (error instanceof ZodError) {

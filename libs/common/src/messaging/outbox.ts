@@ -1,6 +1,6 @@
 import type { Database, DbOrTx, Tx } from '../db/database.js';
-import { AppError } from '../errors/app-error.js';
 import type { EventEnvelope } from '../events/envelope.js';
+import { eventBreaksContract } from '../events/event-errors.js';
 import { parseEvent } from '../events/parse-event.js';
 import { type PendingEvent, versionedInsert } from './aggregate-versions.js';
 import type { AggregateVersionsTable, OutboxTable } from './messaging-tables.js';
@@ -32,7 +32,7 @@ export class Outbox {
     if (envelopes.length === 0) return;
     const pending: PendingEvent[] = envelopes.map((envelope) => {
       const parsed = parseEvent(envelope);
-      if (!parsed.ok) throw new AppError('EVENTS.INVALID_EVENT', 500, parsed.reason, null, true);
+      if (!parsed.ok) throw eventBreaksContract(parsed.reason);
       const aggregate = this.versions ? parsed.contract.aggregate?.of(parsed.envelope.data) : undefined;
       return { envelope, aggregate };
     });

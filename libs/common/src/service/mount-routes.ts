@@ -1,8 +1,8 @@
 import type { Request, Router } from 'express';
+import { forbiddenRole } from '../auth/auth-errors.js';
 import type { AccessClaims } from '../auth/claims.js';
 import { bearerToken, requiredBearerToken } from '../auth/require-auth.js';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import { AppError } from '../errors/app-error.js';
 import type { RouteAuth, RouteDefinition } from './define-route.js';
 import { parseParams } from './parse-input.js';
 
@@ -27,8 +27,7 @@ async function authenticate(
   }
   const claims = await verifier.verify(requiredBearerToken(req));
   if (auth !== 'signed-in' && !auth.includes(claims.role)) {
-    // Upstream answers a wrong role with 401 and this reason; its web client relies on it.
-    throw new AppError('AUTH.FORBIDDEN_ROLE', 401, 'You are not allowed to access this endpoint!');
+    throw forbiddenRole();
   }
   req.auth = claims;
   return claims;
