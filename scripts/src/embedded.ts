@@ -1,8 +1,7 @@
 // `npm start`: the whole platform in one process on embedded defaults (see platform.ts).
 import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { DataDirLockedError } from '@sproul/common/db';
-import { createLogger } from '@sproul/common/logging';
-import { installProcessGuards } from '@sproul/common/service';
+import { createLogger, installProcessGuards } from '@sproul/common/logging';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from './platform.js';
 import { startupMessage } from './startup-message.js';

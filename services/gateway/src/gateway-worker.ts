@@ -1,12 +1,13 @@
 import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
-import type { Logger } from '@sproul/common/logging';
+import { installProcessGuards, type Logger } from '@sproul/common/logging';
 import { createClient } from 'redis';
 import type { GatewayConfig } from './config.js';
 import { start } from './index.js';
 
 /** One worker (or the only process): the gateway, its stores, and its clean shutdown on a signal. */
 export async function runWorker(config: GatewayConfig, logger: Logger) {
+  installProcessGuards(logger);
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
     : new MemoryStore();

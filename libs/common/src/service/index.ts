@@ -4,5 +4,4 @@ export * from './describe-routes.js';
 export * from './jobs.js';
 export * from './mount-routes.js';
 export * from './parse-input.js';
-export * from './process-guards.js';
 export * from './start-service.js';

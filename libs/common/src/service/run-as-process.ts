@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { CommonConfig } from '../config/common-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { installProcessGuards } from '../logging/process-guards.js';
 import type { ServiceDefinition } from './define-service.js';
 import { connectInfrastructure } from './infrastructure.js';
-import { installProcessGuards } from './process-guards.js';
 import { startService } from './start-service.js';
 
 /** Parses a service's environment once; a bad value ends the process with a message naming it. */

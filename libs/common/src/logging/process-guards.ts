@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from './logger.js';
 
 /**
  * A promise nobody awaited that rejects, or an exception nobody caught, leaves the process in a state
