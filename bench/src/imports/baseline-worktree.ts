@@ -1,7 +1,8 @@
 // Another revision of the repository, checked out and built next to this one for a side-by-side run:
-// a detached git worktree in /tmp with this checkout's node_modules hard-linked in, removed afterwards.
+// a detached git worktree in /tmp with this checkout's node_modules hard-linked in (or its own, installed
+// from its lockfile when that differs: it may need packages this checkout dropped), removed afterwards.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,6 +31,12 @@ export async function withBaselineWorktree<T>(
   const dir = mkdtempSync(path.join(tmpdir(), 'sproul-baseline-'));
   try {
     run('git', ['worktree', 'add', '--detach', dir, rev], root);
+    const lockfile = (at: string) => readFileSync(path.join(at, 'package-lock.json'), 'utf8');
+    if (lockfile(dir) !== lockfile(root)) {
+      run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], dir);
+      run(process.execPath, ['scripts/build.mjs', '--force'], dir);
+      return await measure(dir);
+    }
     for (const sub of nodeModulesDirs(root)) {
       if (existsSync(path.join(dir, sub))) {
         run('cp', ['-al', path.join(root, sub, 'node_modules'), path.join(dir, sub, 'node_modules')], root);
