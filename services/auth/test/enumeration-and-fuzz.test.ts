@@ -21,18 +21,18 @@ describe('no user enumeration, and hostile input', () => {
       });
       return { res, ms: performance.now() - started };
     };
-    const unknown: number[] = [];
-    const wrong: number[] = [];
+    const ratios: number[] = [];
     for (let i = 0; i < 7; i++) {
       const a = await attempt(`ghost${i}@berkeley.edu`);
       const b = await attempt('known@berkeley.edu');
       expect(a.res.status).toBe(b.res.status);
       expect(a.res.body).toEqual(b.res.body);
-      unknown.push(a.ms);
-      wrong.push(b.ms);
+      ratios.push(a.ms / b.ms);
     }
-    // Both paths run a full argon2id verification: the medians stay within a factor of two.
-    const ratio = median(unknown) / median(wrong);
+    // Both paths run a full argon2id verification: they take within a factor of two of each other.
+    // Compared pair by pair (the two attempts of a pair run back to back), so that a burst of load
+    // elsewhere on the machine slows both sides of a pair rather than one side's median (CI, once: 2.1).
+    const ratio = median(ratios);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
