@@ -84,9 +84,8 @@ export async function startAuth(
       await booted.context.deferred.idle();
       const unsent = sql`select count(*)::int as n from auth.outbox where sent_at is null and error is null`;
       await eventually(async () => (await count(unsent)) === 0);
-      // The relay marks rows sent after the bus took them; the in-process bus hands them to the
-      // recorder on its next check phase, which comes before this one (queued after it).
-      await new Promise((resolve) => setImmediate(resolve));
+      // The relay marks rows sent once the bus took them: wait until the recorder has handled them.
+      await bus.idle();
     },
     deadLetters: (): Promise<DeadLetter[]> => bus.takeDeadLetters('auth'),
     /** Puts emails on the RSO allow-list, as an admin would. */
