@@ -11,8 +11,10 @@ const LATENCY = 'gateway_proxied_request_duration_seconds';
  * Counted in plain numbers on every answer and turned into Prometheus series only when /metrics is
  * scraped: prom-client's labelled `inc` and `observe` build, check and hash a label object on every
  * call, and this runs once per proxied request (paired runs: 7 % of the gateway's CPU per request).
+ * `now` is the clock `started` was read from (tests pass a fixed one: a loaded machine's scheduling
+ * would otherwise move a sub-millisecond timing into the next bucket).
  */
-export function createProxyMetrics(registry: Registry) {
+export function createProxyMetrics(registry: Registry, now: () => number = () => performance.now()) {
   const counts = new Map<string, { service: ServiceName; status: string; value: number }>();
   const timings = new Map<ServiceName, Timings>();
 
@@ -46,7 +48,7 @@ export function createProxyMetrics(registry: Registry) {
       timing = newTimings();
       timings.set(service, timing);
     }
-    recordTiming(timing, (performance.now() - started) / 1000);
+    recordTiming(timing, (now() - started) / 1000);
   };
 }
 
