@@ -3,7 +3,7 @@ import { EmailRequestedV1, makeEvent } from '@sproul/common/events';
 import { bootService, openStorage, type Storage } from '@sproul/common/testing';
 import { eq } from 'drizzle-orm';
 import { deliveries } from '../src/data-access/schema.js';
-import { defineMailerService, startSesEmulator } from '../src/index.js';
+import { defineMailerService, type MailerOptions, startSesEmulator } from '../src/index.js';
 import { faultFront } from './fault-front.js';
 
 export interface StoredEmail {
@@ -17,11 +17,12 @@ export interface StoredEmail {
 export async function startMailerHarness(
   kind: Storage['kind'] = 'embedded',
   config: Record<string, string> = {},
+  options: MailerOptions = {},
 ) {
   const emulator = await startSesEmulator();
   const front = await faultFront(emulator.url);
   const { storage, close: closeStorage } = await openStorage(kind, 'mailer');
-  const mailer = await bootService(defineMailerService(), {
+  const mailer = await bootService(defineMailerService(options), {
     storage,
     config: {
       SES_ENDPOINT: front.url,
