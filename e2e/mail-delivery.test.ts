@@ -111,6 +111,11 @@ describe('emails through the embedded platform', () => {
     expect((await api(new URL(link).pathname)).status).toBe(404);
   });
 
+  it("bulk mail's unsubscribe link reaches the mailer without a session (a forged one is refused)", async () => {
+    const forged = await api('/api/mail/unsubscribe?a=eEB4Lm9yZw&c=event-message&s=forged', { method: 'POST' });
+    expect(forged).toMatchObject({ status: 400, body: { reason: 'This unsubscribe link is not valid.' } });
+  });
+
   it('the sent-mail page lists every email, rendered in a sandboxed frame', async () => {
     const page = await fetch(`${base}/_dev/mail`);
     expect(page.status).toBe(200);
