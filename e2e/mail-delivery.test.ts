@@ -112,7 +112,9 @@ describe('emails through the embedded platform', () => {
   });
 
   it("bulk mail's unsubscribe link reaches the mailer without a session (a forged one is refused)", async () => {
-    const forged = await api('/api/mail/unsubscribe?a=eEB4Lm9yZw&c=event-message&s=forged', { method: 'POST' });
+    const forged = await api('/api/mail/unsubscribe?a=eEB4Lm9yZw&c=event-message&s=forged', {
+      method: 'POST',
+    });
     expect(forged).toMatchObject({ status: 400, body: { reason: 'This unsubscribe link is not valid.' } });
   });
 
