@@ -1,4 +1,4 @@
-import { eventually } from '@sproul/common/testing';
+import { eventually, storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REJECTED, SERVER_ERROR, THROTTLED } from './fault-front.js';
 import { address, type MailerHarness, startMailerHarness } from './mailer-harness.js';
@@ -6,10 +6,10 @@ import { address, type MailerHarness, startMailerHarness } from './mailer-harnes
 const RESET = { reset_pass_url: 'http://localhost:3000/resetpassword?token=abc' };
 
 // The emulator behind a front that answers what SES answers when it throttles, fails or refuses.
-describe('SES failures', () => {
+describe.each(await storageKinds())('SES failures (%s)', (kind) => {
   let h: MailerHarness;
   beforeAll(async () => {
-    h = await startMailerHarness('embedded', { MAIL_PER_ADDRESS_PER_HOUR: '3' });
+    h = await startMailerHarness(kind, { MAIL_PER_ADDRESS_PER_HOUR: '3' });
   });
   afterAll(() => h?.close());
 
