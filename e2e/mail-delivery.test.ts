@@ -1,17 +1,10 @@
-import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevMail, devMailTo, linkIn } from './support/mail.js';
+import { registerOfficer } from './support/officer.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER = { email: 'chess@berkeley.edu', password: 'Chess-4-ever!' };
-
-interface DevMail {
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  sentAt: string;
-}
 
 /**
  * `npm start`'s composition, used as a newcomer would: every link comes out of an email read at
@@ -22,20 +15,7 @@ describe('emails through the embedded platform', () => {
   let api: Api;
   let base: string;
 
-  const mailTo = async (to: string, subject: string, count = 1): Promise<DevMail> => {
-    const found = await eventually(async () => {
-      const all = (await (await fetch(`${base}/_dev/mail.json`)).json()) as DevMail[];
-      const mine = all.filter((mail) => mail.to === to && mail.subject === subject);
-      return mine.length >= count ? mine : undefined;
-    });
-    return found[0]!; // newest first
-  };
-  const linkIn = (mail: DevMail, pattern: RegExp) => {
-    const link = mail.text.match(pattern)?.[0];
-    expect(link, `a link in: ${mail.text}`).toBeDefined();
-    expect(mail.html).toContain(`href="${link!.replaceAll('=', '&#x3D;')}"`);
-    return link!;
-  };
+  const mailTo = (to: string, subject: string) => devMailTo(base, to, subject);
 
   beforeAll(async () => {
     testPlatform = await startTestPlatform('mail', {
@@ -49,27 +29,7 @@ describe('emails through the embedded platform', () => {
   afterAll(() => testPlatform?.stop());
 
   it('RSO list → register → confirmation email → confirm → login', async () => {
-    const admin = await api('/api/monitor/login', { body: ADMIN });
-    const listed = await api('/api/monitor/rso', {
-      body: { email: OFFICER.email },
-      token: admin.body.access,
-    });
-    expect(listed.status).toBe(200);
-    const tags = (await api('/api/catalog/tags')).body as { id: number }[];
-    const register = await api('/api/user/register', {
-      body: {
-        name: 'Chess Club',
-        ...OFFICER,
-        tags: [tags[0]!.id],
-        app_required: false,
-        new_members: true,
-        num_users: 1,
-        apply_deadline_start: null,
-        apply_deadline_end: null,
-        recruiting_start: null,
-        recruiting_end: null,
-      },
-    });
+    const register = await registerOfficer(api, ADMIN, { ...OFFICER, club: 'Chess Club' });
     expect(register.status).toBe(200);
 
     const mail = await mailTo(OFFICER.email, 'Please confirm your email');
