@@ -20,6 +20,8 @@ export const configSchema = commonConfigSchema
     MAIL_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
     /** Emails sent at once from one batch of events (SES's send rate is per second, not per call). */
     MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** Days the delivery log keeps a row (addresses are personal data); 0 keeps them forever. */
+    MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     /** Where the one-click unsubscribe links of bulk mail point (the gateway's public URL). */
     PUBLIC_BASE_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8080'),
     /** Signs the unsubscribe links; required outside the embedded mode (the default is public). */

@@ -8,6 +8,7 @@ import type { MailProvider } from './domain/mail-provider.js';
 import type { MailerContext } from './domain/mailer-context.js';
 import { compileTemplates } from './domain/render-email.js';
 import { mailerRoutes } from './entry-points/http/routes.js';
+import { pruneDeliveryLog } from './entry-points/jobs/prune-delivery-log.job.js';
 import { deliverWhenEmailRequested } from './entry-points/messaging/deliver-when-email-requested.js';
 
 /** Tests put a fault-injecting provider in front of the real one; production uses SES as configured. */
@@ -41,6 +42,7 @@ export const defineMailerService = (options: MailerOptions = {}) =>
       return { context, stop: () => subscription.cancel() };
     },
     routes: mailerRoutes,
+    jobs: [pruneDeliveryLog],
   });
 
 export const mailerService = defineMailerService();

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { type DeliveryStatus, deliveries } from './schema.js';
 
 export type Delivery = typeof deliveries.$inferSelect;
@@ -64,6 +64,15 @@ export const deliveryLog = (db: DbOrTx) => ({
       })
       .returning({ id: deliveries.id });
     return changed.length > 0;
+  },
+
+  /** Deletes final rows older than `before` (rows still queued or in doubt stay); answers how many. */
+  async pruneBefore(before: Date): Promise<number> {
+    const gone = await db
+      .delete(deliveries)
+      .where(and(lt(deliveries.createdAt, before), notInArray(deliveries.status, ['queued', 'sending'])))
+      .returning({ id: deliveries.id });
+    return gone.length;
   },
 
   async find(id: string): Promise<Delivery | undefined> {
