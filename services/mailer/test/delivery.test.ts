@@ -34,6 +34,17 @@ describe.each(await storageKinds())('delivering EmailRequested (%s)', (kind) => 
     await eventually(() => h.mailer.published('EmailSent').some((sent) => sent.requestId === event.id));
   });
 
+  it('sends once when copies of one event arrive together (a relay that published twice)', async () => {
+    const to = address();
+    const event = await h.request(to, 'magic-link', {
+      magic_url: 'http://127.0.0.1:8080/api/user/magic-link/m',
+    });
+    await h.mailer.bus.publish([event, event, event]);
+    await eventually(async () => (await h.logRow(event.id))?.status === 'sent');
+    await (h.mailer.bus as { idle?: () => Promise<void> }).idle?.();
+    expect(await h.inbox(to)).toHaveLength(1);
+  });
+
   it('sends nothing twice when the same event is delivered again', async () => {
     const to = address();
     const event = await h.request(to, 'reset-password', {

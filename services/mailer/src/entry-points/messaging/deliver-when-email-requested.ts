@@ -12,16 +12,18 @@ import type { MailerContext } from '../../domain/mailer-context.js';
  */
 export function deliverWhenEmailRequested(ctx: MailerContext, bus: EventBus): Promise<Subscription> {
   const { config } = ctx;
+  const inFlight = new Set<string>();
   return bus.subscribe({
     queue: 'mailer',
     routingKeys: [EmailRequestedV1.routingKey],
     maxAttempts: config.BUS_MAX_ATTEMPTS,
     retryDelaysMs: config.BUS_RETRY_DELAYS_MS,
-    handleBatch: (deliveries) => inParallel(deliveries, config.MAIL_CONCURRENCY, (one) => handle(ctx, one)),
+    handleBatch: (deliveries) =>
+      inParallel(deliveries, config.MAIL_CONCURRENCY, (one) => handle(ctx, one, inFlight)),
   });
 }
 
-async function handle(ctx: MailerContext, delivery: Delivery): Promise<Outcome> {
+async function handle(ctx: MailerContext, delivery: Delivery, inFlight: Set<string>): Promise<Outcome> {
   const parsed = parseEvent(delivery.body);
   if (!parsed.ok || parsed.contract !== EmailRequestedV1) {
     const error = parsed.ok ? `not an EmailRequested v1: ${parsed.envelope.type}` : parsed.reason;
@@ -29,6 +31,10 @@ async function handle(ctx: MailerContext, delivery: Delivery): Promise<Outcome> 
     return { kind: 'dead', error };
   }
   const event = parsed.envelope as EmailRequested;
+  // Another copy of this event (a relay that published twice) is being delivered here right now: its
+  // row says `sending`, which would read as a crash's. This copy comes back once that one is done.
+  if (inFlight.has(event.id)) return { kind: 'retry', error: 'another copy is being delivered' };
+  inFlight.add(event.id);
   const context = { requestId: event.id, correlationId: event.correlationId };
   try {
     return await runWithContext(context, () =>
@@ -38,6 +44,8 @@ async function handle(ctx: MailerContext, delivery: Delivery): Promise<Outcome> 
     // The database, most likely: nothing was decided, the next attempt claims again.
     ctx.logger.warn({ err: error, deliveryId: event.id }, 'email delivery failed; retrying');
     return { kind: 'retry', error: (error as Error)?.message ?? String(error) };
+  } finally {
+    inFlight.delete(event.id);
   }
 }
 
