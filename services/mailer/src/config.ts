@@ -20,6 +20,8 @@ export const configSchema = commonConfigSchema
     MAIL_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
     /** Emails sent at once from one batch of events (SES's send rate is per second, not per call). */
     MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    /** How long one SES call may take before it counts as a transient failure (retried later). */
+    MAIL_SES_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** Days the delivery log keeps a row (addresses are personal data); 0 keeps them forever. */
     MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     /** Where the one-click unsubscribe links of bulk mail point (the gateway's public URL). */

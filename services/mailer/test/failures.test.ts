@@ -1,6 +1,6 @@
 import { eventually, storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REJECTED, SERVER_ERROR, THROTTLED } from './fault-front.js';
+import { HANGING, REJECTED, SERVER_ERROR, THROTTLED } from './fault-front.js';
 import { address, type MailerHarness, startMailerHarness } from './mailer-harness.js';
 
 const RESET = { reset_pass_url: 'http://localhost:3000/resetpassword?token=abc' };
@@ -9,7 +9,7 @@ const RESET = { reset_pass_url: 'http://localhost:3000/resetpassword?token=abc' 
 describe.each(await storageKinds())('SES failures (%s)', (kind) => {
   let h: MailerHarness;
   beforeAll(async () => {
-    h = await startMailerHarness(kind, { MAIL_PER_ADDRESS_PER_HOUR: '3' });
+    h = await startMailerHarness(kind, { MAIL_PER_ADDRESS_PER_HOUR: '3', MAIL_SES_TIMEOUT_MS: '2000' });
   });
   afterAll(() => h?.close());
 
@@ -27,6 +27,15 @@ describe.each(await storageKinds())('SES failures (%s)', (kind) => {
     const row = await settled(event.id, 'sent');
     expect(row.attempts).toBe(3);
     expect(h.front.sends() - before).toBe(3);
+    expect(await h.inbox(to)).toHaveLength(1);
+  });
+
+  it('a call SES never answers times out and is retried', async () => {
+    const to = address();
+    h.front.inject(HANGING);
+    const event = await h.request(to, 'reset-password', RESET);
+    const row = await settled(event.id, 'sent');
+    expect(row.attempts).toBe(2);
     expect(await h.inbox(to)).toHaveLength(1);
   });
 

@@ -7,6 +7,8 @@ export type Fault = { status: number; code: string };
 export const THROTTLED: Fault = { status: 400, code: 'Throttling' };
 export const SERVER_ERROR: Fault = { status: 500, code: 'InternalFailure' };
 export const REJECTED: Fault = { status: 400, code: 'MessageRejected' };
+/** Never answers (status 0): the mailer's timeout must. */
+export const HANGING: Fault = { status: 0, code: 'hang' };
 
 /**
  * A tiny HTTP front before the SES emulator: sends (POST /) answer the queued faults first, then pass
@@ -19,6 +21,7 @@ export async function faultFront(target: string) {
     const isSend = req.method === 'POST';
     if (isSend) sends++;
     const fault = isSend ? faults.shift() : undefined;
+    if (fault?.status === 0) return void req.resume();
     if (fault) {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'text/xml' });

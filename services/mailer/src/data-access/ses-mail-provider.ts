@@ -33,6 +33,12 @@ export function sesMailProvider(config: MailerConfig): MailProvider {
     endpoint: config.SES_ENDPOINT,
     credentials,
     maxAttempts: 1,
+    // A hung call would hold its batch: past this it is a transient failure, retried by the bus.
+    requestHandler: {
+      requestTimeout: config.MAIL_SES_TIMEOUT_MS,
+      connectionTimeout: 5_000,
+      throwOnRequestTimeout: true,
+    },
   });
   return {
     async send(email: OutgoingEmail) {
@@ -75,5 +81,10 @@ function classify(error: unknown): MailProviderError {
   const status = failure.$metadata?.httpStatusCode;
   const name = failure.name ?? 'Error';
   const transient = status === undefined || status >= 500 || status === 429 || TRANSIENT_CODES.has(name);
-  return new MailProviderError(`${name}: ${failure.message ?? 'no message'}`.slice(0, 1000), !transient);
+  // No HTTP answer at all: SES may have taken the email before the line went quiet.
+  return new MailProviderError(
+    `${name}: ${failure.message ?? 'no message'}`.slice(0, 1000),
+    !transient,
+    status === undefined,
+  );
 }

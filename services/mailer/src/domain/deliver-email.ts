@@ -66,7 +66,7 @@ export async function deliverEmail(
       { deliveryId: event.id, attempt, error: error.message },
       'email not accepted yet; retrying',
     );
-    await recordRetry(ctx, request, claim.attempts, error.message);
+    await recordRetry(ctx, request, claim.attempts, error.message, error.inDoubt);
     return { kind: 'retry', error: error.message };
   }
 }

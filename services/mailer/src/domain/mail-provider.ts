@@ -25,12 +25,16 @@ export interface MailProvider {
   wasAccepted(deliveryId: string): Promise<PastDelivery>;
 }
 
-/** The provider refused: `permanent` when sending again cannot help (a rejected message or address). */
+/**
+ * The provider refused: `permanent` when sending again cannot help (a rejected message or address);
+ * `inDoubt` when no answer came (a time-out, a broken connection): it may have accepted the email.
+ */
 export class MailProviderError extends Error {
   override name = 'MailProviderError';
   constructor(
     message: string,
     readonly permanent: boolean,
+    readonly inDoubt = false,
   ) {
     super(message);
   }

@@ -41,12 +41,16 @@ export async function recordFailed(
   });
 }
 
-/** A transient refusal: back to `queued` with the error, for the bus's next attempt to claim again. */
+/**
+ * A transient refusal: back to `queued` with the error, for the bus's next attempt to claim again; or,
+ * when no answer came, left `sending` (in doubt), so that attempt asks the provider first.
+ */
 export async function recordRetry(
   ctx: MailerContext,
   request: EmailRequest,
   attempts: number,
   error: string,
+  inDoubt: boolean,
 ) {
-  await deliveryLog(ctx.db).update(request.id, { status: 'queued', attempts, error });
+  await deliveryLog(ctx.db).update(request.id, { status: inDoubt ? 'sending' : 'queued', attempts, error });
 }
