@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { layout } from '../templates/layout.js';
 import type { MailTemplate } from '../templates/mail-template.js';
 import { type TemplateName, templates } from '../templates/templates.js';
@@ -26,6 +25,8 @@ const compileText = (source: string) => engine.compile(source, { noEscape: true,
  * each of subject, HTML and text → a handlebars function. Per email only handlebars runs.
  */
 export async function compileTemplates(all: Record<string, MailTemplate> = templates): Promise<RenderEmail> {
+  // Loaded here, not with the package: only a starting mailer needs it (about half a second).
+  const { default: mjml2html } = await import('mjml');
   const compiled = new Map<string, (variables: Record<string, string>) => RenderedEmail>();
   for (const [name, template] of Object.entries(all)) {
     const { html, errors } = await mjml2html(layout(template.mjml), { validationLevel: 'strict' });
