@@ -19,10 +19,14 @@ describe('suppression list', () => {
       notificationType: 'Bounce',
       bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: to.toUpperCase() }] },
     };
-    const answer = await h.mailer.client('/internal/ses-notifications', {
-      body: { Type: 'Notification', Message: JSON.stringify(bounce) },
+    // As SNS posts it: the JSON envelope as text/plain.
+    const answer = await fetch(h.mailer.url('/internal/ses-notifications'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=UTF-8' },
+      body: JSON.stringify({ Type: 'Notification', Message: JSON.stringify(bounce) }),
     });
-    expect(answer).toMatchObject({ status: 200, body: { status: 'success', suppressed: 1 } });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ status: 'success', suppressed: 1 });
     const event = await h.request(to, 'confirm-email', CONFIRM);
     await eventually(async () => (await h.logRow(event.id))?.status === 'suppressed');
     await eventually(() =>
@@ -54,6 +58,13 @@ describe('suppression list', () => {
       body: { notificationType: 'Delivery' },
     });
     expect(delivery).toMatchObject({ status: 400, body: { status: 'error' } });
+    const notJson = await fetch(h.mailer.url('/internal/ses-notifications'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'not json',
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ status: 'error' });
   });
 
   it('the one-click unsubscribe link suppresses its category only; a forged one is a 400', async () => {
@@ -64,8 +75,20 @@ describe('suppression list', () => {
     expect(await page.text()).toContain('<form method="post"');
     const list = suppressionList(h.mailer.db);
     expect(await list.isSuppressed(to, ['event-message'])).toBe(false); // opening the link is not enough
-    const post = await h.mailer.client(`${link.pathname}${link.search}`, { method: 'POST' });
-    expect(post).toMatchObject({ status: 200, body: { status: 'success' } });
+    // RFC 8058's one-click POST, as a mailbox provider sends it.
+    const post = await fetch(`${h.mailer.service.url}${link.pathname}${link.search}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(post.status).toBe(200);
+    // A form anywhere else is still refused.
+    const elsewhere = await fetch(h.mailer.url('/internal/ses-notifications'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=b',
+    });
+    expect(elsewhere.status).toBe(415);
     expect(await list.isSuppressed(to, ['all', 'event-message'])).toBe(true);
     expect(await list.isSuppressed(to, ['all'])).toBe(false);
     link.searchParams.set('c', 'newsletter');

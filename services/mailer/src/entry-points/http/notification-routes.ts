@@ -14,7 +14,7 @@ const snsEnvelope = z.object({ Type: z.string().max(50), Message: z.string().max
 const body = z.union([snsEnvelope, sesNotification]);
 
 /**
- * Bounce and complaint notifications (SES through SNS or EventBridge, as JSON). Internal: the gateway
+ * Bounce and complaint notifications (SES through SNS, as text/plain, or EventBridge, JSON). Internal: the gateway
  * does not route `/internal`, so only the provider's private path reaches it.
  */
 export const notificationRoutes = [
@@ -24,7 +24,9 @@ export const notificationRoutes = [
       path: '/internal/ses-notifications',
       tag: 'Mail (internal)',
       summary: 'SES bounce or complaint notification: suppresses the addresses',
-      body,
+      // SNS posts its JSON as text/plain: the handler reads the body itself.
+      documented: { body },
+      alsoAccepts: ['text'],
       responses: {
         200: {
           description: 'Applied',
@@ -32,7 +34,8 @@ export const notificationRoutes = [
         },
       },
     },
-    async ({ ctx, body: note }) => {
+    async ({ ctx, req }) => {
+      const note = body.parse(typeof req.body === 'string' ? jsonOrNothing(req.body) : req.body);
       const ses = 'Message' in note ? parseWrapped(note) : note;
       if (!ses) throw unknownNotification('Message' in note ? note.Type : 'unknown');
       const suppressed = await applyNotification(ctx, ses);
@@ -42,6 +45,15 @@ export const notificationRoutes = [
     },
   ),
 ];
+
+/** Text that is not JSON reads as nothing, which the schema refuses with the 400 naming the body. */
+function jsonOrNothing(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function parseWrapped(note: z.output<typeof snsEnvelope>) {
   if (note.Type !== 'Notification') return undefined; // a SubscriptionConfirmation is confirmed by hand

@@ -24,6 +24,8 @@ export const unsubscribeRoutes = [
       tag: TAG,
       summary: 'One-click unsubscribe from a category of bulk mail (signed link)',
       query: link,
+      // Mailbox providers post `List-Unsubscribe=One-Click` as a form (RFC 8058); the query says all.
+      alsoAccepts: ['form'],
       responses: { 200: { description: 'Unsubscribed', schema: z.object({ status: z.literal('success') }) } },
     },
     async ({ ctx, query }) => {
