@@ -8,20 +8,16 @@ import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
 
 // What aws-ses-v2-local's GET /store answers, appended in the order it accepted the emails.
+const email = (to: string, subject: string, body: { html?: string; text: string }, at: number) => ({
+  destination: { to: [to] },
+  subject,
+  body,
+  at,
+});
 const stored = [
-  {
-    destination: { to: ['a@x.org'] },
-    subject: 'First',
-    body: { html: '<p>one</p>', text: 'one' },
-    at: 1_700_000_000,
-  },
-  {
-    destination: { to: ['b@x.org'] },
-    subject: 'Second <b>',
-    body: { html: '<p>two</p><script>alert(1)</script>', text: 'two' },
-    at: 1_700_000_005,
-  },
-  { destination: { to: ['c@x.org'] }, subject: 'Third', body: { text: 'three only' }, at: 1_700_000_005 },
+  email('a@x.org', 'First', { html: '<p>one</p>', text: 'one' }, 1_700_000_000),
+  email('b@x.org', 'Second <b>', { html: '<p>two</p><script>alert(1)</script>', text: 'two' }, 1_700_000_005),
+  email('c@x.org', 'Third', { text: 'three only' }, 1_700_000_005),
 ];
 
 async function fakeEmulator() {
