@@ -13,11 +13,7 @@ describe.each(await storageKinds())('SES failures (%s)', (kind) => {
   });
   afterAll(() => h?.close());
 
-  const settled = async (id: string, status: string) =>
-    eventually(async () => {
-      const row = await h.logRow(id);
-      return row?.status === status ? row : undefined;
-    });
+  const settled = (id: string, status: string) => h.settled(id, status);
 
   it('throttling and a 500 are retried with delays, then the email goes out once', async () => {
     const to = address();

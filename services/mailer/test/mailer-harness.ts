@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EmailRequestedV1, makeEvent } from '@sproul/common/events';
-import { bootService, openStorage, type Storage } from '@sproul/common/testing';
+import { bootService, eventually, openStorage, type Storage } from '@sproul/common/testing';
 import { eq } from 'drizzle-orm';
 import { deliveries } from '../src/data-access/schema.js';
 import { defineMailerService, type MailerOptions, startSesEmulator } from '../src/index.js';
@@ -55,6 +55,12 @@ export async function startMailerHarness(
       const [row] = await mailer.db.select().from(deliveries).where(eq(deliveries.id, id));
       return row;
     },
+    /** Waits for the request's log row to reach `status`, and answers it. */
+    settled: (id: string, status: string) =>
+      eventually(async () => {
+        const [row] = await mailer.db.select().from(deliveries).where(eq(deliveries.id, id));
+        return row?.status === status ? row : undefined;
+      }),
     async close() {
       await mailer.close();
       await front.close();
