@@ -23,6 +23,7 @@ const operatorEnv: Record<string, string> = {
   POSTGRES_PASSWORD: 'pg-secret-1',
   RABBITMQ_PASSWORD: 'mq-secret-2',
   KEY_ENCRYPTION_SECRET: 'a-sealing-secret-of-32-characters',
+  UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-32-chars',
 };
 
 /** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` in one value. */
@@ -74,7 +75,12 @@ describe('docker-compose.yml and Dockerfile', () => {
   });
 
   it('ships no working secret: each comes from the environment, as .env.example lists them', () => {
-    expect(required.sort()).toEqual(['KEY_ENCRYPTION_SECRET', 'POSTGRES_PASSWORD', 'RABBITMQ_PASSWORD']);
+    expect(required.sort()).toEqual([
+      'KEY_ENCRYPTION_SECRET',
+      'POSTGRES_PASSWORD',
+      'RABBITMQ_PASSWORD',
+      'UNSUBSCRIBE_SECRET',
+    ]);
     // Without them compose refuses to start, rather than run on a password anyone can read here.
     for (const name of required) {
       const missing = { ...operatorEnv, [name]: '' };

@@ -164,9 +164,22 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
       expect(stack!.output()).toMatch(/catalog +\| exited \(SIGKILL\); restart 1 in \d+ ms/);
       const profile = await answers200(() => profileOf(officer(2)), 60_000);
       expect(profile.body).toMatchObject({ owner: officer(2) });
+      // The mailer sent both confirmation emails to the stack's SES emulator (PORT + 15).
+      const inbox = async () =>
+        (
+          (await (await fetch(`http://127.0.0.1:${port + 15}/store`)).json()) as {
+            emails: { destination: { to: string[] }; subject: string }[];
+          }
+        ).emails;
+      for (const email of [officer(1), officer(2)]) {
+        const mail = await eventually(async () =>
+          (await inbox()).find((m) => m.destination.to.includes(email)),
+        );
+        expect(mail.subject).toBe('Please confirm your email');
+      }
       // The others were never stopped, and the stack is still running.
       expect(stack!.output()).not.toMatch(
-        /(auth|gateway|monitor|mailer|media|recommender) +\| (exited|stopped)/,
+        /(auth|gateway|monitor|mailer|media|recommender|ses) +\| (exited|stopped)/,
       );
       expect(stack!.child.exitCode).toBeNull();
 

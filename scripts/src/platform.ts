@@ -10,6 +10,7 @@ import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { createLogger } from '@sproul/common/logging';
 import { type StartedService, startService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
+import { startSesEmulator } from '@sproul/mailer';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';
 import { prepareFirstUse, startStudentSignOn } from './first-use.js';
@@ -49,6 +50,8 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
+  // Email goes to an SES emulator in this process; the gateway shows what it got at /_dev/mail.
+  const mail = await startSesEmulator();
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
   // variable is an unset one).
   const embeddedEnv = {
@@ -57,6 +60,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     AMQP_URL: '',
     REDIS_URL: '',
     PUBLIC_BASE_URL: publicBaseUrl,
+    SES_ENDPOINT: mail.url,
     ...signOn.config,
   };
   const running: StartedService<unknown>[] = [];
@@ -90,10 +94,17 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       // One process on a developer's machine: a free port unless one is asked for, so that PORT + 1000
       // being taken never stops npm start. The URL is printed at start.
       INTERNAL_PORT: config.INTERNAL_PORT ?? 0,
+      DEV_MAIL_URL: mail.url,
     },
     logger: createLogger('gateway', config.LOG_LEVEL),
     store,
-    home: firstUse.home,
+    home: {
+      ...firstUse.home,
+      links: [
+        ...(firstUse.home.links ?? []),
+        { href: '/_dev/mail', label: 'Sent mail', description: 'every email the platform sent, rendered' },
+      ],
+    },
   });
   return {
     url: gateway.url,
@@ -105,6 +116,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       await gateway.stop();
       for (const service of [...running].reverse()) await service.stop();
       await signOn.close();
+      await mail.close();
       await bus.close();
       await store.close();
       await database.close();

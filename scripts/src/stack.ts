@@ -2,6 +2,7 @@
 // (defaults: localhost), one database per service (created on first start by the service itself).
 // Output is prefixed with the service's name; a service that dies is restarted with a growing back-off;
 // Ctrl-C or SIGTERM stops them all.
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serviceNames } from './service-names.js';
@@ -24,6 +25,11 @@ if (!env.KEY_ENCRYPTION_SECRET) {
     `KEY_ENCRYPTION_SECRET is unset: using the development secret ${kept.created ? 'made now in' : 'kept in'} ${kept.file}\n`,
   );
 }
+
+// The mailer signs unsubscribe links; a developer's stack derives its secret from the one above.
+env.UNSUBSCRIBE_SECRET ??= createHmac('sha256', env.KEY_ENCRYPTION_SECRET)
+  .update('unsubscribe')
+  .digest('base64url');
 
 const number = (name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);
@@ -58,6 +64,17 @@ const portOf = (index: number) => gatewayPort + index + 1;
 for (const [index, name] of serviceNames.entries()) {
   serviceEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(index)}`;
 }
+// No SES configured: the mailer sends to an emulator run as one more supervised process.
+const sesEndpoint = env.SES_ENDPOINT || `http://127.0.0.1:${gatewayPort + 15}`;
+if (!env.SES_ENDPOINT) {
+  supervisor.add({
+    name: 'ses',
+    command: process.execPath,
+    args: [path.join(root, 'scripts/dist/ses-emulator-process.js')],
+    cwd: root,
+    env: { ...env, PORT: String(gatewayPort + 15) },
+  });
+}
 for (const [index, name] of serviceNames.entries()) {
   const port = portOf(index);
   launch(name, {
@@ -65,6 +82,7 @@ for (const [index, name] of serviceNames.entries()) {
     PORT: String(port),
     DATABASE_URL: `${postgresBase}/${databasePrefix}_${name}`,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${gatewayPort}`,
+    SES_ENDPOINT: sesEndpoint,
   });
 }
 launch('gateway', { PORT: String(gatewayPort), ...serviceEnv });

@@ -10,6 +10,7 @@ export function startupMessage(
     `sproul.club is ready at ${platform.url} (started in ${ms} ms)`,
     `  home page:          ${platform.url}/`,
     `  API documentation:  ${platform.url}/api/docs`,
+    `  sent mail:          ${platform.url}/_dev/mail (every email the platform sent, rendered)`,
     `  readiness, metrics: ${platform.internalUrl}/readyz, ${platform.internalUrl}/metrics (loopback only)`,
   ];
   if (platform.demoAccounts.length > 0) {

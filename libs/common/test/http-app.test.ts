@@ -97,6 +97,38 @@ describe('HTTP app factory', () => {
     expectEnvelope(res.body, /content type/);
   });
 
+  it('takes a form or text body only on the exact paths whose routes accept one (otherBodies)', async () => {
+    const seen: unknown[] = [];
+    const { app } = createHttpApp({
+      service: 'demo',
+      logger: testLogger(),
+      otherBodies: new Map([
+        ['/one-click', ['form'] as const],
+        ['/sns', ['text'] as const],
+      ]),
+      routes(routes: Express) {
+        for (const path of ['/one-click', '/sns', '/json-only'])
+          routes.post(path, (req, res) => {
+            seen.push(req.body);
+            res.json({ ok: true });
+          });
+      },
+    });
+    const form = 'application/x-www-form-urlencoded';
+    expect(
+      (await request(app).post('/one-click').set('content-type', form).send('List-Unsubscribe=One-Click'))
+        .status,
+    ).toBe(200);
+    expect(
+      (await request(app).post('/sns').set('content-type', 'text/plain').send('{"Type":"x"}')).status,
+    ).toBe(200);
+    expect(seen).toEqual([{ 'List-Unsubscribe': 'One-Click' }, '{"Type":"x"}']);
+    expect((await request(app).post('/one-click').set('content-type', 'text/plain').send('x')).status).toBe(
+      415,
+    );
+    expect((await request(app).post('/json-only').set('content-type', form).send('a=b')).status).toBe(415);
+  });
+
   it('answers invalid fields with 400 and field-level data', async () => {
     const res = await request(app)
       .post('/api/items')

@@ -34,6 +34,11 @@ export const configSchema = commonConfigSchema.extend({
    * header, and believing it would let a client pick the address its rate limits count against.
    */
   TRUST_PROXY: z.string().min(1).default('false'),
+  /**
+   * The embedded mode's SES emulator: then, and only then, `/_dev/mail` and `/_dev/mail.json` show what
+   * it was sent (dev-mail.ts). Never set in a deployment.
+   */
+  DEV_MAIL_URL: urlSchema(['http:', 'https:']).optional(),
   /** Worker processes of a standalone gateway (node:cluster); default one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });

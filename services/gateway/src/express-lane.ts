@@ -4,6 +4,7 @@ import type { AccessPolicy } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { compressLargeAnswers } from './compression.js';
 import type { GatewayConfig } from './config.js';
+import { devMail } from './dev-mail.js';
 import { policyChecks, policyHeaders } from './express-policy.js';
 import { type HomePageContent, homePage } from './home-page.js';
 import { limiterFactory } from './limiter-store.js';
@@ -26,7 +27,7 @@ export interface ExpressLaneOptions {
 /**
  * The express app: every request the fast lane (fast-lane.ts) leaves, and the gateway's own pages.
  * The access policy's headers and preflights, the rate limits, the policy's checks, then the proxy,
- * or the API documentation and the home page.
+ * or the API documentation, the embedded mode's sent mail and the home page.
  */
 export function createExpressLane(options: ExpressLaneOptions) {
   const { config, logger, policy, proxies, targets, rateLimitRedis, home } = options;
@@ -53,6 +54,8 @@ export function createExpressLane(options: ExpressLaneOptions) {
       // Proxied answers are compressed as they are relayed (answer-relay.ts); this is for the gateway's own.
       app.use(compressLargeAnswers());
       app.use(apiDocs(Object.values(targets)));
+      // The embedded mode's sent mail; no such route exists in any other mode.
+      if (config.DEV_MAIL_URL) app.use(devMail(config.DEV_MAIL_URL));
       app.use(homePage(home ?? {}, Object.keys(targets)));
     },
   });

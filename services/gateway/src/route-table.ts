@@ -1,4 +1,4 @@
-/** Services the gateway can route to. The mailer and recommender have no public routes. */
+/** Services the gateway can route to. The recommender has no public routes; the mailer one (unsubscribe). */
 export type ServiceName = 'auth' | 'catalog' | 'media' | 'mailer' | 'recommender' | 'monitor';
 
 export interface RouteEntry {
@@ -32,6 +32,7 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/monitor/tags', service: 'catalog' },
   { prefix: '/api/monitor', service: 'monitor' },
   { prefix: '/api/media', service: 'media' },
+  { prefix: '/api/mail', service: 'mailer' },
 ];
 
 // Longest first, each with its `prefix/` worked out here rather than on every request.

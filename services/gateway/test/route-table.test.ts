@@ -16,6 +16,7 @@ describe('route table', () => {
     ['/api/catalog/organizations', 'catalog'],
     ['/api/admin/profile', 'catalog'],
     ['/api/admin/change-password', 'auth'],
+    ['/api/mail/unsubscribe', 'mailer'],
   ])('sends %s to %s', (path, service) => {
     expect(findRoute(path)?.service).toBe(service);
   });

@@ -1,6 +1,7 @@
 import { AccountConfirmedV1 } from './contracts/account-confirmed.js';
 import { AccountDeletedV1 } from './contracts/account-deleted.js';
 import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1 } from './contracts/club-events.js';
+import { EmailFailedV1, EmailSentV1 } from './contracts/email-outcomes.js';
 import { EmailRequestedV1 } from './contracts/email-requested.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
@@ -17,6 +18,8 @@ export const eventContracts = [
   ClubUpdatedV1,
   ClubDeletedV1,
   EmailRequestedV1,
+  EmailSentV1,
+  EmailFailedV1,
   TagChangedV1,
   StudentProfileUpdatedV1,
   ImageStoredV1,

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
-import { JSON_BODY_TYPES, requireSupportedContentType } from './content-type.js';
+import { JSON_BODY_TYPES, type OtherBody, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   routes?: (app: Express) => void;
   /** Skips JSON parsing and the content-type check (the gateway streams bodies through untouched). */
   rawBodies?: boolean;
+  /** Paths (exact) whose routes also take a form or text body (`RouteSpec.alsoAccepts`), parsed too. */
+  otherBodies?: ReadonlyMap<string, readonly OtherBody[]>;
   /** Requests to log at debug rather than info (health probes would drown everything else). */
   quietPaths?: string[];
   /**
@@ -68,8 +70,13 @@ export function createHttpApp(options: HttpAppOptions) {
     }),
   );
   if (!options.rawBodies) {
-    app.use(requireSupportedContentType);
+    app.use(requireSupportedContentType(options.otherBodies));
     app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: JSON_BODY_TYPES }));
+    if (options.otherBodies?.size) {
+      // Reached only by the paths above: any other form or text body was refused with its 415.
+      app.use(express.urlencoded({ extended: false, limit: options.bodyLimit ?? '1mb' }));
+      app.use(express.text({ limit: options.bodyLimit ?? '1mb' }));
+    }
     app.use(requireValidText);
   }
   options.routes?.(app);

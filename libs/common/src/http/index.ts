@@ -1,4 +1,4 @@
-export { JSON_BODY_TYPES } from './content-type.js';
+export { JSON_BODY_TYPES, OTHER_BODY_TYPES, type OtherBody } from './content-type.js';
 export * from './create-app.js';
 export * from './database-errors.js';
 export * from './error-handler.js';

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { AccessClaims, Role } from '../auth/claims.js';
+import type { OtherBody } from '../http/content-type.js';
 import type { RouteSecurity } from '../openapi/describe-api.js';
 
 /**
@@ -44,6 +45,12 @@ export interface RouteSpec<
    * shape picks its schema, a parameter whose 400 names the JSON body).
    */
   documented?: { body?: z.ZodType; query?: z.ZodObject; params?: z.ZodObject };
+  /**
+   * Body types the route takes besides JSON, parsed into `req.body` (a form as an object, text as a
+   * string): for callers that cannot send JSON (a mailbox's one-click unsubscribe, SNS). Only for a
+   * path without parameters; other paths keep answering such bodies with a 415.
+   */
+  alsoAccepts?: readonly OtherBody[];
   /** Success answers by status; the first is the status a returned value is sent with. */
   responses: Record<number, RouteAnswer>;
   /** Error statuses this route answers besides 400 (a body) and 401 (credentials). */

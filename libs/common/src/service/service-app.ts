@@ -17,10 +17,14 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
 ) {
   const routes = definition.routes ?? [];
   const document = describeRoutes(definition.name, routes as never);
+  const otherBodies = new Map(
+    routes.flatMap(({ spec }) => (spec.alsoAccepts ? [[spec.path, spec.alsoAccepts] as const] : [])),
+  );
   const { app } = createHttpApp({
     service: definition.name,
     logger,
     bodyLimit: config.BODY_LIMIT,
+    otherBodies,
     readiness: {
       database: () => database.ping(),
       bus: () => bus.check(),

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devMailTo } from './support/mail.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICER = 'bearbots@berkeley.edu'; // the demo officer of `npm start`
+
+// A newcomer asks for a password reset and opens /_dev/mail: the email shows as a mail client would
+// show it, under the gateway's CSP, with nothing blocked and nothing fetched from elsewhere.
+describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')('/_dev/mail in a browser', () => {
+  let testPlatform: TestPlatform;
+  let browser: Browser;
+  beforeAll(async () => {
+    testPlatform = await startTestPlatform('dev-mail', {
+      SEED_DEMO: '1',
+      FRONTEND_BASE_URL: 'http://web.test',
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await testPlatform?.stop();
+  });
+
+  it('shows the reset email rendered in its frame, its button linking the reset page', async () => {
+    const base = testPlatform.platform.url;
+    expect((await testPlatform.api('/api/user/request-reset', { body: { email: OFFICER } })).status).toBe(
+      200,
+    );
+    await devMailTo(base, OFFICER, 'Reset your password');
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(error.message));
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!/^(about:|data:)/.test(request.url()) && !request.url().startsWith(base))
+        outside.push(request.url());
+    });
+    await page.goto(`${base}/_dev/mail`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sent mail');
+    const email = page.frameLocator('iframe[title="Reset your password"]').first();
+    await email.getByText('Reset Your Password').waitFor();
+    const button = email.getByRole('link', { name: 'Reset Password' }).first();
+    expect(await button.getAttribute('href')).toMatch(/^http:\/\/web\.test\/resetpassword\?token=\S+$/);
+    await page.getByText('Plain text').first().click();
+    expect(await page.locator('pre').first().textContent()).toContain(
+      'Reset Password: http://web.test/resetpassword?token=',
+    );
+    await page.screenshot({ path: path.join(tmpdir(), 'sproul-dev-mail.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+});

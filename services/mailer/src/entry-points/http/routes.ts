@@ -1,0 +1,4 @@
+import { notificationRoutes } from './notification-routes.js';
+import { unsubscribeRoutes } from './unsubscribe-routes.js';
+
+export const mailerRoutes = [...unsubscribeRoutes, ...notificationRoutes];
