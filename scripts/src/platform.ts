@@ -12,6 +12,7 @@ import { type StartedService, startService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';
+import { startEmbeddedS3 } from './embedded-s3.js';
 import { prepareFirstUse, startStudentSignOn } from './first-use.js';
 import { services } from './services.js';
 
@@ -49,6 +50,8 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
+  // Club images go to an S3-compatible server in this process, files under DATA_DIR/s3.
+  const s3 = await startEmbeddedS3(path.resolve(config.DATA_DIR, 's3'));
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
   // variable is an unset one).
   const embeddedEnv = {
@@ -58,6 +61,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     REDIS_URL: '',
     PUBLIC_BASE_URL: publicBaseUrl,
     ...signOn.config,
+    ...s3.env,
   };
   const running: StartedService<unknown>[] = [];
   for (const service of services) {
@@ -105,6 +109,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       await gateway.stop();
       for (const service of [...running].reverse()) await service.stop();
       await signOn.close();
+      await s3.close();
       await bus.close();
       await store.close();
       await database.close();

@@ -1,7 +1,8 @@
 CREATE TABLE "media"."clubs" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"owner_user_id" uuid NOT NULL,
-	"link_name" text NOT NULL
+	"link_name" text NOT NULL,
+	"deleted" boolean DEFAULT false NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "media"."image_objects" (

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { clubs } from './schema.js';
 
 export type Club = typeof clubs.$inferSelect;
@@ -11,23 +11,24 @@ export const clubRepository = (db: DbOrTx) => ({
     return row;
   },
   async findByOwner(userId: string): Promise<Club | undefined> {
-    const [row] = await db.select().from(clubs).where(eq(clubs.ownerUserId, userId)).limit(1);
+    const [row] = await db
+      .select()
+      .from(clubs)
+      .where(and(eq(clubs.ownerUserId, userId), eq(clubs.deleted, false)))
+      .limit(1);
     return row;
   },
-  async upsert(club: Club) {
+  async upsert(club: Omit<Club, 'deleted'>, deleted = false) {
     await db
       .insert(clubs)
-      .values(club)
+      .values({ ...club, deleted })
       .onConflictDoUpdate({
         target: clubs.id,
-        set: { ownerUserId: sql`excluded.owner_user_id`, linkName: sql`excluded.link_name` },
+        set: { ownerUserId: sql`excluded.owner_user_id`, linkName: sql`excluded.link_name`, deleted },
       });
   },
   async updateLinkName(id: string, linkName: string) {
     await db.update(clubs).set({ linkName }).where(eq(clubs.id, id));
-  },
-  async remove(id: string) {
-    await db.delete(clubs).where(eq(clubs.id, id));
   },
 });
 

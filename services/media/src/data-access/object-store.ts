@@ -1,15 +1,13 @@
 import {
-  CreateBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
-  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { MediaConfig } from '../config.js';
+import { createS3Client, ensureBucket, publicBaseUrl } from './s3-client.js';
 
 export interface StoredObject {
   key: string;
@@ -22,40 +20,16 @@ export interface PutOptions {
   public?: boolean;
 }
 
-/**
- * The one place that knows S3: put, delete, list, head and presign. Checksums only when required,
- * since s3rver does not understand the aws-chunked trailers the SDK sends by default.
- */
+/** The one place that knows S3 (with s3-client.ts): put, delete, list, head and presign. */
 export function createObjectStore(config: MediaConfig) {
   const bucket = config.S3_BUCKET;
-  const client = new S3Client({
-    region: config.S3_REGION,
-    ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true } : {}),
-    ...(config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
-      ? {
-          credentials: { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY },
-        }
-      : {}),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  const publicBase = (
-    config.MEDIA_PUBLIC_BASE_URL ??
-    (config.S3_ENDPOINT
-      ? `${config.S3_ENDPOINT.replace(/\/+$/, '')}/${bucket}`
-      : `https://${bucket}.s3.${config.S3_REGION}.amazonaws.com`)
-  ).replace(/\/+$/, '');
+  const client = createS3Client(config);
+  const publicBase = publicBaseUrl(config);
 
   return {
     bucket,
     publicUrl: (key: string) => `${publicBase}/${key}`,
-    async ensureBucket() {
-      try {
-        await client.send(new HeadBucketCommand({ Bucket: bucket }));
-      } catch {
-        await client.send(new CreateBucketCommand({ Bucket: bucket }));
-      }
-    },
+    ensureBucket: () => ensureBucket(client, bucket),
     async put(key: string, body: Buffer, options: PutOptions) {
       await client.send(
         new PutObjectCommand({

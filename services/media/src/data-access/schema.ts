@@ -1,5 +1,5 @@
 import { messagingTables } from '@sproul/common/messaging';
-import { bigint, index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of the media service lives in this PostgreSQL schema. */
 export const schema = pgSchema('media');
@@ -8,11 +8,15 @@ export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTa
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
-/** Media's copy of the clubs (from the catalog's club events): who may upload to which club. */
+/**
+ * Media's copy of the clubs (from the catalog's club events): who may upload to which club. A deleted
+ * club stays as a tombstone, so that a token still naming it is refused.
+ */
 export const clubs = schema.table('clubs', {
   id: uuid('id').primaryKey(),
   ownerUserId: uuid('owner_user_id').notNull(),
   linkName: text('link_name').notNull(),
+  deleted: boolean('deleted').notNull().default(false),
 });
 
 export const imageStates = ['pending', 'live', 'to-delete'] as const;

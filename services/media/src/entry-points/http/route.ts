@@ -5,7 +5,7 @@ import type { MediaContext } from '../../domain/media-context.js';
 
 export const route = routesOf<MediaContext>();
 
-export const TAG = 'Officer (club images)';
+export const TAG = 'Officer (club edit)';
 export const OFFICER = ['officer'] as const;
 
 export const me = (claims: AccessClaims): Officer => ({ userId: claims.sub, clubId: claims.club });

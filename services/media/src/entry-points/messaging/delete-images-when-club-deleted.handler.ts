@@ -11,5 +11,6 @@ export const deleteImagesWhenClubDeleted = (clock: () => Date) =>
   on(ClubDeletedV1, async ({ data }, tx) => {
     await lockClubObjects(tx, data.clubId);
     await imageRepository(tx).markClubToDelete(data.clubId, clock());
-    await clubRepository(tx).remove(data.clubId);
+    const club = { id: data.clubId, ownerUserId: data.ownerUserId, linkName: data.link_name };
+    await clubRepository(tx).upsert(club, true);
   });

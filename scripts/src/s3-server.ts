@@ -1,0 +1,11 @@
+// `npm run stack` without S3_ENDPOINT: an S3-compatible server (s3rver) as one more supervised process,
+// files under DATA_DIR/s3, on S3_PORT. The media service is pointed at it.
+import path from 'node:path';
+import { startEmbeddedS3 } from './embedded-s3.js';
+
+const directory = path.resolve(process.env.DATA_DIR ?? '.data', 's3');
+const s3 = await startEmbeddedS3(directory, Number(process.env.S3_PORT ?? 8090));
+process.stdout.write(`S3 (s3rver) at ${s3.endpoint}, files in ${directory}\n`);
+const stop = () => void s3.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
