@@ -12,6 +12,14 @@ export const imageRepository = (db: DbOrTx) => ({
     await db.insert(images).values({ ...image, state: 'pending', createdAt: now, updatedAt: now });
     await db.insert(imageObjects).values(keys.map((key) => ({ imageId: image.id, key })));
   },
+  /** After every image of the club's purpose: gallery order is upload order. */
+  async nextPosition(clubId: string, purpose: Image['purpose']): Promise<number> {
+    const [row] = await db
+      .select({ last: sql<string | null>`max(${images.position})` })
+      .from(images)
+      .where(and(eq(images.clubId, clubId), eq(images.purpose, purpose)));
+    return Number(row?.last ?? 0) + 1;
+  },
   async find(id: string): Promise<Image | undefined> {
     const [row] = await db.select().from(images).where(eq(images.id, id));
     return row;

@@ -28,6 +28,7 @@ export async function storeImage(ctx: MediaContext, request: StoreRequest): Prom
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     await lockClubObjects(tx, clubId);
+    const images = imageRepository(tx);
     const image = {
       id,
       clubId,
@@ -35,10 +36,10 @@ export async function storeImage(ctx: MediaContext, request: StoreRequest): Prom
       url: ctx.objects.publicUrl(processed.mainKey),
       mainKey: processed.mainKey,
       caption: request.caption ?? '',
-      position: request.replaces?.position ?? ctx.clock().getTime(),
+      position: request.replaces?.position ?? (await images.nextPosition(clubId, rule.purpose)),
     };
     const keys = processed.objects.map((object) => object.key);
-    await imageRepository(tx).addPending(image, keys, ctx.clock());
+    await images.addPending(image, keys, ctx.clock());
   });
   await Promise.all(
     processed.objects.map((object) =>

@@ -49,6 +49,8 @@ export function readUpload(req: Request, rule: UploadRule): Promise<Upload> {
       reject(error);
     };
     parser.on('file', (name, stream) => {
+      // A body cut short errors the file's stream too: unhandled, that would end the process.
+      stream.on('error', () => fail(malformedForm()));
       if (name !== rule.field) return void stream.resume();
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
