@@ -5,6 +5,7 @@ import { configSchema } from './config.js';
 import { createObjectStore } from './data-access/object-store.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { MediaContext } from './domain/media-context.js';
+import { documentRoutes } from './entry-points/http/document-routes.js';
 import { galleryRoutes } from './entry-points/http/gallery-routes.js';
 import { uploadRoutes } from './entry-points/http/upload-routes.js';
 import { cleanupJob } from './entry-points/jobs/cleanup-job.js';
@@ -34,7 +35,7 @@ export const mediaService = defineService({
     return { context, stop: async () => objects.close() };
   },
   verifier: (ctx) => ctx.verifier,
-  routes: [...uploadRoutes, ...galleryRoutes],
+  routes: [...uploadRoutes, ...galleryRoutes, ...documentRoutes],
   handlers: mediaHandlers,
   jobs: [cleanupJob],
 });
