@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentKinds, documentUrls, MAX_DOCUMENT_BYTES } from '../../domain/documents/student-document.js';
+import { documentKinds, documentUrls } from '../../domain/documents/student-document.js';
 import { route } from './route.js';
 
 const answer = z.object({
