@@ -4,6 +4,9 @@ import { notAnImage } from '../../errors.js';
 import type { ImageInfo } from './inspect-image.js';
 import { MAX_PIXELS, type UploadRule } from './upload-rules.js';
 
+// Each upload is decoded once and never again: libvips' operation cache would only hold memory.
+sharp.cache(false);
+
 export interface ProcessedObject {
   key: string;
   body: Buffer;

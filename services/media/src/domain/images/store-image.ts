@@ -5,6 +5,7 @@ import type { MediaContext } from '../media-context.js';
 import { commitImage } from './commit-image.js';
 import { inspectImage } from './inspect-image.js';
 import { processImage } from './process-image.js';
+import { withProcessingSlot } from './processing-slots.js';
 import type { UploadRule } from './upload-rules.js';
 
 export interface StoreRequest {
@@ -24,7 +25,7 @@ export interface StoreRequest {
 export async function storeImage(ctx: MediaContext, request: StoreRequest): Promise<Image> {
   const { clubId, rule, bytes } = request;
   const info = await inspectImage(bytes, rule);
-  const processed = await processImage(bytes, info, rule, clubId);
+  const processed = await withProcessingSlot(() => processImage(bytes, info, rule, clubId));
   const id = randomUUID();
   await ctx.db.transaction(async (tx) => {
     await lockClubObjects(tx, clubId);
