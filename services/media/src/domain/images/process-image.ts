@@ -6,6 +6,11 @@ import { MAX_PIXELS, type UploadRule } from './upload-rules.js';
 
 // Each upload is decoded once and never again: libvips' operation cache would only hold memory.
 sharp.cache(false);
+/**
+ * libwebp's effort (0-6, default 4): 2 encodes about twice as fast as 4 for a few percent more
+ * bytes (measured on 800 × 800 pictures), and encoding is most of an upload's cost.
+ */
+const WEBP_EFFORT = 2;
 
 export interface ProcessedObject {
   key: string;
@@ -47,11 +52,14 @@ export async function processImage(
   const base = `clubs/${clubId}/${rule.purpose}/${contentHash(bytes)}`;
   const original = info.format === 'jpeg' ? 'jpeg' : 'png';
   const [main, kept, ...variants] = await Promise.all([
-    pixels().webp({ quality: 82 }).toBuffer(),
+    pixels().webp({ quality: 82, effort: WEBP_EFFORT }).toBuffer(),
     original === 'jpeg' ? pixels().jpeg({ quality: 85 }).toBuffer() : pixels().png().toBuffer(),
     ...rule.variantWidths
       .filter((w) => w < width)
-      .map(async (w) => ({ w, body: await pixels().resize({ width: w }).webp({ quality: 80 }).toBuffer() })),
+      .map(async (w) => ({
+        w,
+        body: await pixels().resize({ width: w }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer(),
+      })),
   ]);
   const mainKey = `${base}.webp`;
   return {

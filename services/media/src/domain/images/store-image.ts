@@ -5,7 +5,7 @@ import type { MediaContext } from '../media-context.js';
 import { commitImage } from './commit-image.js';
 import { inspectImage } from './inspect-image.js';
 import { processImage } from './process-image.js';
-import { withProcessingSlot } from './processing-slots.js';
+import { withProcessingSlot } from './slots.js';
 import type { UploadRule } from './upload-rules.js';
 
 export interface StoreRequest {

@@ -1,6 +1,7 @@
 import { parseParams } from '@sproul/common/service';
 import { z } from 'zod';
 import { addPicture, editPicture, listGallery, removePicture } from '../../domain/gallery/gallery.js';
+import { withUploadSlot } from '../../domain/images/slots.js';
 import { uploadRules } from '../../domain/images/upload-rules.js';
 import { imageMissing } from '../../errors.js';
 import { captionBody, galleryAnswer, galleryItemView, idParams } from './gallery-views.js';
@@ -34,12 +35,13 @@ export const galleryRoutes = [
       responses: galleryAnswer,
       errors: [404, 409, 413],
     },
-    async ({ ctx, claims, req }) => {
-      const { file, fields } = await readUpload(req, rule);
-      const { caption } = captionBody.parse(fields);
-      if (!file) throw imageMissing(rule.kind);
-      return (await addPicture(ctx, me(claims), file, caption)).map(galleryItemView);
-    },
+    ({ ctx, claims, req }) =>
+      withUploadSlot(async () => {
+        const { file, fields } = await readUpload(req, rule);
+        const { caption } = captionBody.parse(fields);
+        if (!file) throw imageMissing(rule.kind);
+        return (await addPicture(ctx, me(claims), file, caption)).map(galleryItemView);
+      }),
   ),
   route(
     {
@@ -55,12 +57,13 @@ export const galleryRoutes = [
       responses: galleryAnswer,
       errors: [404, 413],
     },
-    async ({ ctx, claims, req, params }) => {
-      const { file, fields } = await readUpload(req, rule);
-      const { caption } = captionBody.parse(fields);
-      const change = { caption, ...(file ? { bytes: file } : {}) };
-      return (await editPicture(ctx, me(claims), pathId(params), change)).map(galleryItemView);
-    },
+    ({ ctx, claims, req, params }) =>
+      withUploadSlot(async () => {
+        const { file, fields } = await readUpload(req, rule);
+        const { caption } = captionBody.parse(fields);
+        const change = { caption, ...(file ? { bytes: file } : {}) };
+        return (await editPicture(ctx, me(claims), pathId(params), change)).map(galleryItemView);
+      }),
   ),
   route(
     {

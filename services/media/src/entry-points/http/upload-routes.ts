@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withUploadSlot } from '../../domain/images/slots.js';
 import { uploadClubImage } from '../../domain/images/upload-club-image.js';
 import { uploadRules } from '../../domain/images/upload-rules.js';
 import { imageMissing } from '../../errors.js';
@@ -23,11 +24,12 @@ const uploadRoute = (purpose: 'logo' | 'banner') => {
       },
       errors: [400, 404, 413],
     },
-    async ({ ctx, claims, req }) => {
-      const { file } = await readUpload(req, rule);
-      if (!file) throw imageMissing(rule.kind);
-      return { status: 'success', [answerKey]: await uploadClubImage(ctx, me(claims), purpose, file) };
-    },
+    ({ ctx, claims, req }) =>
+      withUploadSlot(async () => {
+        const { file } = await readUpload(req, rule);
+        if (!file) throw imageMissing(rule.kind);
+        return { status: 'success', [answerKey]: await uploadClubImage(ctx, me(claims), purpose, file) };
+      }),
   );
 };
 
