@@ -4,6 +4,7 @@ import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { createObjectStore } from './data-access/object-store.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
+import { untilReachable } from './data-access/until-reachable.js';
 import type { MediaContext } from './domain/media-context.js';
 import { documentRoutes } from './entry-points/http/document-routes.js';
 import { galleryRoutes } from './entry-points/http/gallery-routes.js';
@@ -19,7 +20,7 @@ export const mediaService = defineService({
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
   async setup({ database, outbox, logger, store, clock }, config) {
     const objects = createObjectStore(config);
-    await objects.ensureBucket();
+    await untilReachable(() => objects.ensureBucket(), logger);
     const context: MediaContext = {
       db: database.db,
       outbox,
