@@ -1,6 +1,6 @@
 CREATE TABLE "media"."clubs" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"owner_user_id" uuid NOT NULL,
+	"id" text PRIMARY KEY NOT NULL,
+	"owner_user_id" text NOT NULL,
 	"link_name" text NOT NULL,
 	"deleted" boolean DEFAULT false NOT NULL
 );
@@ -13,7 +13,7 @@ CREATE TABLE "media"."image_objects" (
 --> statement-breakpoint
 CREATE TABLE "media"."images" (
 	"id" uuid PRIMARY KEY NOT NULL,
-	"club_id" uuid NOT NULL,
+	"club_id" text NOT NULL,
 	"purpose" text NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"url" text NOT NULL,

@@ -51,9 +51,8 @@ export async function startMediaHarness(
     },
     cleanup: () => media.service.jobs.run('media-cleanup'),
     /** A club the catalog announced, and an officer token for it. */
-    async addClub(linkName: string) {
+    async addClub(linkName: string, ownerUserId: string = crypto.randomUUID()) {
       const clubId = crypto.randomUUID();
-      const ownerUserId = crypto.randomUUID();
       await bus.publish([
         makeEvent(ClubCreatedV1, { clubId, ownerUserId, club: summary(linkName) }, 'catalog'),
       ]);

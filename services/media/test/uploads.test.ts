@@ -48,6 +48,15 @@ describe('logo and banner uploads (s3rver, sharp)', () => {
     expect(keys.some((key) => key.endsWith('-1600.webp'))).toBe(false);
   });
 
+  it("takes an owner id that is not a UUID (the demo clubs'), and a club known only from the token", async () => {
+    const demo = await media.addClub('demo-club', 'demo-bearbots-robotics-collective');
+    expect((await send('upload-logo', 'logo', await picture(64, 64), 'd.png', demo.token)).status).toBe(200);
+    const claimed = await media.auth.token('officer', { club: crypto.randomUUID() });
+    expect((await send('upload-logo', 'logo', await picture(64, 64), 'c.png', claimed)).status).toBe(200);
+    const nobody = await media.auth.token('officer', { sub: 'not-a-uuid' });
+    expect((await send('upload-logo', 'logo', await picture(64, 64), 'n.png', nobody)).status).toBe(404);
+  });
+
   it('refuses what is not an acceptable image with upstream messages, never a 500', async () => {
     const cases: [string, string, Buffer, string, string][] = [
       [

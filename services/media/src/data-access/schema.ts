@@ -13,8 +13,9 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
  * club stays as a tombstone, so that a token still naming it is refused.
  */
 export const clubs = schema.table('clubs', {
-  id: uuid('id').primaryKey(),
-  ownerUserId: uuid('owner_user_id').notNull(),
+  // Text, as the events carry them (idSchema): the demo clubs' owners are not UUIDs.
+  id: text('id').primaryKey(),
+  ownerUserId: text('owner_user_id').notNull(),
   linkName: text('link_name').notNull(),
   deleted: boolean('deleted').notNull().default(false),
 });
@@ -31,7 +32,7 @@ export const images = schema.table(
   'images',
   {
     id: uuid('id').primaryKey(),
-    clubId: uuid('club_id').notNull(),
+    clubId: text('club_id').notNull(),
     purpose: text('purpose', { enum: ['logo', 'banner', 'gallery'] }).notNull(),
     state: text('state', { enum: imageStates }).notNull().default('pending'),
     url: text('url').notNull(),
