@@ -1,71 +1,24 @@
 // Club image uploads (`npm run bench:media`): 50 concurrent 2 MiB logo uploads through the gateway to
-// the media service (each its own process, the gateway with one worker, media on a PostgreSQL database of its own), against an
-// s3rver process. Beside it, the reference: plain S3 PUTs of the same bytes to the same store, 50 at a
+// the media service (each its own process, the gateway with one worker, media on a PostgreSQL
+// database of its own), against an s3rver process. Beside it, the reference: plain S3 PUTs of the same bytes to the same store, 50 at a
 // time, from this process. Reports uploads/s for both, their ratio (target ≥ 0.5), failures and the
 // media process's peak RSS (target ≤ 300 MB). BENCH_ROUNDS rounds of BENCH_UPLOADS uploads each.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { tokenIssuer } from '@sproul/common/testing';
 import pg from 'pg';
-import sharp from 'sharp';
+import { children, cpuSeconds, logo, peakRssMb, ready, start } from './media/processes.js';
 import { freePort } from './ports.js';
 import { fmt, median } from './stats.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const concurrency = Number(process.env.BENCH_UPLOADS ?? 50);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-bench-media-'));
 // As in the stack: media on its own PostgreSQL database (created by the service, dropped at the end).
 const postgres = process.env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const database = `bench_media_${process.pid}`;
-const children: ChildProcess[] = [];
-
-function start(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(root, script)], {
-    env: { ...process.env, LOG_LEVEL: 'warn', REDIS_URL: '', AMQP_URL: '', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return child;
-}
-async function ready(url: string) {
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered`);
-}
-/** The process's peak resident set (VmHWM), in MB. */
-const peakRssMb = (pid: number) =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-
-/** CPU seconds a process has used so far (user + system). */
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
-
-/** A square picture of just under 2 MiB (noise hardly compresses), different per index. */
-async function logo(seed: number) {
-  const side = 800;
-  const raw = randomBytes(side * side * 3);
-  raw.writeUInt32BE(seed, 0);
-  return sharp(raw, { raw: { width: side, height: side, channels: 3 } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-}
-
 /** `count` uploads at once; answers uploads/s and how many failed. */
 async function burst(count: number, send: (i: number) => Promise<boolean>) {
   const started = performance.now();

@@ -1,4 +1,5 @@
 import { lockClubObjects } from '../../data-access/club-repository.js';
+import { imageObjectRepository } from '../../data-access/image-object-repository.js';
 import { imageRepository } from '../../data-access/image-repository.js';
 import type { MediaContext } from '../media-context.js';
 
@@ -17,11 +18,11 @@ export async function deleteDoomedImages(ctx: MediaContext, now: Date): Promise<
     for (const image of doomed) {
       await ctx.db.transaction(async (tx) => {
         await lockClubObjects(tx, image.clubId);
-        const images = imageRepository(tx);
-        const keys = await images.keysOf(image.id);
-        const inUse = await images.keysInUse(keys, image.id);
+        const objects = imageObjectRepository(tx);
+        const keys = await objects.keysOf(image.id);
+        const inUse = await objects.keysInUse(keys, image.id);
         await ctx.objects.delete(keys.filter((key) => !inUse.has(key)));
-        await images.remove(image.id);
+        await imageRepository(tx).remove(image.id);
       });
       deleted += 1;
     }

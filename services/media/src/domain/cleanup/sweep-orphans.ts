@@ -1,5 +1,5 @@
 import { lockClubObjects } from '../../data-access/club-repository.js';
-import { imageRepository } from '../../data-access/image-repository.js';
+import { imageObjectRepository } from '../../data-access/image-object-repository.js';
 import type { MediaContext } from '../media-context.js';
 
 /** Where club images live in the bucket: `clubs/{clubId}/{purpose}/{hash}[-{width}].{ext}`. */
@@ -12,7 +12,7 @@ export const CLUB_PREFIX = 'clubs/';
  */
 export async function sweepOrphans(ctx: MediaContext, now: Date): Promise<number> {
   const olderThan = now.getTime() - ctx.config.MEDIA_GRACE_MS;
-  const named = await imageRepository(ctx.db).allKeys();
+  const named = await imageObjectRepository(ctx.db).allKeys();
   const byClub = new Map<string, string[]>();
   for await (const object of ctx.objects.list(CLUB_PREFIX)) {
     if (named.has(object.key) || object.lastModified.getTime() > olderThan) continue;
@@ -23,7 +23,7 @@ export async function sweepOrphans(ctx: MediaContext, now: Date): Promise<number
   for (const [clubId, keys] of byClub) {
     await ctx.db.transaction(async (tx) => {
       await lockClubObjects(tx, clubId);
-      const stillNamed = await imageRepository(tx).keysNamed(keys);
+      const stillNamed = await imageObjectRepository(tx).keysNamed(keys);
       const orphans = keys.filter((key) => !stillNamed.has(key));
       await ctx.objects.delete(orphans);
       deleted += orphans.length;
