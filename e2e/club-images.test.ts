@@ -60,7 +60,7 @@ describe('club images through the gateway (embedded platform, demo data)', () =>
     );
   });
 
-  it('adds a gallery picture that the club page shows, and refuses a wrong banner as upstream', async () => {
+  it('adds a gallery picture that the club page shows until it is deleted; refuses a wrong banner', async () => {
     const added = await send('/api/admin/gallery-media/photo', 'photo', await square(300, 90), {
       caption: 'Build night',
     });
@@ -74,6 +74,15 @@ describe('club images through the gateway (embedded platform, demo data)', () =>
     await eventually(async () => {
       const body = (await testPlatform.api(`/api/catalog/organizations/${linkName}`)).body;
       return body.gallery_media.some((item: { id: string }) => item.id === picture.id);
+    }, 20_000);
+    const removed = await fetch(`${testPlatform.platform.url}/api/admin/gallery-media/${picture.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(removed.status).toBe(200);
+    await eventually(async () => {
+      const body = (await testPlatform.api(`/api/catalog/organizations/${linkName}`)).body;
+      return !body.gallery_media.some((item: { id: string }) => item.id === picture.id);
     }, 20_000);
     const banner = await send('/api/admin/upload-banner', 'banner', await square(300, 1));
     expect(banner).toMatchObject({

@@ -34,6 +34,15 @@ describe("an officer's gallery: its limits", () => {
       photo: { bytes: await picture(100, 100), name: 'p.png' },
     });
     expect(noCaption.status).toBe(400);
+    const nul = await upload(
+      media.url('/api/admin/gallery-media/photo'),
+      club.token,
+      {
+        photo: { bytes: await picture(100, 100), name: 'p.png' },
+      },
+      { caption: 'bad\u0000caption' },
+    );
+    expect(nul.status).toBe(400);
     const noPhoto = await upload(
       media.url('/api/admin/gallery-media/photo'),
       club.token,

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { picture } from './images.js';
 import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
@@ -44,5 +45,24 @@ describe('upload sizes and multipart bodies', () => {
       body: '--zzz\r\nContent-Disposition: form-data; name="logo"; filename="x.png"\r\n\r\nabc',
     });
     expect(broken.status).toBe(400);
+  });
+
+  it('releases the upload slot of a client that goes away mid-body', async () => {
+    // More abandoned uploads than there are slots: each must give its slot back.
+    for (let i = 0; i < 12; i++) {
+      const req = request(media.url('/api/admin/upload-logo'), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'multipart/form-data; boundary=zzz',
+          'content-length': '100000',
+        },
+      });
+      req.on('error', () => {});
+      req.write('--zzz\r\nContent-Disposition: form-data; name="logo"; filename="x.png"\r\n\r\nabc');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      req.destroy();
+    }
+    expect((await logo(await picture(64, 64), 'after.png')).status).toBe(200);
   });
 });

@@ -26,6 +26,8 @@ export function readUpload(req: Request, rule: UploadRule): Promise<Upload> {
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
     return Promise.resolve({ fields: body as Record<string, unknown> });
   }
+  // A client that gave up while its upload waited for a slot: nothing will ever arrive.
+  if (req.destroyed || req.readableAborted) return Promise.reject(malformedForm());
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -81,6 +83,7 @@ export function readUpload(req: Request, rule: UploadRule): Promise<Upload> {
       resolve({ file, fields });
     });
     req.on('aborted', () => fail(malformedForm()));
+    req.on('error', () => fail(malformedForm()));
     req.pipe(parser);
   });
 }
