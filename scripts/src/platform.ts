@@ -50,8 +50,9 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
-  // Club images go to an S3-compatible server in this process, files under DATA_DIR/s3.
-  const s3 = await startEmbeddedS3(path.resolve(config.DATA_DIR, 's3'));
+  // Club images go to an S3-compatible server in this process, files under DATA_DIR/s3, on the port
+  // of the last start when it is free (the stored image URLs name it).
+  const s3 = await startEmbeddedS3(path.resolve(config.DATA_DIR, 's3'), 0, true);
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
   // variable is an unset one).
   const embeddedEnv = {
