@@ -3,6 +3,7 @@ import path from 'node:path';
 import { configSchema as authConfigSchema } from '@sproul/auth/config';
 import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
+import { configSchema as mediaConfigSchema } from '@sproul/media';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from './support/processes.js';
@@ -24,6 +25,7 @@ const operatorEnv: Record<string, string> = {
   RABBITMQ_PASSWORD: 'mq-secret-2',
   KEY_ENCRYPTION_SECRET: 'a-sealing-secret-of-32-characters',
   UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-32-chars',
+  MINIO_PASSWORD: 'minio-secret-3',
 };
 
 /** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR:?error}` in one value. */
@@ -68,6 +70,14 @@ describe('docker-compose.yml and Dockerfile', () => {
     }
   });
 
+  it("passes the media service's configuration schema, pointed at MinIO", () => {
+    const config = loadConfig(mediaConfigSchema, environmentOf('media'));
+    expect(config).toMatchObject({
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_SECRET_ACCESS_KEY: 'minio-secret-3',
+    });
+  });
+
   it("passes auth's own configuration schema, with its signing keys sealed", () => {
     const config = loadConfig(authConfigSchema, environmentOf('auth'));
     expect(config.KEY_ENCRYPTION_SECRET).toBe(operatorEnv.KEY_ENCRYPTION_SECRET);
@@ -77,6 +87,7 @@ describe('docker-compose.yml and Dockerfile', () => {
   it('ships no working secret: each comes from the environment, as .env.example lists them', () => {
     expect(required.sort()).toEqual([
       'KEY_ENCRYPTION_SECRET',
+      'MINIO_PASSWORD',
       'POSTGRES_PASSWORD',
       'RABBITMQ_PASSWORD',
       'UNSUBSCRIBE_SECRET',
@@ -101,10 +112,12 @@ describe('docker-compose.yml and Dockerfile', () => {
       expect(config[`${name.toUpperCase()}_URL` as keyof typeof config]).toBe(`http://${name}:8080`);
       expect(gateway.depends_on[name]).toEqual({ condition: 'service_healthy' });
     }
-    // Not the infrastructure either: RabbitMQ's management UI is not published.
+    // Not the infrastructure either: RabbitMQ's management UI is not published. MinIO's S3 port is,
+    // as browsers load club images from it (MEDIA_PUBLIC_BASE_URL).
     for (const [name, service] of Object.entries(compose.services as Record<string, { ports?: unknown }>)) {
-      if (name !== 'gateway') expect(service.ports, name).toBeUndefined();
+      if (name !== 'gateway' && name !== 'minio') expect(service.ports, name).toBeUndefined();
     }
+    expect(compose.services.minio.ports).toEqual(['9000:9000']);
     expect(gateway.ports).toEqual(['8080:8080']);
   });
 

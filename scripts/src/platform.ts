@@ -13,6 +13,7 @@ import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { startSesEmulator } from '@sproul/mailer';
 import { openControlChannel } from './control-channel.js';
 import type { DemoAccountInfo } from './demo-accounts.js';
+import { startEmbeddedS3 } from './embedded-s3.js';
 import { prepareFirstUse, startStudentSignOn } from './first-use.js';
 import { services } from './services.js';
 
@@ -52,6 +53,9 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const store = new MemoryStore();
   // Email goes to an SES emulator in this process; the gateway shows what it got at /_dev/mail.
   const mail = await startSesEmulator();
+  // Club images go to an S3-compatible server in this process, files under DATA_DIR/s3, on the port
+  // of the last start when it is free (the stored image URLs name it).
+  const s3 = await startEmbeddedS3(path.resolve(config.DATA_DIR, 's3'), 0, true);
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
   // variable is an unset one).
   const embeddedEnv = {
@@ -62,6 +66,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     PUBLIC_BASE_URL: publicBaseUrl,
     SES_ENDPOINT: mail.url,
     ...signOn.config,
+    ...s3.env,
   };
   const running: StartedService<unknown>[] = [];
   for (const service of services) {
@@ -117,6 +122,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       for (const service of [...running].reverse()) await service.stop();
       await signOn.close();
       await mail.close();
+      await s3.close();
       await bus.close();
       await store.close();
       await database.close();

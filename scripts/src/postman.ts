@@ -7,6 +7,7 @@ import { authApiDocument } from '@sproul/auth';
 import { catalogService } from '@sproul/catalog';
 import { mergeApiDocuments } from '@sproul/common/openapi';
 import { describeRoutes } from '@sproul/common/service';
+import { mediaService } from '@sproul/media';
 
 type Schema = {
   type?: string | string[];
@@ -54,6 +55,7 @@ export function postmanCollection() {
   const document = mergeApiDocuments([
     authApiDocument(),
     describeRoutes(catalogService.name, catalogService.routes ?? []),
+    describeRoutes(mediaService.name, mediaService.routes ?? []),
   ]);
   const folders = new Map<string, unknown[]>();
   for (const [route, methods] of Object.entries(

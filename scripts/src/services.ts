@@ -15,11 +15,12 @@ export const services: {
   definition: ServiceDefinition<CommonConfig & any, any>;
 }[] = [
   // In start order for the embedded mode: a service is told the URLs of those before it, so the
-  // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated.
+  // recommender precedes the catalog (which asks it for similar clubs) and sees its first ClubCreated;
+  // so does media (it keeps which officer may upload to which club).
   { name: 'auth', stackPort: 8081, definition: authService },
   { name: 'recommender', stackPort: 8085, definition: recommenderService },
-  { name: 'catalog', stackPort: 8082, definition: catalogService },
   { name: 'media', stackPort: 8083, definition: mediaService },
+  { name: 'catalog', stackPort: 8082, definition: catalogService },
   { name: 'mailer', stackPort: 8084, definition: mailerService },
   { name: 'monitor', stackPort: 8086, definition: monitorService },
 ];

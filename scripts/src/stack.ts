@@ -47,11 +47,11 @@ const supervisor = new Supervisor({
   stableMs: number('STACK_STABLE_MS', 30_000),
   maxRestarts: number('STACK_MAX_RESTARTS', 8),
 });
-function launch(name: string, extraEnv: Record<string, string>) {
+function launch(name: string, extraEnv: Record<string, string>, script = `services/${name}/dist/start.js`) {
   supervisor.add({
     name,
     command: process.execPath,
-    args: [path.join(root, `services/${name}/dist/start.js`)],
+    args: [path.join(root, script)],
     cwd: root,
     env: { ...env, AMQP_URL: amqpUrl, REDIS_URL: redisUrl, ...extraEnv },
   });
@@ -60,6 +60,23 @@ function launch(name: string, extraEnv: Record<string, string>) {
 // Services sit on the ports right after the gateway's: 8081 to 8086 by default. Each is told where
 // the others are (the catalog verifies tokens with auth's keys and asks the recommender), whatever PORT is.
 const serviceEnv: Record<string, string> = {};
+// No S3 configured: s3rver behind its signature-checking front, supervised like a service, on the port
+// after the services' (8090 by default), with keys of this developer's own (derived like the one above).
+if (!env.S3_ENDPOINT) {
+  const s3Port = String(gatewayPort + 10);
+  Object.assign(env, {
+    S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+    S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID ?? 'stack',
+    S3_SECRET_ACCESS_KEY:
+      env.S3_SECRET_ACCESS_KEY ??
+      createHmac('sha256', env.KEY_ENCRYPTION_SECRET).update('sproul s3 store').digest('base64url'),
+  });
+  launch(
+    's3',
+    { S3_PORT: s3Port, DATA_DIR: env.DATA_DIR ?? path.join(root, '.data') },
+    'scripts/dist/s3-server.js',
+  );
+}
 const portOf = (index: number) => gatewayPort + index + 1;
 for (const [index, name] of serviceNames.entries()) {
   serviceEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(index)}`;

@@ -15,10 +15,6 @@ export const noClubForAccount = () =>
 export const itemNotFound = (what: string) =>
   new AppError('CATALOG.ITEM_NOT_FOUND', 404, `Requested ${what} does not exist`);
 
-/** Upstream answered an unknown gallery picture with a 400, and this reason. */
-export const galleryPictureNotFound = () =>
-  new AppError('CATALOG.ITEM_NOT_FOUND', 400, 'Specified gallery picture does not exist.');
-
 export const listFull = (list: string, limit: number) =>
   new AppError('CATALOG.LIST_FULL', 409, `A club can have at most ${limit} ${list.replace('_', ' ')}`, {
     limit,
@@ -45,7 +41,3 @@ export const notOwnRegistration = () =>
 /** Upstream's `confirmed_account_required`: the same answer as a wrong role. */
 export const unconfirmedAccount = () =>
   new AppError('AUTH.UNCONFIRMED', 401, 'You are not allowed to access this endpoint!');
-
-export const formTooLarge = () => new AppError('REQUEST.TOO_LARGE', 413, 'Request body is too large');
-
-export const malformedForm = () => new AppError('REQUEST.INVALID', 400, 'Malformed multipart/form-data body');

@@ -1,4 +1,4 @@
-import { ImageStoredV1, makeEvent } from '@sproul/common/events';
+import { ImageDeletedV1, ImageStoredV1, makeEvent } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GALLERY_LIMIT } from '../src/domain/gallery/show-stored-image.js';
@@ -66,6 +66,39 @@ describe('images the media service stored, on the club page', () => {
     }, 15_000);
     expect(dead).toBeTruthy();
     expect((await page(club.linkName)).gallery_media).toHaveLength(GALLERY_LIMIT);
+  });
+
+  it('updates a picture on a newer ImageStored, puts a replacing one in its place, removes a deleted one', async () => {
+    const club = await catalog.addClub({ name: 'Caption Club' });
+    const first = stored(club.id, 'gallery', 'First');
+    const second = stored(club.id, 'gallery', 'Second');
+    await catalog.bus.publish([first, second]);
+    await eventually(async () => (await page(club.linkName)).gallery_media.length === 2);
+    // A caption edit: the same picture again (unversioned here, so applied in arrival order).
+    const edited = makeEvent(ImageStoredV1, { ...first.data, caption: 'First, edited' }, 'media');
+    await catalog.bus.publish([edited]);
+    await eventually(async () => (await page(club.linkName)).gallery_media[0]?.caption === 'First, edited');
+    // A new photo for the first picture: a new id and URL, in the first place.
+    const replacing = stored(club.id, 'gallery', 'First, new photo');
+    const withReplaces = makeEvent(
+      ImageStoredV1,
+      { ...replacing.data, replaces: first.data.imageId },
+      'media',
+    );
+    await catalog.bus.publish([withReplaces]);
+    const replaced = await eventually(async () => {
+      const gallery = (await page(club.linkName)).gallery_media as { id: string; caption: string }[];
+      return gallery[0]?.id === replacing.data.imageId ? gallery : undefined;
+    });
+    expect(replaced.map((item) => item.caption)).toEqual(['First, new photo', 'Second']);
+    const deleted = makeEvent(
+      ImageDeletedV1,
+      { imageId: second.data.imageId, clubId: club.id, purpose: 'gallery' },
+      'media',
+    );
+    await catalog.bus.publish([deleted]);
+    await eventually(async () => (await page(club.linkName)).gallery_media.length === 1);
+    expect((await page(club.linkName)).gallery_media[0].id).toBe(replacing.data.imageId);
   });
 
   it('ignores an image for a club deleted since', async () => {

@@ -1,7 +1,6 @@
 import { eventually, fetchJson as send } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubFaqRepository } from '../src/data-access/club-faq-repository.js';
-import { clubGalleryRepository } from '../src/data-access/club-gallery-repository.js';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
 import { type CatalogHarness, type CatalogStorage, startCatalogHarness } from './catalog-harness.js';
 
@@ -65,9 +64,6 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       ['POST', '/faq'],
       ['PUT', '/faq/x'],
       ['DELETE', '/faq/x'],
-      ['GET', '/gallery-media'],
-      ['PUT', '/gallery-media/photo/x'],
-      ['DELETE', '/gallery-media/x'],
     ];
 
     it.each(routes)(
@@ -521,48 +517,6 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
     });
   });
 
-  describe('gallery metadata', () => {
-    it('lists, edits captions (multipart as the web client sends it, or JSON) and removes pictures', async () => {
-      const gallery = clubGalleryRepository(catalog.db);
-      const picture = await gallery.add(club.id, {
-        url: 'https://cdn.example.org/robot.png',
-        caption: 'Our robot',
-      });
-      let res = await as('GET', '/gallery-media');
-      expect(res.body).toEqual([
-        {
-          _cls: 'GalleryMedia.GalleryPic',
-          id: picture.id,
-          type: 'picture',
-          url: 'https://cdn.example.org/robot.png',
-          caption: 'Our robot',
-        },
-      ]);
-      const form = new FormData();
-      form.set('caption', 'Our robot at the competition');
-      res = await as('PUT', `/gallery-media/photo/${picture.id}`, form);
-      expect(res.status).toBe(200);
-      expect(res.body[0].caption).toBe('Our robot at the competition');
-      res = await as('PUT', `/gallery-media/photo/${picture.id}`, { caption: 'Team photo' });
-      expect(res.body[0].caption).toBe('Team photo');
-
-      expect(
-        (await as('PUT', `/gallery-media/photo/${picture.id}`, { caption: 'c'.repeat(51) })).status,
-      ).toBe(400);
-      const withFile = new FormData();
-      withFile.set('caption', 'x');
-      withFile.set('photo', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'x.png');
-      expect((await as('PUT', `/gallery-media/photo/${picture.id}`, withFile)).status).toBe(400);
-      const unknown = await as('PUT', `/gallery-media/photo/${crypto.randomUUID()}`, { caption: 'x' });
-      expect(unknown.status).toBe(400);
-      expect(unknown.body.reason).toBe('Specified gallery picture does not exist.');
-
-      // deleting an unknown id is not an error (upstream), deleting the picture removes it
-      expect((await as('DELETE', `/gallery-media/${crypto.randomUUID()}`)).body).toHaveLength(1);
-      expect((await as('DELETE', `/gallery-media/${picture.id}`)).body).toEqual([]);
-    });
-  });
-
   describe('edits and their events', () => {
     it('keeps every one of many concurrent additions, each with its own id', async () => {
       const names = Array.from({ length: 12 }, (_, i) => `Concurrent link ${i}`);
@@ -705,7 +659,6 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       ['PUT', '/recruiting-events/{id}'],
       ['POST', '/faq'],
       ['PUT', '/faq/{id}'],
-      ['PUT', '/gallery-media/photo/{id}'],
     ];
 
     it.each(writes)(
@@ -731,12 +684,8 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
           ).body,
           faq: (await as('POST', '/faq', { question: 'Fuzz?', answer: 'Fuzz.' })).body,
         };
-        const picture = await clubGalleryRepository(catalog.db).add(club.id, {
-          url: 'https://cdn.example.org/f.png',
-          caption: 'f',
-        });
         const list = path.split('/')[1] as keyof typeof seeded;
-        const id = list in seeded ? seeded[list].at(-1).id : picture.id;
+        const id = list in seeded ? seeded[list].at(-1).id : crypto.randomUUID();
         const before = (await as('GET', '/profile')).body;
         for (const [label, body] of hostile) {
           const res = await send(admin(path.replace('{id}', id)), { method, body, token });
@@ -773,12 +722,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
         "'--",
         '%F0%9F%94%91',
       ]) {
-        for (const path of [
-          `/resources/${id}`,
-          `/events/${id}?x[$ne]=1`,
-          `/faq/${id}`,
-          `/gallery-media/photo/${id}`,
-        ]) {
+        for (const path of [`/resources/${id}`, `/events/${id}?x[$ne]=1`, `/faq/${id}`]) {
           const res = await send(admin(path), { method: 'PUT', body: { name: 'x' }, token });
           expect(res.status, path.slice(0, 40)).toBeGreaterThanOrEqual(400);
           expect(res.status, path.slice(0, 40)).toBeLessThan(500);

@@ -15,6 +15,7 @@ import { corsHeaders } from './cors.js';
 import { helmetHeaders } from './helmet-headers.js';
 import { isPublic } from './public-routes.js';
 import { findRoute } from './route-table.js';
+import { bodyLimitFor } from './upload-limits.js';
 
 export interface AccessPolicyOptions {
   origins: (string | RegExp)[];
@@ -30,7 +31,7 @@ export type AccessPolicy = ReturnType<typeof createAccessPolicy>;
  * - `answerHeaders`: the security headers (helmet's, worked out once) and CORS headers every answer carries;
  * - `preflightHeaders`: the answer to an OPTIONS preflight, on any path;
  * - `check`: the route, then dot segments (400), the access token off the public routes (401), and a
- *   declared body over the limit (413, multipart uploads excepted: they stream to the media service).
+ *   declared body over the limit (413; the media service's upload routes have their own, upload-limits.ts).
  *   Synchronous unless a token has to be verified. Request ids (`takeRequestId`) and rate limits
  *   (rate-limits.ts, which must read the body first: limited-body.ts) are applied by the lanes around it.
  */
@@ -65,12 +66,12 @@ export function createAccessPolicy({ origins, bodyLimitBytes, verifier }: Access
     // The test is only worth running on a path that could hold a dot segment.
     if ((path.includes('.') || path.includes('%')) && hasDotSegment(path)) return BAD_PATH;
     const forward = { forward: { service: route.service, headers: answerHeaders(headers.origin) } };
-    if (isPublic(path)) return withinLimit(headers) ? forward : TOO_LARGE;
+    if (isPublic(path)) return withinLimit(path, headers) ? forward : TOO_LARGE;
     const token = bearerToken(headers.authorization);
     if (typeof token !== 'string') return token;
     // Bad, expired, revoked and wrong-kind tokens stop here. Other failures (none expected) are thrown.
     return verifier.verify(token).then(
-      (): Verdict => (withinLimit(headers) ? forward : TOO_LARGE),
+      (): Verdict => (withinLimit(path, headers) ? forward : TOO_LARGE),
       (error: unknown): Verdict => {
         if (error instanceof AppError) return { reject: { status: error.status, reason: error.reason } };
         throw error;
@@ -79,9 +80,8 @@ export function createAccessPolicy({ origins, bodyLimitBytes, verifier }: Access
   }
 
   // Declared oversize bodies are refused here rather than streamed to a service to hear no.
-  const withinLimit = (headers: IncomingHttpHeaders) =>
-    Number(headers['content-length'] ?? 0) <= bodyLimitBytes ||
-    (headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+  const withinLimit = (path: string, headers: IncomingHttpHeaders) =>
+    Number(headers['content-length'] ?? 0) <= bodyLimitFor(path, bodyLimitBytes);
 
   return { answerHeaders, preflightHeaders, check };
 }

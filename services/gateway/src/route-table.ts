@@ -27,6 +27,11 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/admin/change-password', service: 'auth' },
   { prefix: '/api/catalog', service: 'catalog' },
   { prefix: '/api/admin', service: 'catalog' },
+  // Uploads and the gallery they fill are the media service's, as are students' private documents.
+  { prefix: '/api/admin/upload-logo', service: 'media' },
+  { prefix: '/api/admin/upload-banner', service: 'media' },
+  { prefix: '/api/admin/gallery-media', service: 'media' },
+  { prefix: '/api/student/documents', service: 'media' },
   { prefix: '/api/student', service: 'catalog' },
   { prefix: '/api/monitor/club', service: 'catalog' },
   { prefix: '/api/monitor/tags', service: 'catalog' },

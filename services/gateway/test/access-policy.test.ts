@@ -91,14 +91,30 @@ describe('the gateway’s access policy (both lanes ask it)', () => {
       { reject: { status: 413, reason: 'Request body is too large' } },
     ],
     [
-      'uploads stream past the limit',
+      'an upload route takes its own limit',
+      '/api/admin/upload-logo',
+      {
+        authorization: 'Bearer good',
+        'content-length': String(2 * 1024 * 1024),
+        'content-type': 'Multipart/form-data; boundary=x',
+      },
+      { forward: { service: 'media' } },
+    ],
+    [
+      'and no more',
+      '/api/admin/upload-logo',
+      { authorization: 'Bearer good', 'content-length': String(3 * 1024 * 1024) },
+      { reject: { status: 413, reason: 'Request body is too large' } },
+    ],
+    [
+      'multipart elsewhere keeps the general limit',
       '/api/media/upload',
       {
         authorization: 'Bearer good',
         'content-length': '99999',
         'content-type': 'Multipart/form-data; boundary=x',
       },
-      { forward: { service: 'media' } },
+      { reject: { status: 413, reason: 'Request body is too large' } },
     ],
     ['at the limit', '/api/user/login', { 'content-length': '1024' }, { forward: { service: 'auth' } }],
   ])('%s: %s', async (_rule, path, headers, expected) => {

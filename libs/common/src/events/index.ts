@@ -3,6 +3,7 @@ export * from './contracts/account-deleted.js';
 export * from './contracts/club-events.js';
 export * from './contracts/email-outcomes.js';
 export * from './contracts/email-requested.js';
+export * from './contracts/image-deleted.js';
 export * from './contracts/image-stored.js';
 export * from './contracts/shared-fields.js';
 export * from './contracts/student-profile-updated.js';

@@ -3,6 +3,7 @@ import { AccountDeletedV1 } from './contracts/account-deleted.js';
 import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1 } from './contracts/club-events.js';
 import { EmailFailedV1, EmailSentV1 } from './contracts/email-outcomes.js';
 import { EmailRequestedV1 } from './contracts/email-requested.js';
+import { ImageDeletedV1 } from './contracts/image-deleted.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
 import { TagChangedV1 } from './contracts/tag-changed.js';
@@ -23,6 +24,7 @@ export const eventContracts = [
   TagChangedV1,
   StudentProfileUpdatedV1,
   ImageStoredV1,
+  ImageDeletedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

@@ -1,13 +1,15 @@
 import type { CatalogContext } from '../../domain/catalog-context.js';
 import { createClubWhenUserRegistered } from './create-club-when-user-registered.handler.js';
+import { hideImageWhenImageDeleted } from './hide-image-when-image-deleted.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './remove-account-data-when-account-deleted.handler.js';
 import { showClubWhenAccountConfirmed } from './show-club-when-account-confirmed.handler.js';
 import { showImageWhenImageStored } from './show-image-when-image-stored.handler.js';
 
-/** The events the catalog follows: accounts (auth) and stored images (media). */
+/** The events the catalog follows: accounts (auth) and stored or deleted images (media). */
 export const catalogHandlers = ({ outbox }: CatalogContext) => [
   createClubWhenUserRegistered(outbox),
   showClubWhenAccountConfirmed(outbox),
   removeAccountDataWhenAccountDeleted(outbox),
   showImageWhenImageStored(outbox),
+  hideImageWhenImageDeleted(outbox),
 ];

@@ -1,0 +1,68 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { picture } from './images.js';
+import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
+
+describe('upload sizes and multipart bodies', () => {
+  let media: MediaHarness;
+  let token: string;
+  beforeAll(async () => {
+    media = await startMediaHarness();
+    token = (await media.addClub('validation-club')).token;
+  }, 60_000);
+  afterAll(() => media?.close());
+
+  const logo = (bytes: Buffer, name: string, type?: string) =>
+    upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name, type } });
+
+  it('refuses a file over the limit while it streams, and a request without the file', async () => {
+    const big = await picture(1000, 1000, 'png', { noise: true });
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    expect(await logo(big, 'big.png')).toMatchObject({
+      status: 400,
+      body: { reason: 'The provided logo is too large.' },
+    });
+    const none = await upload(media.url('/api/admin/upload-logo'), token, {}, { caption: 'no file' });
+    expect(none).toMatchObject({ status: 400, body: { reason: 'A logo was not provided for uploading.' } });
+    const banner = await upload(media.url('/api/admin/upload-banner'), token, {
+      logo: { bytes: await picture(1000, 300), name: 'wrong-field.png' },
+    });
+    expect(banner).toMatchObject({
+      status: 400,
+      body: { reason: 'A banner was not provided for uploading.' },
+    });
+  });
+
+  it('answers 2 files in one request, and a broken multipart body, with a 400', async () => {
+    const two = await upload(media.url('/api/admin/upload-logo'), token, {
+      logo: { bytes: await picture(100, 100), name: 'a.png' },
+      other: { bytes: await picture(100, 100), name: 'b.png' },
+    });
+    expect(two.status).toBe(400);
+    const broken = await fetch(media.url('/api/admin/upload-logo'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'multipart/form-data; boundary=zzz' },
+      body: '--zzz\r\nContent-Disposition: form-data; name="logo"; filename="x.png"\r\n\r\nabc',
+    });
+    expect(broken.status).toBe(400);
+  });
+
+  it('releases the upload slot of a client that goes away mid-body', async () => {
+    // More abandoned uploads than there are slots: each must give its slot back.
+    for (let i = 0; i < 12; i++) {
+      const req = request(media.url('/api/admin/upload-logo'), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'multipart/form-data; boundary=zzz',
+          'content-length': '100000',
+        },
+      });
+      req.on('error', () => {});
+      req.write('--zzz\r\nContent-Disposition: form-data; name="logo"; filename="x.png"\r\n\r\nabc');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      req.destroy();
+    }
+    expect((await logo(await picture(64, 64), 'after.png')).status).toBe(200);
+  });
+});
