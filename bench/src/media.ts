@@ -37,7 +37,7 @@ try {
     S3_SECRET_ACCESS_KEY: 'S3RVER',
     S3_BUCKET: 'bench-media',
   };
-  const store = start('scripts/dist/s3-server.js', { S3_PORT: String(s3Port), DATA_DIR: dataDir });
+  const store = start('scripts/dist/s3-server.js', { ...s3Env, S3_PORT: String(s3Port), DATA_DIR: dataDir });
   const media = start('services/media/dist/start.js', {
     ...s3Env,
     PORT: String(mediaPort),
