@@ -31,18 +31,20 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
   const publicBaseUrl = process.env.PUBLIC_BASE_URL || `http://127.0.0.1:${config.PORT}`;
   // Throws DataDirLockedError while another process (a running `npm start`) holds the data. The
-  // sign-on provider starts meanwhile (the database takes seconds to open, mostly on this thread).
-  const [opened, signingOn] = await Promise.allSettled([
+  // sign-on provider and the SES emulator (neither writes under DATA_DIR) start meanwhile (the database
+  // takes seconds to open, mostly on this thread).
+  const starting = [
     EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')),
     startStudentSignOn(publicBaseUrl),
-  ]);
-  if (opened.status === 'rejected' || signingOn.status === 'rejected') {
-    if (opened.status === 'fulfilled') await opened.value.close();
-    if (signingOn.status === 'fulfilled') await signingOn.value.close();
-    throw opened.status === 'rejected' ? opened.reason : (signingOn as PromiseRejectedResult).reason;
+    startSesEmulator(),
+  ] as const;
+  const settled = await Promise.allSettled(starting);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) {
+    for (const result of settled) if (result.status === 'fulfilled') await result.value.close();
+    throw failed.reason;
   }
-  const database = opened.value;
-  const signOn = signingOn.value;
+  const [database, signOn, mail] = await Promise.all(starting);
   // `npm run admin:create` asks this process, the data's owner, to create admins while it runs.
   const control = await openControlChannel(config.DATA_DIR, {
     createAdmin: (email, password) => createAdminAccount(database.forService('auth'), email, password),
@@ -51,10 +53,9 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
   const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
-  // Email goes to an SES emulator in this process; the gateway shows what it got at /_dev/mail.
-  const mail = await startSesEmulator();
-  // Club images go to an S3-compatible server in this process, files under DATA_DIR/s3, on the port
-  // of the last start when it is free (the stored image URLs name it).
+  // Email goes to the SES emulator; the gateway shows what it got at /_dev/mail. Club images go to an
+  // S3-compatible store in this process, files under DATA_DIR/s3 (now that the data is ours), on the
+  // port of the last start when it is free (the stored image URLs name it).
   const s3 = await startEmbeddedS3(path.resolve(config.DATA_DIR, 's3'), 0, true);
   // The embedded mode is one process: its services never read DATABASE_URL or AMQP_URL (an empty
   // variable is an unset one).

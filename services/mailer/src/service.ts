@@ -6,7 +6,7 @@ import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access
 import { sesMailProvider } from './data-access/ses-mail-provider.js';
 import type { MailProvider } from './domain/mail-provider.js';
 import type { MailerContext } from './domain/mailer-context.js';
-import { compileTemplates } from './domain/render-email.js';
+import { renderWhenFirstNeeded } from './domain/render-email.js';
 import { mailerRoutes } from './entry-points/http/routes.js';
 import { pruneDeliveryLog } from './entry-points/jobs/prune-delivery-log.job.js';
 import { deliverWhenEmailRequested } from './entry-points/messaging/deliver-when-email-requested.js';
@@ -33,8 +33,7 @@ export const defineMailerService = (options: MailerOptions = {}) =>
         db: database.db,
         outbox: box,
         provider: options.provider?.(real) ?? real,
-        // Every template compiled once here: a broken one stops the start, not an email.
-        render: await compileTemplates(),
+        render: renderWhenFirstNeeded(),
         logger,
         clock: clock ?? (() => new Date()),
       };

@@ -28,7 +28,10 @@ export async function deliverEmail(
     : {};
   let email: RenderedEmail;
   try {
-    email = ctx.render(template, { ...event.data.variables, ...(unsubscribe as Record<string, string>) });
+    email = await ctx.render(template, {
+      ...event.data.variables,
+      ...(unsubscribe as Record<string, string>),
+    });
   } catch (error) {
     if (!(error instanceof BadVariablesError)) throw error;
     return failForGood(

@@ -2,8 +2,9 @@ import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import type { MailerConfig } from '../config.js';
+import type { TemplateName } from '../templates/templates.js';
 import type { MailProvider } from './mail-provider.js';
-import type { RenderEmail } from './render-email.js';
+import type { RenderedEmail } from './render-email.js';
 
 /** What the mailer's routes and its consumer are given (built once in service.ts's setup). */
 export interface MailerContext {
@@ -11,7 +12,8 @@ export interface MailerContext {
   db: Db;
   outbox: Outbox;
   provider: MailProvider;
-  render: RenderEmail;
+  /** Fills a template (compiled at the first email); throws `BadVariablesError` for bad values. */
+  render: (template: TemplateName, variables: Record<string, string>) => Promise<RenderedEmail>;
   logger: Logger;
   clock: () => Date;
 }

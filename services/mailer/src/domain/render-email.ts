@@ -60,3 +60,22 @@ function checkVariables(template: MailTemplate, variables: Record<string, string
     }
   }
 }
+
+/**
+ * The templates compiled when the first email needs them, not at start: MJML takes about a second to
+ * load and compile on one core, which `npm start` would otherwise wait for (render-email.test.ts
+ * compiles every template, so a broken one still fails CI rather than an email).
+ */
+export function renderWhenFirstNeeded(): (
+  template: TemplateName,
+  variables: Record<string, string>,
+) => Promise<RenderedEmail> {
+  let compiled: Promise<RenderEmail> | undefined;
+  return async (template, variables) => {
+    compiled ??= compileTemplates().catch((error) => {
+      compiled = undefined; // tried again with the next email (each is retried by the bus)
+      throw error;
+    });
+    return (await compiled)(template, variables);
+  };
+}
