@@ -1,4 +1,4 @@
-// Mail throughput, `node scripts/bootstrap.mjs run bench/dist/mail.js` (for bench:media): EmailRequested
+// Mail throughput, `npm run bench:mail`: EmailRequested
 // committed to an outbox → relay → durable in-process bus (PGlite on disk, as `npm start`) → the mailer
 // (claim, render, SES call, record) → the SES emulator, beside the bare loop of SES calls to the same
 // emulator with the same concurrency. Rounds interleaved; BENCH_ROUNDS, BENCH_EMAILS.

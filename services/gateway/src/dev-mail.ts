@@ -26,6 +26,11 @@ interface StoredEmail {
  */
 export function devMail(emulatorUrl: string): RequestHandler {
   const router = Router();
+  // Sent mail holds live links (confirm, reset, magic sign-in): shown to this machine only, the
+  // developer's browser, whatever address the gateway listens on. Others find the usual 404.
+  router.use('/_dev', (req, _res, next) =>
+    next(fromThisMachine(req.socket.remoteAddress) ? undefined : 'router'),
+  );
   const read = async (): Promise<DevMail[]> => {
     const answer = await fetch(new URL('/store', emulatorUrl), { signal: AbortSignal.timeout(5000) });
     if (!answer.ok) throw new Error(`SES emulator answered ${answer.status}`);
@@ -55,6 +60,10 @@ export function devMail(emulatorUrl: string): RequestHandler {
   });
   return router;
 }
+
+/** The peer's own address (not X-Forwarded-For, which anyone can write) is a loopback one. */
+export const fromThisMachine = (address = '') =>
+  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 
 const listed = (email: StoredEmail): DevMail => ({
   to: email.destination.to.join(', '),

@@ -5,6 +5,7 @@ import { loadConfig } from '@sproul/common/config';
 import { testLogger } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
+import { devMail, fromThisMachine } from '../src/dev-mail.js';
 import { start } from '../src/index.js';
 
 // What aws-ses-v2-local's GET /store answers, appended in the order it accepted the emails.
@@ -93,5 +94,27 @@ describe('/_dev/mail (the embedded mode sent mail)', () => {
       expect(answer.status).toBe(404);
       expect(await answer.json()).toMatchObject({ status: 'error' });
     }
+  });
+
+  it('shows sent mail to this machine only: from the network the pages are not there', async () => {
+    for (const address of ['127.0.0.1', '127.3.4.5', '::1', '::ffff:127.0.0.1']) {
+      expect(fromThisMachine(address), address).toBe(true);
+    }
+    for (const address of ['192.0.2.7', '10.0.0.1', '::ffff:192.0.2.7', 'fd00::2', '', undefined]) {
+      expect(fromThisMachine(address), String(address)).toBe(false);
+    }
+    // The router hands a request from elsewhere on (to the gateway's 404) without reading the store.
+    const router = devMail(emulator.url);
+    const passedOn = await new Promise<unknown>((resolve) => {
+      const req = {
+        method: 'GET',
+        url: '/_dev/mail.json',
+        headers: {},
+        socket: { remoteAddress: '192.0.2.7' },
+      };
+      const res = { json: () => resolve('answered'), send: () => resolve('answered') };
+      router(req as never, res as never, (error?: unknown) => resolve(error ?? 'passed on'));
+    });
+    expect(passedOn).toBe('passed on');
   });
 });
