@@ -1,5 +1,5 @@
-import { jsonClient } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { galleryClient } from './gallery-client.js';
 import { picture } from './images.js';
 import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
 
@@ -12,18 +12,9 @@ describe("an officer's gallery: its limits", () => {
   }, 60_000);
   afterAll(() => media?.close());
 
-  const add = async (caption: string, seed = 1) =>
-    upload(
-      media.url('/api/admin/gallery-media/photo'),
-      club.token,
-      {
-        photo: { bytes: await picture(200 + seed, 150, 'jpeg'), name: 'p.jpg' },
-      },
-      { caption },
-    );
-  const json = () => jsonClient(media.url(''));
-  const as = (method: string, path: string, body?: unknown) =>
-    json()(`/api/admin/gallery-media${path}`, { method, token: club.token, body });
+  const gallery = () => galleryClient(media, club);
+  const add = (caption: string, seed = 1) => gallery().add(caption, seed);
+  const as = (method: string, path: string, body?: unknown) => gallery().as(method, path, body);
 
   it('holds at most 5 pictures and wants a caption field (it may be empty) and a photo', async () => {
     for (let i = 0; i < 5; i++) expect((await add('', i)).status).toBe(200);

@@ -1,5 +1,6 @@
 import { jsonClient } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { galleryClient } from './gallery-client.js';
 import { picture } from './images.js';
 import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
 
@@ -14,18 +15,9 @@ describe("an officer's gallery, owned by media (upstream's routes and answers)",
   }, 60_000);
   afterAll(() => media?.close());
 
-  const add = async (caption: string, seed = 1) =>
-    upload(
-      media.url('/api/admin/gallery-media/photo'),
-      club.token,
-      {
-        photo: { bytes: await picture(200 + seed, 150, 'jpeg'), name: 'p.jpg' },
-      },
-      { caption },
-    );
-  const json = () => jsonClient(media.url(''));
-  const as = (method: string, path: string, body?: unknown) =>
-    json()(`/api/admin/gallery-media${path}`, { method, token: club.token, body });
+  const gallery = () => galleryClient(media, club);
+  const add = (caption: string, seed = 1) => gallery().add(caption, seed);
+  const as = (method: string, path: string, body?: unknown) => gallery().as(method, path, body);
 
   it('adds pictures (answering the list), edits captions, replaces a photo in place, removes', async () => {
     const first = await add('Darkroom night', 1);
