@@ -1,5 +1,6 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrationBody } from './support/officer.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
@@ -49,18 +50,7 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     const admin = await api('/api/monitor/login', { body: ADMIN });
     await api('/api/monitor/rso', { body: { email: OFFICER.email }, token: admin.body.access });
     const register = await api('/api/user/register', {
-      body: {
-        name: 'Parliamentary Debate Union',
-        ...OFFICER,
-        tags: [0],
-        app_required: false,
-        new_members: true,
-        num_users: 1,
-        apply_deadline_start: null,
-        apply_deadline_end: null,
-        recruiting_start: null,
-        recruiting_end: null,
-      },
+      body: registrationBody({ name: 'Parliamentary Debate Union', ...OFFICER, tags: [0] }),
     });
     expect(register.status).toBe(200);
     const email = await eventually(() =>

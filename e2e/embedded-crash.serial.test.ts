@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registrationBody } from './support/officer.js';
 import { apiAt } from './support/platform.js';
 import { freePort, launch, type Spawned, waitForHttp } from './support/processes.js';
 
@@ -60,19 +61,14 @@ describe('the embedded platform killed during a registration burst', () => {
       (await api('/api/monitor/rso/import', { body: { emails }, token: admin.body.access })).status,
     ).toBe(200);
     const tags = (await api('/api/catalog/tags')).body as { id: number; name: string }[];
-    const registration = (email: string) => ({
-      name: `Club of ${email}`,
-      email,
-      password: PASSWORD,
-      tags: [tags[0]!.id],
-      app_required: true,
-      new_members: true,
-      num_users: 1,
-      apply_deadline_start: null,
-      apply_deadline_end: null,
-      recruiting_start: null,
-      recruiting_end: null,
-    });
+    const registration = (email: string) =>
+      registrationBody({
+        name: `Club of ${email}`,
+        email,
+        password: PASSWORD,
+        tags: [tags[0]!.id],
+        app_required: true,
+      });
     // The first one also waits until auth has learnt the catalog's tags (an event at first start).
     await eventually(
       async () =>

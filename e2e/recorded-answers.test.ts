@@ -14,6 +14,7 @@ import path from 'node:path';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postmanFile } from '../scripts/src/postman.js';
+import { registrationBody } from './support/officer.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { repoRoot } from './support/processes.js';
 
@@ -257,19 +258,12 @@ describe('recorded answers for every request of the Postman collection (embedded
       const email = `recorded.robotics.${n}@berkeley.edu`;
       await api('/api/monitor/rso', { body: { email }, token: admin });
       const registered = await api('/api/user/register', {
-        body: {
+        body: registrationBody({
           name: `Recorded Robotics ${n}`,
           email,
           password: 'Recorded-robotics-2026!',
           tags: STUDENT_INTERESTS,
-          app_required: false,
-          new_members: true,
-          num_users: 1,
-          apply_deadline_start: null,
-          apply_deadline_end: null,
-          recruiting_start: null,
-          recruiting_end: null,
-        },
+        }),
       });
       expect(registered.status).toBe(200);
       const mail = await eventually(

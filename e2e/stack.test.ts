@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { createTestVhost, eventually, infraAvailable, infraUrls } from '@sproul/common/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { registrationBody } from './support/officer.js';
 import { type ApiAnswer, apiAt } from './support/platform.js';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
 
@@ -112,19 +113,12 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
         tags ??= (await api('/api/catalog/tags')).body as { id: number }[];
         return api('/api/user/register', {
           headers: from,
-          body: {
+          body: registrationBody({
             name: `Club ${email}`,
             email,
             password: 'Robots-4-ever!',
             tags: [tags[0]!.id],
-            app_required: false,
-            new_members: true,
-            num_users: 1,
-            apply_deadline_start: null,
-            apply_deadline_end: null,
-            recruiting_start: null,
-            recruiting_end: null,
-          },
+          }),
         });
       };
       // Signs in once (sign-ins are rate-limited), then asks for the club as often as needed.

@@ -1,5 +1,7 @@
 import { request } from 'node:http';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withUploadSlot } from '../src/domain/images/slots.js';
 import { picture } from './images.js';
 import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
 
@@ -60,8 +62,10 @@ describe('upload sizes and multipart bodies', () => {
       });
       req.on('error', () => {});
       req.write('--zzz\r\nContent-Disposition: form-data; name="logo"; filename="x.png"\r\n\r\nabc');
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Holding a slot (or in line for one) before it goes, and none held once it has gone.
+      await eventually(() => withUploadSlot.pending() === 1);
       req.destroy();
+      await eventually(() => withUploadSlot.pending() === 0);
     }
     expect((await logo(await picture(64, 64), 'after.png')).status).toBe(200);
   });

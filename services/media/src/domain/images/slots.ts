@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
 
-/** At most `size` pieces of work at once; the others wait their turn, first come first served. */
+/**
+ * At most `size` pieces of work at once; the others wait their turn, first come first served.
+ * `pending()` counts both (what tests wait on instead of sleeping).
+ */
 export function slots(size: number) {
   let busy = 0;
   const waiting: (() => void)[] = [];
-  return async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  async function withSlot<T>(work: () => Promise<T>): Promise<T> {
     if (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
     else busy += 1;
     try {
@@ -15,7 +18,8 @@ export function slots(size: number) {
       if (next) next();
       else busy -= 1;
     }
-  };
+  }
+  return Object.assign(withSlot, { pending: () => busy + waiting.length });
 }
 
 const cores = Math.max(1, availableParallelism());
