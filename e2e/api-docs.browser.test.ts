@@ -7,6 +7,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
 import { freePort } from './support/processes.js';
+import { watchedPage } from './support/watched-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -44,10 +45,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
     });
 
     it('renders the documented routes, grouped, without console errors', async () => {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
+      const { page, problems } = await watchedPage(browser, platform.url);
       await page.goto(`${platform.url}/api/docs`);
       await page.waitForSelector('.opblock-summary-path', { timeout: 15_000 });
       const paths = await page.locator('.opblock-summary-path').allTextContents();

@@ -5,6 +5,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devMailTo } from './support/mail.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { watchedPage } from './support/watched-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OFFICER = 'bearbots@berkeley.edu'; // the demo officer of `npm start`
@@ -33,15 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')('/_d
     );
     await devMailTo(base, OFFICER, 'Reset your password');
 
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    page.on('pageerror', (error) => problems.push(error.message));
-    const outside: string[] = [];
-    page.on('request', (request) => {
-      if (!/^(about:|data:)/.test(request.url()) && !request.url().startsWith(base))
-        outside.push(request.url());
-    });
+    const { page, problems, outside } = await watchedPage(browser, base, /^(about:|data:)/);
     await page.goto(`${base}/_dev/mail`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sent mail');
     const email = page.frameLocator('iframe[title="Reset your password"]').first();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { watchedPage } from './support/watched-page.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -34,14 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
     });
 
     it('shows what runs and the demo accounts, and its docs link opens the API documentation', async () => {
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      const outside: string[] = [];
-      page.on('request', (request) => {
-        if (!request.url().startsWith(testPlatform.platform.url)) outside.push(request.url());
-      });
+      const { page, problems, outside } = await watchedPage(browser, testPlatform.platform.url);
       await page.goto(`${testPlatform.platform.url}/`);
       expect(await page.title()).toBe('sproul.club platform');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('sproul.club platform');
