@@ -15,7 +15,7 @@ describe('logo and banner uploads (s3rver, sharp)', () => {
   const send = (route: string, field: string, bytes: Buffer, name = 'upload.png', token = club.token) =>
     upload(media.url(`/api/admin/${route}`), token, { [field]: { bytes, name } });
 
-  it('stores a square logo as WebP with its variants and answers a URL anyone can load', async () => {
+  it('stores a square logo as WebP at display size, the full PNG and a small copy; answers a URL anyone can load', async () => {
     const res = await send('upload-logo', 'logo', await picture(600, 600, 'png', { exif: true }));
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('success');
@@ -25,12 +25,16 @@ describe('logo and banner uploads (s3rver, sharp)', () => {
     expect(loaded.status).toBe(200);
     const bytes = Buffer.from(await loaded.arrayBuffer());
     const meta = await sharp(bytes).metadata();
-    expect(meta).toMatchObject({ format: 'webp', width: 600, height: 600 });
+    expect(meta).toMatchObject({ format: 'webp', width: 512, height: 512 });
     expect(meta.exif).toBeUndefined();
+    const original = await sharp(
+      Buffer.from(await (await fetch(url.replace('.webp', '.png'))).arrayBuffer()),
+    ).metadata();
+    expect(original).toMatchObject({ format: 'png', width: 600, height: 600 });
     const keys = await media.keys(`clubs/${club.clubId}/logo/`);
     const hash = url.split('/').at(-1)?.replace('.webp', '');
     expect(keys.sort()).toEqual(
-      [`${hash}.webp`, `${hash}.png`, `${hash}-128.webp`, `${hash}-512.webp`]
+      [`${hash}.webp`, `${hash}.png`, `${hash}-128.webp`]
         .map((name) => `clubs/${club.clubId}/logo/${name}`)
         .sort(),
     );

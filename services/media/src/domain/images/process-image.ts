@@ -29,8 +29,9 @@ export const contentHash = (bytes: Buffer) => createHash('sha256').update(bytes)
 
 /**
  * Decodes once (auto-oriented; a truncated file fails here and is "not an image"), then encodes the
- * main WebP, the original's format (PNG or JPEG, GIF → PNG) for clients that need it, and smaller
- * WebP copies. sharp writes no metadata unless asked, so EXIF and GPS are gone.
+ * answered WebP at display size, the original's format (PNG or JPEG, GIF → PNG) at full resolution
+ * for clients that need it, and smaller WebP copies. sharp writes no metadata unless asked, so EXIF
+ * and GPS are gone from all of them.
  */
 export async function processImage(
   bytes: Buffer,
@@ -49,33 +50,24 @@ export async function processImage(
   }
   const { width, height, channels } = decoded.info;
   const pixels = () => sharp(decoded.data, { raw: { width, height, channels } });
+  const webp = (w: number, quality: number) =>
+    (w < width ? pixels().resize({ width: w }) : pixels()).webp({ quality, effort: WEBP_EFFORT }).toBuffer();
   const base = `clubs/${clubId}/${rule.purpose}/${contentHash(bytes)}`;
   const original = info.format === 'jpeg' ? 'jpeg' : 'png';
+  const display = Math.min(width, rule.displayWidth);
+  const smaller = rule.variantWidths.filter((w) => w < display);
   const [main, kept, ...variants] = await Promise.all([
-    pixels().webp({ quality: 82, effort: WEBP_EFFORT }).toBuffer(),
+    webp(display, 82),
     original === 'jpeg' ? pixels().jpeg({ quality: 85 }).toBuffer() : pixels().png().toBuffer(),
-    ...rule.variantWidths
-      .filter((w) => w < width)
-      .map(async (w) => ({
-        w,
-        body: await pixels().resize({ width: w }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer(),
-      })),
+    ...smaller.map((w) => webp(w, 80)),
   ]);
   const mainKey = `${base}.webp`;
   return {
     mainKey,
     objects: [
-      { key: mainKey, body: main as Buffer, contentType: 'image/webp' },
-      {
-        key: `${base}.${original === 'jpeg' ? 'jpg' : 'png'}`,
-        body: kept as Buffer,
-        contentType: `image/${original}`,
-      },
-      ...(variants as { w: number; body: Buffer }[]).map(({ w, body }) => ({
-        key: `${base}-${w}.webp`,
-        body,
-        contentType: 'image/webp',
-      })),
+      { key: mainKey, body: main, contentType: 'image/webp' },
+      { key: `${base}.${original === 'jpeg' ? 'jpg' : 'png'}`, body: kept, contentType: `image/${original}` },
+      ...variants.map((body, i) => ({ key: `${base}-${smaller[i]}.webp`, body, contentType: 'image/webp' })),
     ],
   };
 }

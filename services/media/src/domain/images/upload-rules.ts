@@ -12,7 +12,13 @@ export interface UploadRule {
   maxBytes: number;
   /** Width / height required, within RATIO_TOLERANCE; none for gallery pictures. */
   ratio?: number;
-  /** Widths of the smaller WebP copies (never wider than the picture itself). */
+  /**
+   * The answered WebP is at most this wide: wider than it is ever shown (at twice the CSS pixels of
+   * upstream's pages), and encoding WebP is most of an upload's cost, growing with the pixel count.
+   * The full resolution is kept in the original's format.
+   */
+  displayWidth: number;
+  /** Widths of the smaller WebP copies (never wider than the answered one). */
   variantWidths: number[];
 }
 
@@ -32,7 +38,8 @@ export const uploadRules: Record<Purpose, UploadRule> = {
     field: 'logo',
     maxBytes: 2 * MiB,
     ratio: 1,
-    variantWidths: [128, 512],
+    displayWidth: 512,
+    variantWidths: [128],
   },
   banner: {
     purpose: 'banner',
@@ -40,6 +47,7 @@ export const uploadRules: Record<Purpose, UploadRule> = {
     field: 'banner',
     maxBytes: 10 * MiB,
     ratio: 10 / 3,
+    displayWidth: 2048,
     variantWidths: [800, 1600],
   },
   gallery: {
@@ -47,6 +55,7 @@ export const uploadRules: Record<Purpose, UploadRule> = {
     kind: 'gallery picture',
     field: 'photo',
     maxBytes: 2 * MiB,
+    displayWidth: 1600,
     variantWidths: [400, 1200],
   },
 };
