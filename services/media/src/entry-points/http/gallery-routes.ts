@@ -41,7 +41,7 @@ export const galleryRoutes = [
         const { caption } = captionBody.parse(fields);
         if (!file) throw imageMissing(rule.kind);
         return (await addPicture(ctx, me(claims), file, caption)).map(galleryItemView);
-      }),
+      }, rule.maxBytes),
   ),
   route(
     {
@@ -63,7 +63,7 @@ export const galleryRoutes = [
         const { caption } = captionBody.parse(fields);
         const change = { caption, ...(file ? { bytes: file } : {}) };
         return (await editPicture(ctx, me(claims), pathId(params), change)).map(galleryItemView);
-      }),
+      }, rule.maxBytes),
   ),
   route(
     {

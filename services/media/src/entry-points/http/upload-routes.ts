@@ -29,7 +29,7 @@ const uploadRoute = (purpose: 'logo' | 'banner') => {
         const { file } = await readUpload(req, rule);
         if (!file) throw imageMissing(rule.kind);
         return { status: 'success', [answerKey]: await uploadClubImage(ctx, me(claims), purpose, file) };
-      }),
+      }, rule.maxBytes),
   );
 };
 
