@@ -4,14 +4,15 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const children: ChildProcess[] = [];
 
-export function start(script: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [path.join(root, script)], {
+export function start(script: string, env: Record<string, string>, execArgv: string[] = []) {
+  const child = spawn(process.execPath, [...execArgv, path.join(root, script)], {
     env: { ...process.env, LOG_LEVEL: 'warn', REDIS_URL: '', AMQP_URL: '', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -41,7 +42,10 @@ export const cpuSeconds = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
-/** A square picture of just under 2 MiB (noise hardly compresses), different per index. */
+/**
+ * A square picture of just under 2 MiB, different per index. Noise hardly compresses, so every byte
+ * is pixels: the most a 2 MiB logo can cost to decode and re-encode.
+ */
 export async function logo(seed: number) {
   const side = 800;
   const raw = randomBytes(side * side * 3);
@@ -49,4 +53,25 @@ export async function logo(seed: number) {
   return sharp(raw, { raw: { width: side, height: side, channels: 3 } })
     .png({ compressionLevel: 1 })
     .toBuffer();
+}
+
+/**
+ * As many bytes, but the pixels cost next to nothing: a flat 512 × 512 picture carrying random bytes in a
+ * private chunk, which decoders skip. Through the same route, the same bytes on the wire: what the
+ * path itself costs (gateway, multipart, hashing, database, S3) with almost no image work.
+ */
+export async function flatLogo(seed: number, size: number) {
+  const flat = await sharp({
+    create: { width: 512, height: 512, channels: 3, background: { r: seed % 256, g: 80, b: 160 } },
+  })
+    .png()
+    .toBuffer();
+  const type = Buffer.from('prVt');
+  const data = randomBytes(size - flat.length - 12);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([type, data])));
+  const afterHeader = 8 + 25; // signature, then the IHDR chunk
+  return Buffer.concat([flat.subarray(0, afterHeader), length, type, data, crc, flat.subarray(afterHeader)]);
 }
