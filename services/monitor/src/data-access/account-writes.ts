@@ -1,10 +1,11 @@
 import type { DbOrTx } from '@sproul/common/db';
 import { eq, sql } from 'drizzle-orm';
-import { accounts, activity } from './schema.js';
+import { accounts, activity, rsoEmails } from './schema.js';
 
 /**
- * Writes of the accounts read model. Registration and confirmation arrive in any order and may be
- * restated by a snapshot: each keeps the earliest time it was told, so any order gives one row.
+ * Writes of auth's read models: accounts, their activity, the RSO list. Registration and confirmation
+ * arrive in any order and may be restated by a snapshot: each keeps the earliest time it was told, so
+ * any order gives one row.
  */
 export const accountWrites = (db: DbOrTx) => ({
   async registered(userId: string, role: string, at: Date) {
@@ -53,5 +54,13 @@ export const accountWrites = (db: DbOrTx) => ({
           lastSeenAt: sql`greatest(${activity.lastSeenAt}, excluded.last_seen_at)`,
         },
       });
+  },
+
+  /** An email's place on the RSO list (its newest change; the kernel keeps older ones out). */
+  async rsoEntry(email: string, listed: boolean) {
+    await db
+      .insert(rsoEmails)
+      .values({ email, listed })
+      .onConflictDoUpdate({ target: rsoEmails.email, set: { listed } });
   },
 });

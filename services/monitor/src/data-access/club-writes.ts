@@ -1,12 +1,12 @@
 import type { DbOrTx } from '@sproul/common/db';
 import type { ClubUpdatedV2, EventData } from '@sproul/common/events';
 import { eq, lt } from 'drizzle-orm';
-import { catalogSearches, clubs, rsoEmails, tags } from './schema.js';
+import { catalogSearches, clubs, tags } from './schema.js';
 
 type ClubSummaryV2 = EventData<typeof ClubUpdatedV2>['club'];
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
-/** Writes of the catalog's read models: clubs (v2 snapshots), tag names, search counts; and the RSO list. */
+/** Writes of the catalog's read models: clubs (v2 snapshots), tag names, search counts. */
 export const catalogWrites = (db: DbOrTx) => ({
   /** A snapshot of the club (ClubCreated/ClubUpdated v2): the row becomes it. */
   async stated(clubId: string, club: ClubSummaryV2) {
@@ -51,12 +51,5 @@ export const catalogWrites = (db: DbOrTx) => ({
     await db
       .delete(catalogSearches)
       .where(lt(catalogSearches.countedTo, new Date(countedTo.getTime() - 86_400_000)));
-  },
-
-  async rsoEntry(email: string, listed: boolean) {
-    await db
-      .insert(rsoEmails)
-      .values({ email, listed })
-      .onConflictDoUpdate({ target: rsoEmails.email, set: { listed } });
   },
 });

@@ -38,9 +38,8 @@ export const clubSummaryV2 = (club: Club, eventStarts: Date[]): z.input<typeof c
 
 /** The start of every (non-recruiting) event of these clubs, in one query. */
 async function eventStartsOf(db: DbOrTx, clubs: Club[]) {
-  const events = await eventsOfClubsRepository(db).byClub(clubs.map((club) => club.id));
-  return (club: Club) =>
-    (events.get(club.id) ?? []).filter((event) => event.kind === 'event').map((event) => event.eventStart);
+  const starts = await eventsOfClubsRepository(db).startsByClub(clubs.map((club) => club.id));
+  return (club: Club) => starts.get(club.id) ?? [];
 }
 
 /** ClubCreated v1 and v2 for new clubs (v2 beside v1 until every consumer reads v2). */
