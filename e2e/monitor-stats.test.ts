@@ -148,3 +148,37 @@ describe('the admin dashboard’s statistics through the gateway (embedded platf
     expect(again.status).toBe(304);
   });
 });
+
+// `npm start` with the demo data: the catalog seeds its clubs before the monitor first starts, so the
+// monitor learns them from the replay it asks for on its first start.
+describe('the statistics of the demo data on a first start (embedded platform)', () => {
+  let testPlatform: TestPlatform;
+
+  beforeAll(async () => {
+    testPlatform = await startTestPlatform('monitor-demo', {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO: '1',
+      STATS_CACHE_MS: '0',
+    });
+  }, 90_000);
+  afterAll(() => testPlatform?.stop());
+
+  it('counts every demo club, learnt from the first start’s replay', async () => {
+    // The demo clubs' ClubCreated left before the monitor's queue existed: without the replay it
+    // counts none (checked with REPLAY_ON_FIRST_START=0).
+    const { api } = testPlatform;
+    const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;
+    const visible = (await api('/api/catalog/organizations?limit=1000')).body.num_results as number;
+    expect(visible).toBeGreaterThan(5);
+    const reqs = await eventually(async () => {
+      const answer = (await api('/api/monitor/more-stats/club-reqs', { token: admin })).body[0];
+      return answer.app_required + answer.no_app_required === visible ? answer : undefined;
+    }, 20_000);
+    expect(reqs.app_required_and_new_members + reqs.no_app_required_and_no_new_members).toBeLessThanOrEqual(
+      visible,
+    );
+    const tags = (await api('/api/stats/public')).body.clubs_by_tag as { clubs: number | null }[];
+    expect(tags.length).toBeGreaterThan(5);
+  });
+});
