@@ -129,13 +129,18 @@ function expectedStats(model: PlatformModel) {
         (c) => c.new_members,
       ),
     ],
+    // The model stores no gallery pictures (statistics.test.ts covers them).
     picStats: [
-      pairs(
-        'logo_pic',
-        'banner_pic',
-        (c) => c.has_logo,
-        (c) => c.has_banner,
-      ),
+      {
+        ...pairs(
+          'logo_pic',
+          'banner_pic',
+          (c) => c.has_logo,
+          (c) => c.has_banner,
+        ),
+        gallery_pics: 0,
+        clubs_with_gallery_pics: 0,
+      },
     ],
     public: {
       clubs_by_tag: model.tags.map((tag) => ({

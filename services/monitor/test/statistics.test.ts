@@ -8,6 +8,8 @@ import {
   ClubUpdatedV2,
   type clubSummaryV2Schema,
   type EventEnvelope,
+  ImageDeletedV1,
+  ImageStoredV1,
   RsoListEntryChangedV1,
   TagChangedV1,
   UserRegisteredV1,
@@ -75,6 +77,21 @@ const searches = (to: Date, count: number) =>
     { from: new Date(to.getTime() - MIN).toISOString(), to: to.toISOString(), count },
     to,
   );
+const image = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const stored = (clubId: string, n: number, purpose: 'logo' | 'banner' | 'gallery', replaces?: number) =>
+  event(
+    ImageStoredV1,
+    {
+      imageId: image(n),
+      clubId,
+      purpose,
+      url: `https://cdn.test/${n}.webp`,
+      objectKey: `clubs/${clubId}/${n}.webp`,
+      caption: '',
+      ...(replaces === undefined ? {} : { replaces: image(replaces) }),
+    },
+    ago(DAY),
+  );
 const rso = (email: string, listed: boolean) => event(RsoListEntryChangedV1, { email, listed }, ago(DAY));
 
 const [o1, o2, o3, o4, o5, o6] = [
@@ -115,6 +132,8 @@ function history(): EventEnvelope[] {
       event_starts: ['2026-11-02T08:30:00Z', '2026-11-02T07:30:00Z'],
     }),
   );
+  const g2 = stored('c1', 2, 'gallery');
+  const g2Deleted = event(ImageDeletedV1, { imageId: image(2), clubId: 'c1', purpose: 'gallery' }, ago(DAY));
   const s1Old = signedIn(s1, ago(2 * HOUR));
   const s1Recent = signedIn(s1, ago(5 * MIN));
   return [
@@ -205,6 +224,16 @@ function history(): EventEnvelope[] {
     c6Final,
     c6Banner,
     c6Banner,
+    // Gallery pictures: c1 keeps one (the other's deletion delivered before its storing), c2's second
+    // replaces its first, c4 is not confirmed; logos are not gallery pictures.
+    stored('c1', 1, 'gallery'),
+    g2Deleted,
+    g2,
+    stored('c1', 6, 'logo'),
+    stored('c1', 7, 'logo'),
+    stored('c2', 3, 'gallery'),
+    stored('c2', 4, 'gallery', 3),
+    stored('c4', 5, 'gallery'),
     signedIn(o2, ago(10 * MIN)),
     signedIn(o4, ago(40 * MIN)),
     signedIn(o3, ago(MIN)),
@@ -311,6 +340,8 @@ describe.each(await storageKinds())('the monitor’s statistics from a known his
         logo_pic_and_no_banner_pic: 1,
         no_logo_pic_and_banner_pic: 0,
         no_logo_pic_and_no_banner_pic: 2,
+        gallery_pics: 2,
+        clubs_with_gallery_pics: 2,
       },
     ]);
   });

@@ -50,5 +50,17 @@ async function byTwoFlags(db: DbOrTx, first: [string, string], second: [string, 
 export const clubRequirementCounts = (db: DbOrTx) =>
   byTwoFlags(db, ['app_required', 'app_required'], ['new_members', 'new_members']);
 
-export const pictureCounts = (db: DbOrTx) =>
-  byTwoFlags(db, ['has_logo', 'logo_pic'], ['has_banner', 'banner_pic']);
+/** Logo and banner as the catalog shows them; and gallery pictures stored (media's images) of those clubs. */
+export async function pictureCounts(db: DbOrTx) {
+  const [gallery] = rowsOf<{ pics: number; clubs: number }>(
+    await db.execute(sql`
+      select count(*)::int as pics, count(distinct i.club_id)::int as clubs
+      from monitor.club_images i join monitor.clubs c on c.club_id = i.club_id
+      where i.purpose = 'gallery' and c.confirmed`),
+  );
+  return {
+    ...(await byTwoFlags(db, ['has_logo', 'logo_pic'], ['has_banner', 'banner_pic'])),
+    gallery_pics: gallery?.pics ?? 0,
+    clubs_with_gallery_pics: gallery?.clubs ?? 0,
+  };
+}

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@sproul/common/db';
 import { sql } from 'drizzle-orm';
-import { accounts, clubs, replays, rsoEmails, tags } from './schema.js';
+import { accounts, clubImages, clubs, replays, rsoEmails, tags } from './schema.js';
 
 export const replayRequests = (db: DbOrTx) => ({
   /** Held until the transaction ends: one replica at a time decides whether this is a first start. */
@@ -15,7 +15,7 @@ export const replayRequests = (db: DbOrTx) => ({
 
   /** Empties the read models a replay restates, and records the replay. */
   async dropRestatable(replayId: string) {
-    for (const table of [accounts, rsoEmails, clubs, tags]) await db.delete(table);
+    for (const table of [accounts, rsoEmails, clubs, clubImages, tags]) await db.delete(table);
     await db.insert(replays).values({ replayId });
   },
 });

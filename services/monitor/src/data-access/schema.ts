@@ -56,6 +56,17 @@ export const clubs = schema.table(
   (t) => [index('clubs_confirmed_idx').on(t.confirmed)],
 );
 
+/** Club images the media service stores (ImageStored, ImageDeleted): one logo and banner per club, the gallery. */
+export const clubImages = schema.table(
+  'club_images',
+  {
+    imageId: text('image_id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    purpose: text('purpose').notNull(),
+  },
+  (t) => [index('club_images_club_idx').on(t.clubId, t.purpose)],
+);
+
 /** The catalog's tag names (TagChanged snapshots), for the public statistics' clubs by tag. */
 export const tags = schema.table('tags', {
   id: integer('id').primaryKey(),

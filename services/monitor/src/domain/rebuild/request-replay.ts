@@ -5,7 +5,8 @@ import type { Outbox } from '@sproul/common/messaging';
 import { replayRequests } from '../../data-access/replay-requests.js';
 
 /**
- * Drops the read models that the owning services can state again (accounts, RSO list, clubs, tags)
+ * Drops the read models that the owning services can state again (accounts, RSO list, clubs, tags,
+ * images)
  * and asks them to (ReadModelReplayRequested), in one transaction: the request leaves only with the
  * drop. Activity and search counts are kept: they are a log of what happened, which no service holds.
  * Events already on their way still apply in version order against what the replay brings.

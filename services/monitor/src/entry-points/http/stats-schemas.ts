@@ -43,7 +43,9 @@ export const socialMediaStatsSchema = z.array(
   z.object(Object.fromEntries(socialLinkNames.map((name) => [name, count]))),
 );
 export const clubRequirementStatsSchema = z.array(twoFlags('app_required', 'new_members'));
-export const pictureStatsSchema = z.array(twoFlags('logo_pic', 'banner_pic'));
+export const pictureStatsSchema = z.array(
+  twoFlags('logo_pic', 'banner_pic').extend({ gallery_pics: count, clubs_with_gallery_pics: count }),
+);
 
 const cell = count.nullable();
 export const publicStatsSchema = z.object({

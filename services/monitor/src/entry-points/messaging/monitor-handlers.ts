@@ -1,5 +1,6 @@
 import { keepAccountsWhenAccountChanged } from './keep-accounts-when-account-changed.handler.js';
 import { keepClubsWhenClubChanged } from './keep-clubs-when-club-changed.handler.js';
+import { keepImagesWhenImageChanged } from './keep-images-when-image-changed.handler.js';
 import { keepRsoListWhenRsoEntryChanged } from './keep-rso-list-when-rso-entry-changed.handler.js';
 import { recordActivityWhenAccountSignedIn } from './record-activity-when-account-signed-in.handler.js';
 import { recordSearchesWhenSearchesCounted } from './record-searches-when-searches-counted.handler.js';
@@ -8,6 +9,7 @@ import { recordSearchesWhenSearchesCounted } from './record-searches-when-search
 export const monitorHandlers = () => [
   ...keepAccountsWhenAccountChanged,
   ...keepClubsWhenClubChanged,
+  ...keepImagesWhenImageChanged,
   keepRsoListWhenRsoEntryChanged,
   recordActivityWhenAccountSignedIn,
   recordSearchesWhenSearchesCounted,
