@@ -70,6 +70,8 @@ function expectedStats(model: PlatformModel) {
     [`no_${x}_and_${y}`]: count((c) => !a(c) && b(c)),
     [`no_${x}_and_no_${y}`]: count((c) => !a(c) && !b(c)),
   });
+  // Gallery pictures of live, confirmed clubs (by the picture's club).
+  const pictures = [...model.gallery.values()].filter((clubId) => model.clubsById.get(clubId)?.confirmed);
   const cell = (n: number) => (n > 0 && n < MIN_CELL ? null : n);
   const visible = model.clubs.filter((club) => club.visible);
   const open = (start: string | null, end: string | null) =>
@@ -129,7 +131,6 @@ function expectedStats(model: PlatformModel) {
         (c) => c.new_members,
       ),
     ],
-    // The model stores no gallery pictures (statistics.test.ts covers them).
     picStats: [
       {
         ...pairs(
@@ -138,8 +139,8 @@ function expectedStats(model: PlatformModel) {
           (c) => c.has_logo,
           (c) => c.has_banner,
         ),
-        gallery_pics: 0,
-        clubs_with_gallery_pics: 0,
+        gallery_pics: pictures.length,
+        clubs_with_gallery_pics: new Set(pictures).size,
       },
     ],
     public: {
@@ -199,7 +200,8 @@ describe.each(await storageKinds())('the read models converge whatever the deliv
 
   it('1 000 events out of order and with duplicates give the figures of the owning services’ data', async () => {
     const model = platformModel(NOW, 18);
-    expect(model.events.length).toBe(1000);
+    // A replaced picture is two events, so a history may end one past its size.
+    expect(model.events.length).toBeGreaterThanOrEqual(1000);
     const deliveries = shuffledWithDuplicates(model);
     expect(deliveries.length).toBeGreaterThan(1100);
     // In a few bursts, as a consumer's batches take them.
@@ -212,6 +214,7 @@ describe.each(await storageKinds())('the read models converge whatever the deliv
     // Not a degenerate history: each kind of figure has something to count.
     expect(expected.activity.active_club_admins + expected.activity.active_students).toBeGreaterThan(0);
     expect(expected.signUp.club_admin.main.clubs_reactivated).toBeGreaterThan(5);
+    expect(expected.picStats[0]?.gallery_pics).toBeGreaterThan(2);
     expect((await monitor.get('/api/monitor/overview/stats/sign-up')).body).toEqual(expected.signUp);
     expect((await monitor.get('/api/monitor/overview/stats/activity')).body).toEqual(expected.activity);
     expect((await monitor.get('/api/monitor/more-stats/social-media')).body).toEqual(expected.socialMedia);

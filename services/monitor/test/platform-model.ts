@@ -8,6 +8,8 @@ import {
   ClubUpdatedV2,
   type clubSummaryV2Schema,
   type EventEnvelope,
+  ImageDeletedV1,
+  ImageStoredV1,
   RsoListEntryChangedV1,
   socialLinkNames,
   TagChangedV1,
@@ -62,6 +64,8 @@ export function platformModel(now: Date, seed: number, about = 1000) {
   const clubs = new Map<string, Summary | null>();
   const searches: { to: Date; count: number }[] = [];
   let tags: { id: number; name: string }[] = [];
+  /** Live gallery pictures: image id → club id. */
+  const gallery = new Map<string, string>();
 
   // Times run forward from 12 weeks ago to now, as the changes happened.
   let clock = now.getTime() - 84 * DAY;
@@ -175,10 +179,53 @@ export function platformModel(now: Date, seed: number, about = 1000) {
       if (existing.length === 0) continue;
       const [clubId, before] = rng.pick(existing) as [string, Summary];
       clubs.set(clubId, null);
+      for (const [imageId, owner] of gallery) if (owner === clubId) gallery.delete(imageId);
       events.push(
         event(ClubDeletedV1, { clubId, ownerUserId: `owner-${clubId}`, link_name: before.link_name }, at),
       );
-    } else if (roll < 0.95) {
+    } else if (roll < 0.975) {
+      const existing = [...clubs].filter(([, state]) => state !== null);
+      const pictures = [...gallery];
+      if (existing.length === 0) continue;
+      const galleryEvent = (imageId: string, clubId: string, replaces?: string) =>
+        event(
+          ImageStoredV1,
+          {
+            imageId,
+            clubId,
+            purpose: 'gallery',
+            url: `https://cdn.test/${imageId}.webp`,
+            objectKey: `clubs/${clubId}/gallery/${imageId}.webp`,
+            caption: `caption ${rng.int(100)}`,
+            ...(replaces ? { replaces } : {}),
+          },
+          at,
+        );
+      const removed = (imageId: string, clubId: string) =>
+        event(ImageDeletedV1, { imageId, clubId, purpose: 'gallery' }, at);
+      const pick = rng.next();
+      if (pick < 0.5 || pictures.length === 0) {
+        const [clubId] = rng.pick(existing) as [string, Summary];
+        const imageId = crypto.randomUUID();
+        gallery.set(imageId, clubId);
+        events.push(galleryEvent(imageId, clubId));
+      } else if (pick < 0.7) {
+        // A caption edit: a newer version of the same picture.
+        const [imageId, clubId] = rng.pick(pictures);
+        events.push(galleryEvent(imageId, clubId));
+      } else if (pick < 0.85) {
+        // A new photo in a picture's place: media publishes it, and the old one's deletion.
+        const [old, clubId] = rng.pick(pictures);
+        const imageId = crypto.randomUUID();
+        gallery.delete(old);
+        gallery.set(imageId, clubId);
+        events.push(galleryEvent(imageId, clubId, old), removed(old, clubId));
+      } else {
+        const [imageId, clubId] = rng.pick(pictures);
+        gallery.delete(imageId);
+        events.push(removed(imageId, clubId));
+      }
+    } else if (roll < 0.985) {
       tags = Array.from({ length: 4 + rng.int(3) }, (_, id) => ({ id, name: `Tag ${id} ${rng.int(100)}` }));
       events.push(event(TagChangedV1, { tags, num_user_tags: [] }, at));
     } else {
@@ -189,11 +236,14 @@ export function platformModel(now: Date, seed: number, about = 1000) {
       );
     }
   }
+  const liveClubs = [...clubs].filter((entry): entry is [string, Summary] => entry[1] !== null);
   return {
     events,
     accounts: live(),
     rso,
-    clubs: [...clubs.values()].filter((c): c is Summary => c !== null),
+    clubs: liveClubs.map(([, state]) => state),
+    clubsById: new Map(liveClubs),
+    gallery,
     searches,
     tags,
     rng,
