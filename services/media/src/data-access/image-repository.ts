@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { and, asc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { type ImageState, imageObjects, images } from './schema.js';
 
 export type Image = typeof images.$inferSelect;
@@ -24,6 +24,16 @@ export const imageRepository = (db: DbOrTx) => ({
     const [row] = await db.select().from(images).where(eq(images.id, id));
     return row;
   },
+  /** A page of every live image in id order after `afterId` (replays walk them with it). */
+  async livePage(afterId: string | undefined, limit: number): Promise<Image[]> {
+    return db
+      .select()
+      .from(images)
+      .where(and(eq(images.state, 'live'), afterId ? gt(images.id, afterId) : undefined))
+      .orderBy(asc(images.id))
+      .limit(limit);
+  },
+
   /** A club's live images of one purpose, in gallery order. */
   async live(clubId: string, purpose: Image['purpose']): Promise<Image[]> {
     return db

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { makeEvent, ReadModelReplayRequestedV1 } from '@sproul/common/events';
+import { eventually } from '@sproul/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { picture } from './images.js';
+import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
+
+describe('answering a read-model replay (media)', () => {
+  let media: MediaHarness;
+  beforeAll(async () => {
+    media = await startMediaHarness();
+  }, 60_000);
+  afterAll(() => media?.close());
+
+  it('states every live image again as ImageStored, and nothing replaced', async () => {
+    const club = await media.addClub('replay-society');
+    const send = async (width: number) =>
+      upload(media.url('/api/admin/upload-logo'), club.token, {
+        logo: { bytes: await picture(width, width, 'png'), name: 'logo.png' },
+      });
+    expect((await send(300)).status).toBe(200);
+    const current = await send(400);
+    expect(current.status).toBe(200);
+    await eventually(() => media.published('ImageStored').length === 2);
+
+    await media.bus.publish([
+      makeEvent(ReadModelReplayRequestedV1, { replayId: randomUUID(), requestedBy: 'monitor' }, 'monitor'),
+    ]);
+    const restated = await eventually(() => {
+      const found = media.published<{ clubId: string; url: string }>('ImageStored').slice(2);
+      return found.length > 0 ? found : undefined;
+    });
+    await (media.bus as { idle(): Promise<void> }).idle();
+    expect(media.published('ImageStored').slice(2)).toEqual([
+      expect.objectContaining({ clubId: club.clubId, purpose: 'logo', url: current.body['logo-url'] }),
+    ]);
+    expect(restated).toHaveLength(1);
+  });
+});
