@@ -1,0 +1,214 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eventually } from '@sproul/common/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerOfficer } from './support/officer.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { repoRoot } from './support/processes.js';
+import { watchedPage } from './support/watched-page.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
+const OFFICER = { email: 'rowing@berkeley.edu', password: 'Row-row-row-42!', club: 'Cal Rowing Society' };
+// Kept after the run (gitignored), for a person to look at.
+const SHOTS = path.join(repoRoot, '.artifacts', 'admin-web');
+
+// An admin uses our own admin web app at /admin on `npm start`'s composition, through the gateway only.
+describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
+  'the admin web app in a browser',
+  () => {
+    let testPlatform: TestPlatform;
+    let browser: Browser;
+    let base: string;
+    let linkName: string;
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      console.log(`admin web app screenshots: ${SHOTS}`);
+      testPlatform = await startTestPlatform('admin-web', {
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        FRONTEND_BASE_URL: 'http://web.test',
+        SEED_DEMO: '0',
+      });
+      base = testPlatform.platform.url;
+      const { api, events } = testPlatform;
+      // A club in the public catalog: registered from the RSO list, its officer confirmed.
+      expect((await registerOfficer(api, ADMIN, OFFICER)).status).toBe(200);
+      const email = await eventually(() =>
+        events.find((e) => e.type === 'EmailRequested' && (e.data as { to: string }).to === OFFICER.email),
+      );
+      await fetch((email.data as { variables: { confirm_url: string } }).variables.confirm_url, {
+        redirect: 'manual',
+      });
+      const created = await eventually(() => events.find((e) => e.type === 'ClubCreated'));
+      linkName = (created.data as { club: { link_name: string } }).club.link_name;
+      await eventually(async () => (await api(`/api/catalog/organizations/${linkName}`)).status === 200);
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await testPlatform?.stop();
+    });
+
+    const adminApi = async (route: string) => {
+      const token = (await testPlatform.api('/api/monitor/login', { body: ADMIN })).body.access as string;
+      return (await testPlatform.api(route, { token })).body;
+    };
+
+    /** Opens `/admin<at>` (a deep link), signs in there, and waits for the page's heading. */
+    async function signIn(page: Page, at: string, heading: string) {
+      await page.goto(`${base}/admin${at}`);
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    }
+
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+    it('refuses a wrong password with the server’s reason, then signs in and out', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      const refused = await testPlatform.api('/api/monitor/login', {
+        body: { ...ADMIN, password: 'nope-nope-1' },
+      });
+      await page.goto(`${base}/admin/clubs`); // a deep link: the app, asking for a sign-in
+      await page.getByLabel('Email').fill(ADMIN.email);
+      await page.getByLabel('Password').fill('nope-nope-1');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect(await page.getByRole('alert').textContent()).toBe(refused.body.reason);
+      await shot(page, 'sign-in-refused');
+
+      await page.getByLabel('Password').fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      // Signed in where the deep link pointed.
+      await page.getByRole('heading', { name: 'Clubs', level: 1 }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Clubs', level: 1 }).waitFor();
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('heading', { name: 'Admin sign-in' }).waitFor();
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      expect(problems.filter((problem) => !problem.includes('400 (Bad Request)'))).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('adds, imports, exports and removes RSO emails', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await signIn(page, '/tags', 'Tags');
+      await page.getByRole('link', { name: 'RSO list' }).click();
+      await page.getByRole('heading', { name: 'RSO list', level: 1 }).waitFor();
+
+      await page.getByLabel('Email to add').fill('chess@berkeley.edu');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('cell', { name: 'chess@berkeley.edu', exact: true }).waitFor();
+      expect(await adminApi('/api/monitor/rso/list')).toContainEqual({
+        email: 'chess@berkeley.edu',
+        registered: false,
+        confirmed: false,
+      });
+
+      // Several at once, from a pasted CSV with a header and another column.
+      await page.getByText('Import several emails').click();
+      await page
+        .getByLabel(/Emails or CSV/)
+        .fill('email,name\ngo@berkeley.edu,Go Club\nbridge@berkeley.edu,Bridge\nchess@berkeley.edu,Chess');
+      await page.getByRole('button', { name: 'Import' }).click();
+      expect(await page.getByRole('status').textContent()).toBe('Imported: 2 added, 1 already on the list.');
+      await page.getByRole('cell', { name: 'bridge@berkeley.edu', exact: true }).waitFor();
+
+      await page.getByLabel('Search emails').fill('bridge');
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      await page.getByLabel('Search emails').fill('');
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const csv = readFileSync((await (await download).path())!, 'utf8');
+      expect((await download).suggestedFilename()).toBe('rso_emails.csv');
+      expect(csv.split('\r\n')).toEqual(
+        expect.arrayContaining([
+          'email,registered,confirmed',
+          'go@berkeley.edu,No,No',
+          `${OFFICER.email},Yes,Yes`,
+        ]),
+      );
+      await shot(page, 'rso-list');
+
+      await page.getByRole('button', { name: 'Remove chess@berkeley.edu' }).click();
+      expect(await page.getByRole('status').textContent()).toBe('Removed chess@berkeley.edu.');
+      expect(await page.getByRole('cell', { name: 'chess@berkeley.edu', exact: true }).count()).toBe(0);
+      const list = (await adminApi('/api/monitor/rso/list')) as { email: string }[];
+      expect(list.map((entry) => entry.email)).not.toContain('chess@berkeley.edu');
+
+      // The server's reason when it refuses: the officer's email is in use by a club.
+      await page.getByRole('button', { name: `Remove ${OFFICER.email}` }).click();
+      const token = (await testPlatform.api('/api/monitor/login', { body: ADMIN })).body.access as string;
+      const refused = await testPlatform.api(`/api/monitor/rso/${OFFICER.email}`, {
+        method: 'DELETE',
+        token,
+      });
+      expect(refused.status).toBe(400);
+      expect(await page.getByRole('alert').textContent()).toBe(refused.body.reason);
+      expect(problems.filter((problem) => !problem.includes('400 (Bad Request)'))).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('renames a tag, and the catalog lists it under its new name', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      const tags = (await testPlatform.api('/api/catalog/tags')).body as { id: number; name: string }[];
+      const tag = tags[1]!;
+      await signIn(page, '/tags', 'Tags');
+      await page.getByRole('button', { name: `Rename ${tag.name}` }).click();
+      const form = page.getByRole('form', { name: `Rename ${tag.name}` });
+      await form.getByLabel('New name').fill('Rowing & Paddling');
+      await form.getByRole('button', { name: 'Save' }).click();
+      expect(await page.getByRole('status').textContent()).toBe(`Renamed ${tag.name} to Rowing & Paddling.`);
+      await page.getByRole('cell', { name: 'Rowing & Paddling', exact: true }).waitFor();
+      const after = (await testPlatform.api('/api/catalog/tags')).body as { id: number; name: string }[];
+      expect(after.find((one) => one.id === tag.id)?.name).toBe('Rowing & Paddling');
+      await shot(page, 'tags');
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('opens a club’s public page, then deletes the club after confirming, and the catalog no longer has it', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await signIn(page, '/clubs', 'Clubs');
+      await page.getByLabel('Search clubs').fill('rowing');
+      await page.getByRole('button', { name: `Open ${OFFICER.club}` }).click();
+      const opened = page.getByRole('article', { name: `Public page of ${OFFICER.club}` });
+      expect(await opened.getByRole('link', { name: /Open its public page/ }).getAttribute('href')).toBe(
+        `/api/catalog/organizations/${linkName}`,
+      );
+
+      // Cancel keeps it.
+      await page.getByRole('button', { name: `Delete ${OFFICER.club}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect((await testPlatform.api(`/api/catalog/organizations/${linkName}`)).status).toBe(200);
+
+      await page.getByRole('button', { name: `Delete ${OFFICER.club}` }).click();
+      await shot(page, 'club-delete-confirm');
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete club' }).click();
+      expect(await page.getByRole('status').textContent()).toBe(`Deleted ${OFFICER.club}.`);
+      await eventually(
+        async () => (await testPlatform.api(`/api/catalog/organizations/${linkName}`)).status === 404,
+      );
+      const search = await testPlatform.api('/api/catalog/organizations?q=rowing');
+      expect(search.body.num_results).toBe(0);
+      await page.reload();
+      await page.getByRole('heading', { name: 'Clubs', level: 1 }).waitFor();
+      await page.getByText(/\d+ clubs/).waitFor();
+      expect(await page.getByRole('cell', { name: OFFICER.club, exact: true }).count()).toBe(0);
+      await shot(page, 'clubs');
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+  },
+);
