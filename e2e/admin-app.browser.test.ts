@@ -96,6 +96,75 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.close();
     });
 
+    /** Whether each chart's canvas has something drawn on it (Chart.js draws synchronously, no animation). */
+    const drawnCharts = (page: Page) =>
+      page.locator('figure canvas').evaluateAll((canvases) =>
+        (canvases as HTMLCanvasElement[]).map((canvas) => {
+          const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          return data.some((value, index) => index % 4 === 3 && value > 0);
+        }),
+      );
+
+    it('shows the overview’s counts and charts, with the statistics routes’ numbers', async () => {
+      // The read models follow events: wait until they count the confirmed club.
+      type SignUps = {
+        club_admin?: { main: Record<string, number>; history: { clubs_registered: number[] } };
+      };
+      const signUps = await eventually(async () => {
+        const stats = (await adminApi('/api/monitor/overview/stats/sign-up')) as SignUps;
+        return stats.club_admin?.main.clubs_confirmed === 1 ? stats.club_admin : undefined;
+      });
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await signIn(page, '', 'Overview');
+
+      const card = (label: string) => page.locator('.cards article', { hasText: label }).locator('.value');
+      expect(await card('Clubs registered').textContent()).toBe(String(signUps.main.clubs_registered));
+      expect(await card('Clubs confirmed').textContent()).toBe('1');
+      expect(await card('RSO emails').textContent()).toBe(String(signUps.main.clubs_rso_list));
+
+      const titles = ['Club sign-ups per week', 'Activity', 'Links set, by kind', 'Pictures', 'Recruiting'];
+      for (const title of titles) await page.getByRole('img', { name: title }).waitFor();
+      expect(await drawnCharts(page)).toEqual(titles.map(() => true));
+
+      // The sign-up chart's numbers are the route's history, the last week last.
+      const chart = page.locator('figure', {
+        has: page.getByRole('heading', { name: 'Club sign-ups per week' }),
+      });
+      await chart.getByText('Numbers').click();
+      const registered = await chart.locator('tbody tr td:nth-child(2)').allTextContents();
+      expect(registered.map(Number)).toEqual(signUps.history.clubs_registered);
+      expect(registered.at(-1)).toBe('1');
+      await shot(page, 'overview');
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('fits a 390 px wide phone screen on every page', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, '/rso', 'RSO list');
+      for (const [link, heading] of [
+        ['Overview', 'Overview'],
+        ['RSO list', 'RSO list'],
+        ['Clubs', 'Clubs'],
+        ['Tags', 'Tags'],
+        ['Event bus', 'Event bus'],
+      ] as const) {
+        await page.getByRole('link', { name: link }).click();
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+        // Nothing wider than the screen: no sideways scrolling of the page itself (tables scroll in their box).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), link).toBeLessThanOrEqual(
+          390,
+        );
+        await shot(page, `phone-${link.toLowerCase().replaceAll(' ', '-')}`);
+      }
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
     it('adds, imports, exports and removes RSO emails', async () => {
       const { page, problems, outside } = await watchedPage(browser, base);
       await signIn(page, '/tags', 'Tags');
