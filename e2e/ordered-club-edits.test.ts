@@ -118,7 +118,9 @@ describe.each(await storageKinds())('club edits reach the recommender out of ord
     send(`${catalog.service.url}/api/admin/profile`, { method: 'POST', body: { about_us }, token });
   /** The ClubUpdated events the catalog published for a club so far. */
   const updatesOf = (clubId: string) =>
-    events.filter((e) => e.type === 'ClubUpdated' && (e.data as { clubId: string }).clubId === clubId);
+    events.filter(
+      (e) => e.type === 'ClubUpdated' && e.version === 1 && (e.data as { clubId: string }).clubId === clubId,
+    );
   /** Waits until the recommender has handled (applied or skipped) and committed these events. */
   const recommenderHandled = (list: EventEnvelope[]) =>
     eventually(async () => {

@@ -12,6 +12,7 @@ import { refreshSigningKeys } from './entry-points/jobs/refresh-signing-keys.job
 import { closeOfficerAccountWhenClubDeleted } from './entry-points/messaging/close-officer-account-when-club-deleted.handler.js';
 import { keepCatalogMetadataWhenTagChanged } from './entry-points/messaging/keep-catalog-metadata-when-tag-changed.handler.js';
 import { linkClubWhenClubCreated } from './entry-points/messaging/link-club-when-club-created.handler.js';
+import { restateAccountsWhenReplayRequested } from './entry-points/messaging/restate-accounts-when-replay-requested.handler.js';
 
 /** Auth: accounts, credentials, sessions, email tokens, the RSO list; signs every token. */
 export const authService = defineService({
@@ -46,6 +47,7 @@ export const authService = defineService({
     keepCatalogMetadataWhenTagChanged,
     linkClubWhenClubCreated,
     closeOfficerAccountWhenClubDeleted(context, context.outbox),
+    restateAccountsWhenReplayRequested(context.outbox),
   ],
   jobs: [refreshSigningKeys],
 });

@@ -32,6 +32,15 @@ export const configSchema = commonConfigSchema.extend({
     .int()
     .refine((ms) => ms === 0 || (ms >= 100 && ms <= 86_400_000), 'must be 0 (off) or 100 to 86400000')
     .default(300_000),
+  /**
+   * How often each replica reports how many catalog searches it answered (CatalogSearchesCounted, read
+   * by the monitor's activity figures); `0` turns the report off, for tests that run the job themselves.
+   */
+  SEARCH_COUNT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), 'must be 0 (off) or 100 to 3600000')
+    .default(60_000),
 });
 
 export type CatalogConfig = z.output<typeof configSchema>;

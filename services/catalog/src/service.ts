@@ -6,6 +6,7 @@ import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
 import { recommenderSimilarClubs } from './domain/clubs/similar-clubs-source.js';
+import { searchCounter } from './domain/search/search-counter.js';
 import { seedAndAnnounceMetadata } from './domain/tags/seed-and-announce-metadata.js';
 import { catalogRoutes } from './entry-points/http/catalog-routes.js';
 import { monitorRoutes } from './entry-points/http/monitor-routes.js';
@@ -13,6 +14,7 @@ import { officerRoutes } from './entry-points/http/officer-routes.js';
 import { studentRoutes } from './entry-points/http/student-routes.js';
 import { metadataAnnounceJob } from './entry-points/jobs/metadata-announce-job.js';
 import { recruitingStatusJob } from './entry-points/jobs/recruiting-status-job.js';
+import { searchCountJob } from './entry-points/jobs/search-count-job.js';
 import { catalogHandlers } from './entry-points/messaging/catalog-handlers.js';
 import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 
@@ -43,6 +45,7 @@ export const catalogService = defineService({
         store,
       }),
       similarClubs: recommenderSimilarClubs(recommender),
+      searches: searchCounter(),
     };
     await seedAndAnnounceMetadata(outbox);
     if (database.kind === 'pglite' && config.SEED_DEMO) await seedDemoCatalogOnFirstStart(context);
@@ -52,5 +55,5 @@ export const catalogService = defineService({
   routes: [...catalogRoutes, ...officerRoutes, ...studentRoutes, ...monitorRoutes],
   handlers: catalogHandlers,
   // In every run mode, in each replica: the locks inside let one replica act per tick.
-  jobs: [recruitingStatusJob, metadataAnnounceJob],
+  jobs: [recruitingStatusJob, metadataAnnounceJob, searchCountJob],
 });

@@ -57,7 +57,7 @@ describe('the catalog’s account events and club events', () => {
     expect(club.applyDeadlineEnd?.toISOString()).toBe('2026-01-21T01:00:00.000Z');
     const created = await eventually(() =>
       catalog
-        .published<{ clubId: string; club: { visible: boolean } }>('ClubCreated')
+        .published<{ clubId: string; club: { visible: boolean } }>('ClubCreated', 1)
         .find((e) => e.clubId === club.id),
     );
     expect(created.club.visible).toBe(false);
@@ -72,6 +72,7 @@ describe('the catalog’s account events and club events', () => {
     await eventually(async () => (await listed()).includes('cal-debate-society'));
     const updated = catalog.published<{ clubId: string; changed: string[]; club: { visible: boolean } }>(
       'ClubUpdated',
+      1,
     );
     expect(updated.filter((e) => e.clubId === club.id)).toEqual([
       expect.objectContaining({
@@ -165,7 +166,9 @@ describe('the catalog’s account events and club events', () => {
     });
     expect(updated.lastUpdated.getTime()).toBeGreaterThan(before);
     const announced = await eventually(() => {
-      const found = catalog.published<{ clubId: string }>('ClubUpdated').filter((e) => e.clubId === club.id);
+      const found = catalog
+        .published<{ clubId: string }>('ClubUpdated', 1)
+        .filter((e) => e.clubId === club.id);
       return found.length > 0 ? found : undefined;
     });
     expect(announced).toEqual([
@@ -181,7 +184,7 @@ describe('the catalog’s account events and club events', () => {
     expect(same.lastUpdated.getTime()).toBe(updated.lastUpdated.getTime());
     await catalog.settled();
     expect(
-      catalog.published<{ clubId: string }>('ClubUpdated').filter((e) => e.clubId === club.id),
+      catalog.published<{ clubId: string }>('ClubUpdated', 1).filter((e) => e.clubId === club.id),
     ).toHaveLength(1);
   });
 

@@ -47,7 +47,7 @@ describe('images the media service stored, on the club page', () => {
       expect.objectContaining({ id: picture.data.imageId, url: picture.data.url, caption: 'Darkroom night' }),
     ]);
     const changes = catalog
-      .published<{ clubId: string; changed: string[] }>('ClubUpdated')
+      .published<{ clubId: string; changed: string[] }>('ClubUpdated', 1)
       .filter((event) => event.clubId === club.id)
       .map((event) => event.changed);
     expect(changes).toEqual(expect.arrayContaining([['logo_url'], ['banner_url'], ['gallery_media']]));
@@ -103,9 +103,9 @@ describe('images the media service stored, on the club page', () => {
 
   it('ignores an image for a club deleted since', async () => {
     await catalog.bus.publish([stored(crypto.randomUUID(), 'logo')]);
-    const before = catalog.published('ClubUpdated').length;
+    const before = catalog.published('ClubUpdated', 1).length;
     await catalog.settled();
-    expect(catalog.published('ClubUpdated').length).toBe(before);
+    expect(catalog.published('ClubUpdated', 1).length).toBe(before);
     expect(await catalog.bus.takeDeadLetters('catalog')).toEqual([]);
   });
 });

@@ -201,7 +201,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
       const feed = await call(catalog.url('/api/catalog/organizations/chess-club/events.ics'));
       expect(feed.status).toBe(301);
       expect(feed.headers.get('location')).toBe('/api/catalog/organizations/chess-and-go-club/events.ics');
-      const updated = catalog.published<{ changed: string[]; previousLinkName?: string }>('ClubUpdated');
+      const updated = catalog.published<{ changed: string[]; previousLinkName?: string }>('ClubUpdated', 1);
       expect(updated.at(-1)).toMatchObject({
         changed: ['name', 'link_name'],
         previousLinkName: 'chess-club',

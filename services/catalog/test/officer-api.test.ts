@@ -17,7 +17,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
   const admin = (path: string) => catalog.url(`/api/admin${path}`);
   const as = (method: string, path: string, body?: unknown, bearer = token) =>
     send(admin(path), { method, body, token: bearer });
-  const clubUpdates = () => catalog.published<{ clubId: string; changed: string[] }>('ClubUpdated');
+  const clubUpdates = () => catalog.published<{ clubId: string; changed: string[] }>('ClubUpdated', 1);
 
   beforeAll(async () => {
     catalog = await startCatalogHarness({}, storage);
@@ -225,7 +225,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       expect(profile.link_name).toBe('cal-robotics-and-ai');
       const update = await eventually(() =>
         catalog
-          .published<{ clubId: string; changed: string[]; previousLinkName?: string }>('ClubUpdated')
+          .published<{ clubId: string; changed: string[]; previousLinkName?: string }>('ClubUpdated', 1)
           .slice(seen)
           .find((event) => event.clubId === club.id),
       );

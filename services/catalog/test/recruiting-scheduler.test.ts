@@ -155,7 +155,8 @@ describe('the recruiting-status scheduler', () => {
     const lastUpdated = opens.lastUpdated.toISOString();
     type Update = { clubId: string; changed: string[]; club: { new_members: boolean; visible: boolean } };
     const mine = new Set([halfDated.id, undated.id, opens.id, hidden.id]);
-    const updates = () => catalog.published<Update>('ClubUpdated').filter((event) => mine.has(event.clubId));
+    const updates = () =>
+      catalog.published<Update>('ClubUpdated', 1).filter((event) => mine.has(event.clubId));
 
     const first = await tick(catalog, '2027-02-05T00:00:00Z');
     expect(first.changed.sort()).toEqual([hidden.linkName, opens.linkName].sort());
@@ -264,8 +265,8 @@ describe.runIf(await infraAvailable('postgres'))('two catalog replicas on one Po
     const mine = new Set(created.map((club) => club.id));
     const updates = () =>
       [
-        ...a.published<{ clubId: string }>('ClubUpdated'),
-        ...b.published<{ clubId: string }>('ClubUpdated'),
+        ...a.published<{ clubId: string }>('ClubUpdated', 1),
+        ...b.published<{ clubId: string }>('ClubUpdated', 1),
       ].filter((event) => mine.has(event.clubId));
     await eventually(() => updates().length >= created.length);
     // Everything either replica committed is recorded before counting.

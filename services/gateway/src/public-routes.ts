@@ -15,6 +15,8 @@ const PUBLIC: RegExp[] = [
   /^\/api\/student\/(majors|minors|years)$/,
   // The public catalog (a token there is optional, and the catalog reads it itself).
   /^\/api\/catalog(\/.*)?$/,
+  // Public statistics (counts only, small ones suppressed).
+  /^\/api\/stats\/public$/,
   // Bulk mail's one-click unsubscribe link: signed, and followed from a mailbox without a session.
   /^\/api\/mail\/unsubscribe$/,
   // The admin web app's page and files: nothing secret in them, and a browser sends no token for them.

@@ -36,6 +36,7 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/monitor/club', service: 'catalog' },
   { prefix: '/api/monitor/tags', service: 'catalog' },
   { prefix: '/api/monitor', service: 'monitor' },
+  { prefix: '/api/stats', service: 'monitor' },
   { prefix: '/api/media', service: 'media' },
   { prefix: '/api/mail', service: 'mailer' },
   // The admin web app's static files (the monitor serves them; its API calls come back as /api/monitor).

@@ -1,15 +1,42 @@
 import { fileURLToPath } from 'node:url';
+import { createTokenVerifier } from '@sproul/common/auth';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
+import type { MonitorContext } from './domain/monitor-context.js';
+import { requestReplayOnFirstStart } from './domain/rebuild/request-replay.js';
+import { statsCache } from './domain/stats/stats-cache.js';
 import { adminAppRoutes } from './entry-points/http/admin-app.js';
+import { publicStatsRoute } from './entry-points/http/public-stats-route.js';
+import { rebuildRoute } from './entry-points/http/rebuild-route.js';
+import { statsRoutes } from './entry-points/http/stats-routes.js';
+import { monitorHandlers } from './entry-points/messaging/monitor-handlers.js';
 
-/** Its tables, outbox and inbox so far; routes, handlers and jobs arrive with the issue that builds it. */
+/** Monitor: statistics read models built from events, upstream's statistics routes, public statistics. */
 export const monitorService = defineService({
   name: 'monitor',
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
-  setup: async (_parts, config) => ({ context: { config } }),
-  routes: [...adminAppRoutes],
+  async setup({ database, outbox, logger, store, clock }, config) {
+    const context: MonitorContext = {
+      db: database.db,
+      outbox,
+      config,
+      logger,
+      verifier: createTokenVerifier({
+        jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+        store,
+      }),
+      clock: clock ?? (() => new Date()),
+      cache: statsCache(config.STATS_CACHE_MS),
+    };
+    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox))) {
+      logger.info('first start: asked the owning services to replay their state');
+    }
+    return { context };
+  },
+  verifier: (ctx) => ctx.verifier,
+  routes: [...statsRoutes, publicStatsRoute, rebuildRoute, ...adminAppRoutes],
+  handlers: monitorHandlers,
 });

@@ -1,10 +1,21 @@
 import { AccountConfirmedV1 } from './contracts/account-confirmed.js';
 import { AccountDeletedV1 } from './contracts/account-deleted.js';
-import { ClubCreatedV1, ClubDeletedV1, ClubUpdatedV1 } from './contracts/club-events.js';
+import { AccountSignedInV1 } from './contracts/account-signed-in.js';
+import { AccountSnapshotV1 } from './contracts/account-snapshot.js';
+import { CatalogSearchesCountedV1 } from './contracts/catalog-searches-counted.js';
+import {
+  ClubCreatedV1,
+  ClubCreatedV2,
+  ClubDeletedV1,
+  ClubUpdatedV1,
+  ClubUpdatedV2,
+} from './contracts/club-events.js';
 import { EmailFailedV1, EmailSentV1 } from './contracts/email-outcomes.js';
 import { EmailRequestedV1 } from './contracts/email-requested.js';
 import { ImageDeletedV1 } from './contracts/image-deleted.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
+import { ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
+import { RsoListEntryChangedV1 } from './contracts/rso-list-entry-changed.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
 import { TagChangedV1 } from './contracts/tag-changed.js';
 import { UserRegisteredV1 } from './contracts/user-registered.js';
@@ -25,6 +36,13 @@ export const eventContracts = [
   StudentProfileUpdatedV1,
   ImageStoredV1,
   ImageDeletedV1,
+  ClubCreatedV2,
+  ClubUpdatedV2,
+  AccountSignedInV1,
+  AccountSnapshotV1,
+  CatalogSearchesCountedV1,
+  RsoListEntryChangedV1,
+  ReadModelReplayRequestedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

@@ -62,9 +62,11 @@ export async function bootService<Config extends CommonConfig, Ctx>(
     events,
     client: jsonClient(service.url),
     url: (path: string) => `${service.url}${path}`,
-    /** Data of the recorded events of one type. */
-    published: <T = Record<string, unknown>>(type: string) =>
-      events.filter((event) => event.type === type).map((event) => event.data as T),
+    /** Data of the recorded events of one type (and version, for a type published in two side by side). */
+    published: <T = Record<string, unknown>>(type: string, version?: number) =>
+      events
+        .filter((event) => event.type === type && (version === undefined || event.version === version))
+        .map((event) => event.data as T),
     async close() {
       await service.stop();
       if (!options.bus) await bus.close();

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { eq } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import type { Account } from './account-repository.js';
 import { accounts } from './schema.js';
 
@@ -13,6 +13,16 @@ export const accountLookups = (db: DbOrTx) => ({
   async findByOidcSubject(subject: string): Promise<Account | undefined> {
     const [row] = await db.select().from(accounts).where(eq(accounts.oidcSubject, subject));
     return row;
+  },
+
+  /** A page of every account in id order after `afterId` (replays walk them with it). */
+  async pageById(afterId: string | undefined, limit: number): Promise<Account[]> {
+    return db
+      .select()
+      .from(accounts)
+      .where(afterId ? gt(accounts.id, afterId) : undefined)
+      .orderBy(accounts.id)
+      .limit(limit);
   },
 
   async findById(id: string): Promise<Account | undefined> {

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, gt, sql } from 'drizzle-orm';
 import { accounts, rsoEmails } from './schema.js';
 
 export interface RsoEntry {
@@ -47,6 +47,17 @@ export const rsoRepository = (db: DbOrTx) => ({
       .where(eq(rsoEmails.email, email))
       .returning({ email: rsoEmails.email });
     return rows.length > 0;
+  },
+
+  /** A page of the list's emails in order after `after` (replays walk them with it). */
+  async pageByEmail(after: string | undefined, limit: number): Promise<string[]> {
+    const rows = await db
+      .select({ email: rsoEmails.email })
+      .from(rsoEmails)
+      .where(after ? gt(rsoEmails.email, after) : undefined)
+      .orderBy(asc(rsoEmails.email))
+      .limit(limit);
+    return rows.map((row) => row.email);
   },
 
   async count() {

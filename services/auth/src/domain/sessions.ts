@@ -1,7 +1,8 @@
 import { type AccessClaims, denylistKeys } from '@sproul/common/auth';
+import { AccountSignedInV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
 import { tokenRevoked } from '../errors.js';
-import type { AuthContext, Work } from './auth-context.js';
+import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 
 /** Upstream's login answer, plus nothing: the web client reads exactly these four fields. */
 export interface SessionTokens {
@@ -11,10 +12,18 @@ export interface SessionTokens {
   refresh_expires_in: number;
 }
 
+/**
+ * Activity for the monitor ("active in the last 30 minutes"), in the session's transaction: the outbox
+ * row goes with its COMMIT, so a sign-in pays no extra round trip for it.
+ */
+const signedIn = (account: Pick<Account, 'id' | 'role'>, via: 'sign-in' | 'refresh') =>
+  makeEvent(AccountSignedInV1, { userId: account.id, role: account.role, via }, SOURCE);
+
 /** Opens a session (a refresh-token family) for an account that just proved who it is. */
 export async function startSession(ctx: AuthContext, unit: Work, account: Account): Promise<SessionTokens> {
   const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
   const sid = await unit.sessions.create(account.id, new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000));
+  await unit.publish(signedIn(account, 'sign-in'));
   return {
     access: await ctx.tokens.access(account, sid),
     access_expires_in: ACCESS_TOKEN_TTL_S,
@@ -47,6 +56,7 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
       claims.gen,
       new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
     );
+    await unit.publish(signedIn(account, 'refresh'));
     return {
       kind: 'ok',
       tokens: {

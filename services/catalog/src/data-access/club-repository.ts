@@ -29,6 +29,16 @@ export const clubRepository = (db: DbOrTx) => ({
   },
 
   /** Locks the row for the rest of the transaction, so concurrent edits of one club apply in turn. */
+  /** A page of every club, visible or not, in id order after `afterId` (replays walk them with it). */
+  async pageById(afterId: string | undefined, limit: number): Promise<Club[]> {
+    return db
+      .select()
+      .from(clubs)
+      .where(afterId ? sql`${clubs.id} > ${afterId}` : undefined)
+      .orderBy(clubs.id)
+      .limit(limit);
+  },
+
   async findByIdForUpdate(id: string): Promise<Club | undefined> {
     if (!isUuid(id)) return undefined;
     const [row] = await db.select().from(clubs).where(eq(clubs.id, id)).for('update');

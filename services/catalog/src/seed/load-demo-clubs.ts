@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ClubCreatedV1, makeEvent } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { DateTime } from 'luxon';
 import { clubBulkRepository } from '../data-access/club-bulk-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
-import { clubSummary } from '../domain/clubs/club-summary.js';
+import { clubCreatedEvents } from '../domain/clubs/club-state-events.js';
 import { demoCalendar } from './demo-calendar.js';
 import { demoClubRow, demoEventRows, demoOwnerId } from './demo-club-rows.js';
 import { type DemoClub, demoClubsSchema } from './demo-clubs.schema.js';
@@ -52,16 +51,7 @@ export async function loadDemoClubs(
     await bulk.insertFaq(
       withDemo.flatMap(({ club, demo }) => demo.faq.map((q) => ({ ...q, clubId: club.id }))),
     );
-    await outbox.append(
-      tx,
-      clubs.map((club) =>
-        makeEvent(
-          ClubCreatedV1,
-          { clubId: club.id, ownerUserId: club.ownerUserId, club: clubSummary(club) },
-          'catalog',
-        ),
-      ),
-    );
+    await outbox.append(tx, await clubCreatedEvents(tx, clubs));
     await bulk.analyze();
     return clubs.length;
   });

@@ -48,3 +48,65 @@ export const ClubDeletedV1 = defineEvent(
   z.object({ clubId: idSchema, ownerUserId: idSchema, link_name: linkNameSchema }),
   { aggregate: { effect: 'end', of: aboutClub } },
 );
+
+/** Upstream's social links that hold a URL (`contact_email` is a contact, not a link). */
+export const socialLinkNames = [
+  'website',
+  'facebook',
+  'instagram',
+  'linkedin',
+  'twitter',
+  'youtube',
+  'github',
+  'behance',
+  'medium',
+  'gcalendar',
+  'discord',
+] as const;
+
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * Version 2 of the summary: what the statistics read (monitor) besides v1's fields. Only whether a
+ * link or picture is set, never its value; event start times, not the events.
+ */
+export const clubSummaryV2Schema = clubSummarySchema.extend({
+  confirmed: z.boolean(),
+  reactivated: z.boolean(),
+  registered_at: instant,
+  reactivated_last: instant.nullable(),
+  has_logo: z.boolean(),
+  has_banner: z.boolean(),
+  /** Names of the social links that are set (a non-empty URL). */
+  social_links: z.array(z.enum(socialLinkNames)),
+  apply_deadline_start: instant.nullable(),
+  apply_deadline_end: instant.nullable(),
+  recruiting_start: instant.nullable(),
+  recruiting_end: instant.nullable(),
+  /** Start of each of the club's events (not recruiting events). */
+  event_starts: z.array(instant),
+});
+
+/**
+ * v2 of ClubCreated and ClubUpdated, published beside v1 in the same transaction (the aggregate's
+ * versions are shared, so each consumer sees its version in order). The catalog also answers a
+ * ReadModelReplayRequested with one ClubUpdated v2 per club (`changed: ["replay"]`).
+ */
+export const ClubCreatedV2 = defineEvent(
+  'ClubCreated',
+  2,
+  z.object({ clubId: idSchema, ownerUserId: idSchema, club: clubSummaryV2Schema }),
+  { aggregate: { effect: 'state', of: aboutClub } },
+);
+
+export const ClubUpdatedV2 = defineEvent(
+  'ClubUpdated',
+  2,
+  z.object({
+    clubId: idSchema,
+    changed: z.array(z.string().min(1)).min(1),
+    club: clubSummaryV2Schema,
+    previousLinkName: linkNameSchema.optional(),
+  }),
+  { aggregate: { effect: 'state', of: aboutClub } },
+);

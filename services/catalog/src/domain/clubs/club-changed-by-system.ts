@@ -1,10 +1,10 @@
-import { ClubUpdatedV1, makeEvent } from '@sproul/common/events';
+import type { DbOrTx } from '@sproul/common/db';
 import type { Club } from '../../data-access/club-repository.js';
-import { clubSummary } from './club-summary.js';
+import { clubUpdatedEvents } from './club-state-events.js';
 
 /**
- * ClubUpdated for a change the platform made rather than the officer (a recruiting deadline passed, a
- * tag was renumbered): the club's `last_updated` stays, since it tells readers when its page was edited.
+ * ClubUpdated for changes the platform made rather than the officer (a recruiting deadline passed, a
+ * tag was renumbered): the clubs' `last_updated` stays, since it tells readers when a page was edited.
  */
-export const clubChangedBySystem = (club: Club, changed: string[]) =>
-  makeEvent(ClubUpdatedV1, { clubId: club.id, changed, club: clubSummary(club) }, 'catalog');
+export const clubsChangedBySystem = (db: DbOrTx, changes: { club: Club; changed: string[] }[]) =>
+  clubUpdatedEvents(db, changes);

@@ -1,9 +1,8 @@
 import type { Tx } from '@sproul/common/db';
-import { ClubCreatedV1, makeEvent } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository, type NewClub } from '../../data-access/club-repository.js';
 import { uniqueLinkName } from './club-link-name.js';
-import { clubSummary } from './club-summary.js';
+import { clubCreatedEvents } from './club-state-events.js';
 
 export type ClubDraft = Omit<NewClub, 'id' | 'linkName' | 'eventsText'>;
 
@@ -17,12 +16,6 @@ export async function createClub(tx: Tx, outbox: Outbox, draft: ClubDraft): Prom
   const linkName = await uniqueLinkName(clubs, draft.name);
   const club = await clubs.insert({ ...draft, linkName });
   if (!club) return undefined;
-  await outbox.append(tx, [
-    makeEvent(
-      ClubCreatedV1,
-      { clubId: club.id, ownerUserId: club.ownerUserId, club: clubSummary(club) },
-      'catalog',
-    ),
-  ]);
+  await outbox.append(tx, await clubCreatedEvents(tx, [club]));
   return club;
 }

@@ -1,10 +1,9 @@
 import type { Tx } from '@sproul/common/db';
-import { ClubUpdatedV1, makeEvent } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { type Club, clubRepository } from '../../data-access/club-repository.js';
 import { holdTagIds } from '../../data-access/tag-id-lock.js';
 import { clubNotFound } from '../../errors.js';
-import { clubSummary } from './club-summary.js';
+import { clubUpdatedEvents } from './club-state-events.js';
 
 export interface ClubEditOutcome<T> {
   /** Upstream field names the edit changed (`about_us`, `events`, …); empty when nothing changed. */
@@ -36,18 +35,9 @@ export async function editClubIn<T>(
   if (outcome.changed.length === 0) return outcome.result;
   const updated = await clubs.update(clubId, { lastUpdated: new Date() });
   if (!updated) throw clubNotFound();
-  await outbox.append(tx, [
-    makeEvent(
-      ClubUpdatedV1,
-      {
-        clubId,
-        changed: [...new Set(outcome.changed)],
-        club: clubSummary(updated),
-        ...(outcome.previousLinkName ? { previousLinkName: outcome.previousLinkName } : {}),
-      },
-      'catalog',
-    ),
-  ]);
+  const change = { club: updated, changed: [...new Set(outcome.changed)] };
+  const renamed = outcome.previousLinkName ? { previousLinkName: outcome.previousLinkName } : {};
+  await outbox.append(tx, await clubUpdatedEvents(tx, [{ ...change, ...renamed }]));
   return outcome.result;
 }
 

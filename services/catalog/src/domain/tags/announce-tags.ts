@@ -2,7 +2,7 @@ import type { Tx } from '@sproul/common/db';
 import type { EventEnvelope } from '@sproul/common/events';
 import type { Outbox } from '@sproul/common/messaging';
 import { clubRepository } from '../../data-access/club-repository.js';
-import { clubChangedBySystem } from '../clubs/club-changed-by-system.js';
+import { clubsChangedBySystem } from '../clubs/club-changed-by-system.js';
 import { tagSetChanged } from './tag-set-changed.js';
 
 /**
@@ -12,9 +12,11 @@ import { tagSetChanged } from './tag-set-changed.js';
 export async function announceTags(tx: Tx, outbox: Outbox, changedClubs: Map<string, Set<string>>) {
   const events: EventEnvelope[] = [await tagSetChanged(tx)];
   const clubs = clubRepository(tx);
+  const changes = [];
   for (const [clubId, fields] of changedClubs) {
     const club = await clubs.findById(clubId);
-    if (club) events.push(clubChangedBySystem(club, [...fields]));
+    if (club) changes.push({ club, changed: [...fields] });
   }
+  events.push(...(await clubsChangedBySystem(tx, changes)));
   await outbox.append(tx, events);
 }

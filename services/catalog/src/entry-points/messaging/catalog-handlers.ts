@@ -2,14 +2,16 @@ import type { CatalogContext } from '../../domain/catalog-context.js';
 import { createClubWhenUserRegistered } from './create-club-when-user-registered.handler.js';
 import { hideImageWhenImageDeleted } from './hide-image-when-image-deleted.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './remove-account-data-when-account-deleted.handler.js';
+import { restateClubsWhenReplayRequested } from './restate-clubs-when-replay-requested.handler.js';
 import { showClubWhenAccountConfirmed } from './show-club-when-account-confirmed.handler.js';
 import { showImageWhenImageStored } from './show-image-when-image-stored.handler.js';
 
-/** The events the catalog follows: accounts (auth) and stored or deleted images (media). */
+/** The events the catalog follows: accounts (auth), stored or deleted images (media), replay requests. */
 export const catalogHandlers = ({ outbox }: CatalogContext) => [
   createClubWhenUserRegistered(outbox),
   showClubWhenAccountConfirmed(outbox),
   removeAccountDataWhenAccountDeleted(outbox),
   showImageWhenImageStored(outbox),
   hideImageWhenImageDeleted(outbox),
+  restateClubsWhenReplayRequested(outbox),
 ];

@@ -4,6 +4,15 @@ import { DEFAULT_LIMIT, organizationsQuery } from '../catalog-schemas.js';
 import { clubListEntryView } from '../catalog-views.js';
 import { route } from '../route.js';
 
+/**
+ * A student searching or filtering, as opposed to a client loading the whole list (upstream's web
+ * client asks for `limit=999&skip=0` on every page load, which is not a search).
+ */
+const isSearch = (query: Record<string, unknown>) =>
+  ['q', 'tags', 'app_required', 'new_members', 'num_users', 'recruiting'].some(
+    (key) => query[key] !== undefined,
+  );
+
 /** `/api/catalog/organizations`: the public catalog, its search and filters. */
 export const organizationsRoute = route(
   {
@@ -16,6 +25,7 @@ export const organizationsRoute = route(
     errors: [400],
   },
   async ({ ctx, query }) => {
+    if (isSearch(query)) ctx.searches.count();
     const { results, total } = await searchCatalog(ctx.db, {
       q: query.q,
       tags: query.tags,

@@ -1,0 +1,46 @@
+import { AccountSnapshotV1, makeEvent } from '@sproul/common/events';
+import type { Work } from './auth-context.js';
+import { SOURCE } from './auth-context.js';
+import { rsoEntryChanged } from './rso-list.js';
+
+/** Rows read per statement while restating (100 000 accounts: 200 pages). */
+const PAGE = 500;
+
+/**
+ * Answers a read-model replay in the caller's transaction: every account as an AccountSnapshot (with
+ * its registration and confirmation times, which the rebuilt read model cannot learn elsewhere), and
+ * every RSO email as listed.
+ */
+export async function restateAccounts(unit: Work, replayId: string) {
+  let afterId: string | undefined;
+  for (;;) {
+    const page = await unit.accounts.pageById(afterId, PAGE);
+    if (page.length === 0) break;
+    await unit.publish(
+      ...page.map((account) =>
+        makeEvent(
+          AccountSnapshotV1,
+          {
+            userId: account.id,
+            email: account.email,
+            role: account.role,
+            registeredAt: account.registeredAt.toISOString(),
+            confirmedAt: account.confirmed
+              ? (account.confirmedAt ?? account.registeredAt).toISOString()
+              : null,
+            replayId,
+          },
+          SOURCE,
+        ),
+      ),
+    );
+    afterId = page.at(-1)?.id;
+  }
+  let afterEmail: string | undefined;
+  for (;;) {
+    const emails = await unit.rso.pageByEmail(afterEmail, PAGE);
+    if (emails.length === 0) break;
+    await unit.publish(...emails.map((email) => rsoEntryChanged(email, true)));
+    afterEmail = emails.at(-1);
+  }
+}

@@ -1,0 +1,14 @@
+import { keepAccountsWhenAccountChanged } from './keep-accounts-when-account-changed.handler.js';
+import { keepClubsWhenClubChanged } from './keep-clubs-when-club-changed.handler.js';
+import { keepRsoListWhenRsoEntryChanged } from './keep-rso-list-when-rso-entry-changed.handler.js';
+import { recordActivityWhenAccountSignedIn } from './record-activity-when-account-signed-in.handler.js';
+import { recordSearchesWhenSearchesCounted } from './record-searches-when-searches-counted.handler.js';
+
+/** Every event the monitor's read models are built from: accounts and the RSO list (auth), clubs and tags and searches (catalog). */
+export const monitorHandlers = () => [
+  ...keepAccountsWhenAccountChanged,
+  ...keepClubsWhenClubChanged,
+  keepRsoListWhenRsoEntryChanged,
+  recordActivityWhenAccountSignedIn,
+  recordSearchesWhenSearchesCounted,
+];
