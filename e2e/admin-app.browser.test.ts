@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type EventEnvelope, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,39 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       const after = (await testPlatform.api('/api/catalog/tags')).body as { id: number; name: string }[];
       expect(after.find((one) => one.id === tag.id)?.name).toBe('Rowing & Paddling');
       await shot(page, 'tags');
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('shows the event bus’s queues, and puts a dead letter back on its queue', async () => {
+      // An event that breaks its contract: the catalog and the monitor dead-letter it on first delivery.
+      const broken = {
+        ...makeEvent(
+          UserRegisteredV1,
+          { userId: 'u-broken', email: 'broken@berkeley.edu', role: 'officer', name: null, club: null },
+          'e2e',
+        ),
+        data: { userId: 42 },
+      } as unknown as EventEnvelope;
+      await testPlatform.platform.bus.publish([broken]);
+      await eventually(async () => {
+        const health = (await adminApi('/api/monitor/bus')) as { queues: { queue: string; dead: number }[] };
+        return health.queues.find((one) => one.queue === 'catalog')?.dead === 1;
+      });
+
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await signIn(page, '/bus', 'Event bus');
+      expect(await page.getByRole('status', { name: 'Bus connection' }).textContent()).toBe('Connected');
+      const catalog = page.getByRole('row', { name: /^catalog/ });
+      expect(await catalog.getByRole('cell').allTextContents()).toEqual(['0', '1', 'Replay']);
+      expect(await page.getByRole('button', { name: 'Replay the dead letters of auth' }).isDisabled()).toBe(
+        true,
+      );
+      await shot(page, 'event-bus');
+
+      await catalog.getByRole('button', { name: 'Replay the dead letters of catalog' }).click();
+      await page.getByText('Put 1 dead letter back on catalog.').waitFor();
       expect(problems).toEqual([]);
       expect(outside).toEqual([]);
       await page.close();
