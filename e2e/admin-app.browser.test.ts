@@ -75,7 +75,14 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       const refused = await testPlatform.api('/api/monitor/login', {
         body: { ...ADMIN, password: 'nope-nope-1' },
       });
-      await page.goto(`${base}/admin/clubs`); // a deep link: the app, asking for a sign-in
+      // A deep link: the app, asking for a sign-in. Through the gateway with the monitor's headers:
+      // its strict CSP, the page revalidated, the hashed script kept for good.
+      const script = page.waitForResponse((res) => /\/admin\/assets\/[^/]+\.js$/.test(res.url()));
+      const answer = (await page.goto(`${base}/admin/clubs`))!;
+      expect(answer.headers()['content-security-policy']).toContain("script-src 'self'");
+      expect(answer.headers()['content-security-policy']).not.toContain('unsafe-inline');
+      expect(answer.headers()['cache-control']).toBe('no-cache');
+      expect((await script).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
       await page.getByLabel('Email').fill(ADMIN.email);
       await page.getByLabel('Password').fill('nope-nope-1');
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -162,6 +169,34 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
         await shot(page, `phone-${link.toLowerCase().replaceAll(' ', '-')}`);
       }
       expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    it('renews a rejected access token with the refresh token, and asks for a sign-in once that fails too', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      await signIn(page, '/tags', 'Tags');
+      const spoil = (key: 'access' | 'refresh') =>
+        page.evaluate((which) => {
+          const stored = JSON.parse(localStorage.getItem('sproul-admin.session')!);
+          localStorage.setItem('sproul-admin.session', JSON.stringify({ ...stored, [which]: 'not-a-token' }));
+        }, key);
+
+      await spoil('access');
+      await page.getByRole('link', { name: 'Clubs' }).click();
+      await page.getByRole('cell', { name: OFFICER.club, exact: true }).waitFor();
+      const renewed = await page.evaluate(
+        () => JSON.parse(localStorage.getItem('sproul-admin.session')!).access,
+      );
+      expect(renewed).not.toBe('not-a-token');
+
+      await spoil('access');
+      await spoil('refresh');
+      await page.getByRole('link', { name: 'RSO list' }).click();
+      await page.getByRole('heading', { name: 'Admin sign-in' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toBe('Your session has ended: sign in again.');
+      // Only the rejected calls' own console lines.
+      expect(problems.filter((problem) => !problem.includes('401 (Unauthorized)'))).toEqual([]);
       expect(outside).toEqual([]);
       await page.close();
     });

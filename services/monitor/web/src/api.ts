@@ -20,6 +20,9 @@ export class ApiError extends Error {
 
 const listeners = new Set<(session: Session | undefined) => void>();
 
+/** Why the last session ended without the admin signing out, for the sign-in page to say. */
+export let endedBecause: string | undefined;
+
 export const session = {
   current(): Session | undefined {
     try {
@@ -90,8 +93,9 @@ export async function api<T = unknown>(path: string, options: RequestOptions = {
   if (res.status === 401) {
     const access = await renew(current);
     if (!access) {
+      endedBecause = 'Your session has ended: sign in again.';
       session.save(undefined);
-      throw new ApiError(401, 'Your session has ended: sign in again.');
+      throw new ApiError(401, endedBecause);
     }
     res = await send(path, options, access);
   }
@@ -105,6 +109,7 @@ export async function signIn(email: string, password: string) {
   const answer = await read<Session>(
     await send('/api/monitor/login', { method: 'POST', body: { email, password } }),
   );
+  endedBecause = undefined;
   session.save({ access: answer.access, refresh: answer.refresh });
 }
 

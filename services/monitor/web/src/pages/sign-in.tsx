@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { signIn } from '../api.js';
+import { endedBecause, signIn } from '../api.js';
 import { ErrorNotice } from '../components/notice.js';
 import { reasonOf } from '../use-load.js';
 
 export function SignInPage() {
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState(endedBecause);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: SubmitEvent) {
