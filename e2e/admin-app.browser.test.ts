@@ -262,7 +262,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.close();
     });
 
-    it('renames a tag, and the catalog lists it under its new name', async () => {
+    it('renames, adds and deletes tags, and the catalog follows; a tag in use is kept', async () => {
       const { page, problems, outside } = await watchedPage(browser, base);
       const tags = (await testPlatform.api('/api/catalog/tags')).body as { id: number; name: string }[];
       const tag = tags[1]!;
@@ -276,7 +276,28 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       const after = (await testPlatform.api('/api/catalog/tags')).body as { id: number; name: string }[];
       expect(after.find((one) => one.id === tag.id)?.name).toBe('Rowing & Paddling');
       await shot(page, 'tags');
-      expect(problems).toEqual([]);
+
+      // Added, then deleted after confirming.
+      await page.getByLabel('Tag to add').fill('Board Games');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByRole('cell', { name: 'Board Games', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Delete Board Games' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete tag' }).click();
+      expect(await page.getByRole('status').textContent()).toBe('Deleted the tag Board Games.');
+      const names = ((await testPlatform.api('/api/catalog/tags')).body as { name: string }[]).map(
+        (t) => t.name,
+      );
+      expect(names).not.toContain('Board Games');
+
+      // A tag in use (the rowing club's) stays, with the server's reason.
+      const inUse = tags[0]!;
+      await page.getByRole('button', { name: `Delete ${inUse.name}` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete tag' }).click();
+      const token = (await testPlatform.api('/api/monitor/login', { body: ADMIN })).body.access as string;
+      const refused = await testPlatform.api(`/api/monitor/tags/${inUse.id}`, { method: 'DELETE', token });
+      expect(refused.status).toBe(409);
+      expect(await page.getByRole('alert').textContent()).toBe(refused.body.reason);
+      expect(problems.filter((problem) => !problem.includes('409 (Conflict)'))).toEqual([]);
       expect(outside).toEqual([]);
       await page.close();
     });
@@ -329,6 +350,13 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
       expect(await page.getByRole('dialog').count()).toBe(0);
       expect((await testPlatform.api(`/api/catalog/organizations/${linkName}`)).status).toBe(200);
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      expect((await download).suggestedFilename()).toBe('clubs.csv');
+      expect(readFileSync((await (await download).path())!, 'utf8')).toContain(
+        `${OFFICER.club},${OFFICER.email},Yes,`,
+      );
 
       await page.getByRole('button', { name: `Delete ${OFFICER.club}` }).click();
       await shot(page, 'club-delete-confirm');

@@ -90,7 +90,11 @@ export function ClubsPage() {
               </a>
             </>
           ) : (
-            <p>Not in the public catalog: the club is hidden until its officer confirms the account.</p>
+            <p>
+              {opened.club.confirmed
+                ? 'Not found in the public catalog under this name.'
+                : 'Not in the public catalog: the club is hidden until its officer confirms the account.'}
+            </p>
           )}
           <footer>
             <button type="button" class="secondary outline" onClick={() => setOpened(undefined)}>
