@@ -24,7 +24,7 @@ export const catalogService = defineService({
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
-  async setup({ database, outbox, logger, store }, config) {
+  async setup({ database, outbox, logger, store, clock }, config) {
     // The club page must answer quickly without the recommender: one short attempt, and after a few
     // failures the circuit opens and pages use their fallback at once.
     const recommender = createInternalClient({
@@ -45,7 +45,7 @@ export const catalogService = defineService({
         store,
       }),
       similarClubs: recommenderSimilarClubs(recommender),
-      searches: searchCounter(),
+      searches: searchCounter(clock),
     };
     await seedAndAnnounceMetadata(outbox);
     if (database.kind === 'pglite' && config.SEED_DEMO) await seedDemoCatalogOnFirstStart(context);

@@ -19,7 +19,8 @@ const localDate = (at: Date, zone: string) =>
 
 /**
  * Statistics anyone may read: counts only, and a count small enough to point at someone (1 to
- * `minCell` - 1) answered as null. Clubs are public in the catalog anyway; sign-ups are people.
+ * `minCell` - 1) answered as null. Clubs are public in the catalog anyway; sign-ups are people. No
+ * time of computation in it: the same figures give the same body, hence the same ETag.
  */
 export async function publicStats(db: Db, now: Date, options: { zone: string; minCell: number }) {
   const { zone, minCell } = options;
@@ -34,7 +35,6 @@ export async function publicStats(db: Db, now: Date, options: { zone: string; mi
     ),
   );
   return {
-    generated_at: now.toISOString(),
     min_cell: minCell,
     clubs_by_tag: (await clubsByTag(db)).map((tag) => ({ ...tag, clubs: cell(tag.clubs) })),
     clubs_recruiting_now: cell(await clubsRecruitingAt(db, now)),

@@ -47,7 +47,6 @@ export const pictureStatsSchema = z.array(twoFlags('logo_pic', 'banner_pic'));
 
 const cell = count.nullable();
 export const publicStatsSchema = z.object({
-  generated_at: z.string(),
   min_cell: z.number().int(),
   clubs_by_tag: z.array(z.object({ id: z.number().int(), name: z.string(), clubs: cell })),
   clubs_recruiting_now: cell,

@@ -1,0 +1,143 @@
+import { eventually } from '@sproul/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerOfficer } from './support/officer.js';
+import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
+
+const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
+const OFFICER = { email: 'chess@berkeley.edu', password: 'Check-mate-42!', club: 'Chess Club' };
+const DASHBOARD = 'http://localhost:3000';
+// What sc-admin sends on every call (upstream-clients.md §3.2), hence a preflight before each.
+const DASHBOARD_HEADERS = {
+  'access-control-allow-origin': '*',
+  'ngrok-skip-browser-warning': 'any',
+  origin: DASHBOARD,
+};
+const STATS = [
+  '/api/monitor/overview/stats/sign-up',
+  '/api/monitor/overview/stats/activity',
+  '/api/monitor/more-stats/social-media',
+  '/api/monitor/more-stats/club-reqs',
+  '/api/monitor/more-stats/pic-stats',
+];
+
+// The dashboard's statistics calls against `npm start`'s composition: figures from auth's and the
+// catalog's events, the monitor's first-start replay, and a rebuild.
+describe('the admin dashboard’s statistics through the gateway (embedded platform)', () => {
+  let testPlatform: TestPlatform;
+  let events: TestPlatform['events'] = [];
+  let api: Api;
+  let admin: string;
+
+  beforeAll(async () => {
+    testPlatform = await startTestPlatform('monitor-stats', {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      FRONTEND_BASE_URL: 'http://web.test',
+      SEED_DEMO: '0',
+      STATS_CACHE_MS: '0',
+      SEARCH_COUNT_INTERVAL_MS: '200',
+    });
+    ({ events, api } = testPlatform);
+    admin = (await api('/api/monitor/login', { body: ADMIN })).body.access;
+  }, 90_000);
+  afterAll(() => testPlatform?.stop());
+
+  const dashboard = (path: string, init: { method?: string } = {}) =>
+    api(path, { ...init, token: admin, headers: DASHBOARD_HEADERS });
+
+  it('answers the dashboard’s preflight and calls with the shapes it reads', async () => {
+    for (const path of STATS) {
+      const preflight = await fetch(`${testPlatform.platform.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: DASHBOARD,
+          'access-control-request-method': 'GET',
+          'access-control-request-headers':
+            'access-control-allow-origin,authorization,ngrok-skip-browser-warning',
+        },
+      });
+      expect(preflight.status, path).toBeLessThan(300);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+      const allowed = preflight.headers.get('access-control-allow-headers')?.toLowerCase() ?? '';
+      for (const header of ['access-control-allow-origin', 'authorization', 'ngrok-skip-browser-warning']) {
+        expect(allowed, `${path} ${header}`).toContain(header);
+      }
+      const answer = await dashboard(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
+      expect((await api(path)).status, path).toBe(401);
+    }
+    const signUp = (await dashboard(STATS[0] as string)).body;
+    expect(signUp.club_admin.history.clubs_registered).toHaveLength(10);
+    expect(Object.keys((await dashboard('/api/monitor/more-stats/club-reqs')).body[0])).toContain(
+      'no_app_required_and_no_new_members',
+    );
+    expect(Object.keys((await dashboard('/api/monitor/more-stats/pic-stats')).body[0])).toContain(
+      'logo_pic_and_no_banner_pic',
+    );
+  });
+
+  it('counts an officer’s sign-up, confirmation, sign-in and a student’s searches, and keeps them through a rebuild', async () => {
+    expect((await registerOfficer(api, ADMIN, OFFICER)).status).toBe(200);
+    const email = await eventually(() =>
+      events.find((e) => e.type === 'EmailRequested' && (e.data as { to: string }).to === OFFICER.email),
+    );
+    await fetch((email.data as { variables: { confirm_url: string } }).variables.confirm_url, {
+      redirect: 'manual',
+    });
+    const { club: _club, ...credentials } = OFFICER;
+    expect((await api('/api/user/login', { body: credentials })).status).toBe(200);
+    expect((await api('/api/catalog/organizations?q=chess')).status).toBe(200);
+
+    const figures = async () => ({
+      signUp: (await dashboard(STATS[0] as string)).body,
+      activity: (await dashboard(STATS[1] as string)).body,
+      clubReqs: (await dashboard('/api/monitor/more-stats/club-reqs')).body,
+    });
+    const settled = await eventually(async () => {
+      const now = await figures();
+      const main = now.signUp.club_admin.main;
+      return main.clubs_confirmed === 1 && main.clubs_reactivated === 1 && now.activity.catalog_searches === 1
+        ? now
+        : undefined;
+    }, 20_000);
+    expect(settled.signUp.club_admin.main).toEqual({
+      clubs_registered: 1,
+      clubs_confirmed: 1,
+      clubs_reactivated: 1,
+      clubs_rso_list: 1,
+    });
+    expect(settled.signUp.club_admin.history.clubs_registered.at(-1)).toBe(1);
+    expect(settled.activity).toEqual({ active_club_admins: 1, active_students: 0, catalog_searches: 1 });
+    expect(settled.clubReqs[0]).toMatchObject({ no_app_required_and_new_members: 1, app_required: 0 });
+
+    const rebuild = await dashboard('/api/monitor/read-models/rebuild', { method: 'POST' });
+    expect(rebuild.status).toBe(202);
+    const replayId = rebuild.body.replay_id as string;
+    // Auth and the catalog answer it; the figures come back to what they were.
+    await eventually(() =>
+      events.find(
+        (e) => e.type === 'AccountSnapshot' && (e.data as { replayId: string }).replayId === replayId,
+      ),
+    );
+    await eventually(async () => {
+      const now = await figures();
+      return JSON.stringify(now.signUp) === JSON.stringify(settled.signUp) ? now : undefined;
+    }, 20_000);
+    expect(await figures()).toEqual(settled);
+  });
+
+  it('answers public statistics to anyone through the gateway, with an ETag it honours', async () => {
+    const path = '/api/stats/public';
+    const answer = await api(path);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      clubs_recruiting_now: expect.any(Number),
+      sign_ups_per_week: expect.any(Array),
+    });
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
+    const etag = answer.headers.get('etag') as string;
+    const again = await fetch(`${testPlatform.platform.url}${path}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});

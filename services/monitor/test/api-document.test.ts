@@ -1,0 +1,62 @@
+import {
+  fuzzRoutes,
+  type OpenApiDocument,
+  openStorage,
+  type Storage,
+  type TokenIssuer,
+  tokenIssuer,
+} from '@sproul/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MonitorHarness, startMonitor } from './monitor-harness.js';
+
+describe('the monitor’s OpenAPI document and hostile requests', () => {
+  let auth: TokenIssuer;
+  let storage: Storage;
+  let closeStorage: () => Promise<void>;
+  let monitor: MonitorHarness;
+
+  beforeAll(async () => {
+    auth = await tokenIssuer();
+    ({ storage, close: closeStorage } = await openStorage('embedded'));
+    monitor = await startMonitor(auth, storage, new Date());
+  });
+  afterAll(async () => {
+    await monitor?.close();
+    await closeStorage?.();
+    await auth?.close();
+  });
+
+  it('documents every route it serves, admin routes with their token and 401', async () => {
+    const { status, body } = await monitor.get('/internal/openapi.json', null);
+    expect(status).toBe(200);
+    const paths = body.paths as Record<string, Record<string, { security?: unknown; responses: object }>>;
+    const documented = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = monitor.service.routes
+      .filter((route) => route.path.startsWith('/api/'))
+      .map((route) => `${route.method} ${route.path}`);
+    expect(documented.sort()).toEqual([...new Set(served)].sort());
+    expect(served).toHaveLength(7);
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const operation of Object.values(methods)) {
+        if (path === '/api/stats/public') continue;
+        expect(operation.security, path).toEqual([{ accessToken: [] }]);
+        expect(Object.keys(operation.responses), path).toContain('401');
+      }
+    }
+  });
+
+  it('answers every hostile variant of its routes with a JSON 4xx or its answer, never a 500', async () => {
+    const document = (await monitor.get('/internal/openapi.json', null)).body as OpenApiDocument;
+    const admin = await auth.token('admin');
+    const { requests, findings } = await fuzzRoutes({
+      baseUrl: monitor.url(''),
+      document,
+      headers: () => ({ authorization: `Bearer ${admin}` }),
+    });
+    expect(findings).toEqual([]);
+    // The routes take no input: each is sent with its credentials' variants at least.
+    expect(requests).toBeGreaterThanOrEqual(7);
+  });
+});
