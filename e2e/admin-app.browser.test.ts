@@ -224,6 +224,15 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.getByRole('button', { name: 'Import' }).click();
       expect(await page.getByRole('status').textContent()).toBe('Imported: 2 added, 1 already on the list.');
       await page.getByRole('cell', { name: 'bridge@berkeley.edu', exact: true }).waitFor();
+      // Or from a file, as exported from a spreadsheet.
+      await page.getByLabel('Or a CSV file').setInputFiles({
+        name: 'rso.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('"Email","Club"\r\n"chess.club@berkeley.edu","Chess"\r\n'),
+      });
+      await page.getByRole('button', { name: 'Import' }).click();
+      expect(await page.getByRole('status').textContent()).toBe('Imported: 1 added, 0 already on the list.');
+      await page.getByRole('cell', { name: 'chess.club@berkeley.edu', exact: true }).waitFor();
 
       await page.getByLabel('Search emails').fill('bridge');
       expect(await page.locator('tbody tr').count()).toBe(1);
