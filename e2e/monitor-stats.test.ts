@@ -127,6 +127,13 @@ describe('the admin dashboard’s statistics through the gateway (embedded platf
     expect(await figures()).toEqual(settled);
   });
 
+  it('lists the statistics routes in the gateway’s API document', async () => {
+    const paths = Object.keys((await api('/api/openapi.json')).body.paths);
+    for (const path of [...STATS, '/api/stats/public', '/api/monitor/read-models/rebuild']) {
+      expect(paths).toContain(path);
+    }
+  });
+
   it('answers public statistics to anyone through the gateway, with an ETag it honours', async () => {
     const path = '/api/stats/public';
     const answer = await api(path);
