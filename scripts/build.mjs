@@ -43,7 +43,8 @@ const webApp = {
 
 async function buildWebApp(force) {
   const stamp = path.join(webApp.outDir, STAMP);
-  const files = allFiles(webApp.root);
+  // The lockfile too: a new Preact, Chart.js or Pico changes the bundle as much as a source file does.
+  const files = [...allFiles(webApp.root), path.join(root, 'package-lock.json')];
   if (!force && upToDate(stamp, files)) return false;
   // Loaded only when the app is stale: importing Vite alone costs more than checking every stamp.
   const vite = await import('vite');
