@@ -52,10 +52,12 @@ export function ChartFigure({ title, type, labels, series, horizontal = false }:
 
   // Redrawn when the numbers change (`data`), not on every render.
   useEffect(() => {
-    const chart = new Chart(canvas.current!, {
+    const chart = new Chart<typeof type, number[], string | string[]>(canvas.current!, {
       type,
       data: {
-        labels,
+        // Beside horizontal bars a long label takes two lines (Chart.js draws an array as lines), so
+        // that it is not cut at phone width.
+        labels: horizontal ? labels.map((label) => label.split(', ')) : labels,
         datasets: series.map((one, index) => ({
           label: one.label,
           data: one.values,
