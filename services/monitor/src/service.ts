@@ -39,6 +39,6 @@ export const monitorService = defineService({
     return { context };
   },
   verifier: (ctx) => ctx.verifier,
-  routes: [...statsRoutes, publicStatsRoute, rebuildRoute, ...busHealthRoutes, ...adminAppRoutes],
+  routes: [...statsRoutes, publicStatsRoute, rebuildRoute, ...busHealthRoutes, ...adminAppRoutes()],
   handlers: monitorHandlers,
 });

@@ -1,5 +1,12 @@
-import { bootService, openStorage } from '@sproul/common/testing';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHttpApp } from '@sproul/common/http';
+import { mountRoutes } from '@sproul/common/service';
+import { bootService, openStorage, testLogger } from '@sproul/common/testing';
+import { Router } from 'express';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminAppRoutes } from '../src/entry-points/http/admin-app.js';
 import { monitorService } from '../src/index.js';
 
 // The admin web app's files as the monitor serves them at /admin (built by scripts/build.mjs, which
@@ -60,5 +67,29 @@ describe('the admin web app at /admin', () => {
       expect(answer.status, missing).toBeLessThan(500);
       expect(await answer.json()).toMatchObject({ status: 'error', reason: expect.any(String) });
     }
+  });
+});
+
+describe('the admin web app at /admin, not built', () => {
+  it('answers 503 naming the build command, and a JSON 404 for its files', async () => {
+    const { app } = createHttpApp({
+      service: 'monitor',
+      logger: testLogger(),
+      routes: (app) => {
+        const router = Router();
+        mountRoutes(router, adminAppRoutes(path.join(tmpdir(), `no-admin-app-${process.pid}`)), {});
+        app.use(router);
+      },
+    });
+    for (const page of ['/admin', '/admin/clubs']) {
+      const answer = await request(app).get(page);
+      expect(answer.status, page).toBe(503);
+      expect(answer.body).toEqual({
+        status: 'error',
+        reason: 'The admin web app is not built: run `node scripts/build.mjs`.',
+        data: null,
+      });
+    }
+    expect((await request(app).get('/admin/assets/index-abc.js')).status).toBe(404);
   });
 });

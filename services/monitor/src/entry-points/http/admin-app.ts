@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 
 /** Where `scripts/build.mjs` puts the bundled admin web app (services/monitor/web). */
-const WEB_ROOT = fileURLToPath(new URL('../../../dist-web', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('../../../dist-web', import.meta.url));
 
 const TAG = 'Admin web app';
 
@@ -30,13 +30,18 @@ const notBuilt = () =>
   );
 
 /** Sends a built file; ENOENT on index.html means no build, on anything else a wrong URL. */
-function sendBuilt(res: Response, file: string, cache: 'revalidate' | 'immutable'): Promise<void> {
+function sendBuilt(
+  res: Response,
+  root: string,
+  file: string,
+  cache: 'revalidate' | 'immutable',
+): Promise<void> {
   res.setHeader('Content-Security-Policy', CSP);
   return new Promise((resolve, reject) => {
     res.sendFile(
       file,
       {
-        root: WEB_ROOT,
+        root,
         dotfiles: 'deny',
         // index.html names the hashed assets: always revalidated (ETag); the assets never change.
         ...(cache === 'immutable'
@@ -64,13 +69,13 @@ const asset = z.object({
 const html = { 200: { description: 'The app (index.html)', schema: z.string(), contentType: 'text/html' } };
 
 /**
- * `/admin`: the admin web app's static files. The app routes in the browser, so every page path
- * (`/admin/clubs`) answers index.html; only `/admin/assets/*` are files, named by content hash.
+ * `/admin`: the admin web app's static files (from `root`). The app routes in the browser, so every
+ * page path (`/admin/clubs`) answers index.html; only `/admin/assets/*` are files, named by content hash.
  */
-export const adminAppRoutes = [
+export const adminAppRoutes = (root = WEB_ROOT) => [
   defineRoute(
     { method: 'get', path: '/admin', tag: TAG, summary: 'The admin web app', responses: html, errors: [503] },
-    ({ res }) => sendBuilt(res, 'index.html', 'revalidate'),
+    ({ res }) => sendBuilt(res, root, 'index.html', 'revalidate'),
   ),
   defineRoute(
     {
@@ -82,7 +87,7 @@ export const adminAppRoutes = [
       responses: { 200: { description: 'A file', schema: z.string() } },
       errors: [404],
     },
-    ({ res, params }) => sendBuilt(res, `assets/${params.file}`, 'immutable'),
+    ({ res, params }) => sendBuilt(res, root, `assets/${params.file}`, 'immutable'),
   ),
   defineRoute(
     {
@@ -97,7 +102,7 @@ export const adminAppRoutes = [
     ({ res, params }) => {
       // A file name here is a wrong URL, not a page (only index.html sits at the top).
       if (params.page.includes('.') && params.page !== 'index.html') throw notFound('No such file');
-      return sendBuilt(res, 'index.html', 'revalidate');
+      return sendBuilt(res, root, 'index.html', 'revalidate');
     },
   ),
 ];
