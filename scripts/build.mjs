@@ -1,5 +1,6 @@
 // Transpiles every package's TypeScript (src/ → dist/, file for file) with esbuild, skipping packages
-// whose dist/ is newer than every source file. Type checking is tsc's job, in `npm test`.
+// whose dist/ is newer than every source file, and bundles the monitor's admin web app with Vite (the
+// same stamp rule, so an up-to-date tree loads no Vite). Type checking is tsc's job, in `npm test`.
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,12 @@ const packages = [
   path.join(root, 'bench'),
 ].filter((dir) => existsSync(path.join(dir, 'src')));
 
+const allFiles = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? allFiles(full) : [full];
+  });
+
 const tsFiles = (dir) =>
   readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -22,19 +29,53 @@ const tsFiles = (dir) =>
   });
 
 const STAMP = '.built';
-const upToDate = (dir, files) => {
-  const stamp = path.join(dir, 'dist', STAMP);
+const upToDate = (stamp, files) => {
   if (!existsSync(stamp)) return false;
   const builtAt = statSync(stamp).mtimeMs;
   return files.every((file) => statSync(file).mtimeMs < builtAt);
 };
 
+// The admin web app (services/monitor/web) → static files the monitor serves at /admin.
+const webApp = {
+  root: path.join(root, 'services/monitor/web'),
+  outDir: path.join(root, 'services/monitor/dist-web'),
+};
+
+async function buildWebApp(force) {
+  const stamp = path.join(webApp.outDir, STAMP);
+  // The lockfile too: a new Preact, Chart.js or Pico changes the bundle as much as a source file does.
+  const files = [...allFiles(webApp.root), path.join(root, 'package-lock.json')];
+  if (!force && upToDate(stamp, files)) return false;
+  // Loaded only when the app is stale: importing Vite alone costs more than checking every stamp.
+  const vite = await import('vite');
+  await vite.build({
+    root: webApp.root,
+    base: '/admin/',
+    configFile: false,
+    logLevel: 'warn',
+    // Preact's automatic JSX runtime (Vite 8 transforms with Oxc; its `esbuild` option is deprecated).
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: webApp.outDir,
+      emptyOutDir: true,
+      // The gateway's CSP allows no inline script: keep every script a file.
+      modulePreload: { polyfill: false },
+      assetsInlineLimit: 0,
+    },
+  });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  return true;
+}
+
 export async function buildAll({ force = false } = {}) {
   let built = 0;
-  await Promise.all(
-    packages.map(async (dir) => {
+  await Promise.all([
+    buildWebApp(force).then((didBuild) => {
+      if (didBuild) built += 1;
+    }),
+    ...packages.map(async (dir) => {
       const files = tsFiles(path.join(dir, 'src'));
-      if (!force && upToDate(dir, files)) return;
+      if (!force && upToDate(path.join(dir, 'dist', STAMP), files)) return;
       built += 1;
       rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
       await build({
@@ -49,12 +90,12 @@ export async function buildAll({ force = false } = {}) {
       });
       writeFileSync(path.join(dir, 'dist', STAMP), `${new Date().toISOString()}\n`);
     }),
-  );
+  ]);
   return built;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const built = await buildAll({ force: process.argv.includes('--force') });
-  console.log(`built ${built} of ${packages.length} packages in ${Date.now() - started} ms`);
+  console.log(`built ${built} of ${packages.length + 1} packages in ${Date.now() - started} ms`);
 }

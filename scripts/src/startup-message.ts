@@ -10,6 +10,7 @@ export function startupMessage(
     `sproul.club is ready at ${platform.url} (started in ${ms} ms)`,
     `  home page:          ${platform.url}/`,
     `  API documentation:  ${platform.url}/api/docs`,
+    `  admin web app:      ${platform.url}/admin (an admin account: npm run admin:create)`,
     `  sent mail:          ${platform.url}/_dev/mail (every email the platform sent, rendered)`,
     `  readiness, metrics: ${platform.internalUrl}/readyz, ${platform.internalUrl}/metrics (loopback only)`,
   ];

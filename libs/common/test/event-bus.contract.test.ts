@@ -193,6 +193,30 @@ describe.each(transports)('event bus over $kind', async ({ kind, needs }) => {
   );
 
   it.skipIf(!available)(
+    'counts a queue’s dead letters, and replays them onto it as first deliveries',
+    async () => {
+      const queue = uniqueQueue('replayed');
+      // Fails its three attempts, then (replayed) succeeds: a handler fixed after the fact.
+      const { seen } = await consumer(queue, { failures: 3, attempts: [50, 100] });
+      const never = uniqueQueue('never-declared');
+      expect(await harness.bus.queueDepths([never])).toEqual([{ queue: never, waiting: 0, dead: 0 }]);
+      const event = registered(5);
+      await harness.bus.publish([event]);
+
+      await eventually(async () => (await harness.bus.queueDepths([queue]))[0]!.dead === 1);
+      expect(await harness.bus.queueDepths([queue])).toEqual([{ queue, waiting: 0, dead: 1 }]);
+      expect(await harness.bus.replayDeadLetters(queue)).toBe(1);
+      await eventually(async () => (await effectCount(harness.database, queue)) === 1);
+      expect(seen.map((s) => s.id)).toEqual([event.id, event.id, event.id, event.id]);
+      await eventually(async () => {
+        const [depth] = await harness.bus.queueDepths([queue]);
+        return depth!.waiting === 0 && depth!.dead === 0;
+      });
+      expect(await harness.bus.replayDeadLetters(queue)).toBe(0);
+    },
+  );
+
+  it.skipIf(!available)(
     'dead-letters an event that breaks its schema without calling the handler',
     async () => {
       const queue = uniqueQueue('strict');

@@ -20,6 +20,11 @@ export function homePage(content: HomePageContent, services: string[]): RequestH
   const links = [
     { href: '/api/docs', label: 'API documentation', description: 'every route, tried from the browser' },
     { href: '/api/openapi.json', label: 'OpenAPI document', description: 'the same, as JSON' },
+    {
+      href: '/admin',
+      label: 'Admin web app',
+      description: 'statistics, RSO list, clubs, tags, event bus (admins)',
+    },
     ...(content.links ?? []),
   ];
   const accounts = content.demoAccounts ?? [];

@@ -19,6 +19,9 @@ const PUBLIC: RegExp[] = [
   /^\/api\/stats\/public$/,
   // Bulk mail's one-click unsubscribe link: signed, and followed from a mailbox without a session.
   /^\/api\/mail\/unsubscribe$/,
+  // The admin web app's page and files: nothing secret in them, and a browser sends no token for them.
+  // Every call the app makes is an admin-only /api/monitor route.
+  /^\/admin(\/.*)?$/,
 ];
 
 // One alternation, tested once per request, rather than each pattern in turn.

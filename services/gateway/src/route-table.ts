@@ -39,6 +39,8 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/stats', service: 'monitor' },
   { prefix: '/api/media', service: 'media' },
   { prefix: '/api/mail', service: 'mailer' },
+  // The admin web app's static files (the monitor serves them; its API calls come back as /api/monitor).
+  { prefix: '/admin', service: 'monitor' },
 ];
 
 // Longest first, each with its `prefix/` worked out here rather than on every request.

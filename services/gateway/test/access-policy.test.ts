@@ -35,6 +35,7 @@ describe('the gateway’s access policy (both lanes ask it)', () => {
     ['not a service route', '/healthz', {}, { own: true }],
     ['public route, no token', '/api/user/login', {}, { forward: { service: 'auth' } }],
     ['public catalog', '/api/catalog/tags', {}, { forward: { service: 'catalog' } }],
+    ['admin web app (its calls need a token)', '/admin/clubs', {}, { forward: { service: 'monitor' } }],
     [
       'token required',
       '/api/admin/profile',

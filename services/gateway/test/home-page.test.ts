@@ -10,6 +10,7 @@ describe('home page (/)', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('<a href="/api/docs">API documentation</a>');
+    expect(page.text).toContain('<a href="/admin">Admin web app</a>');
     expect(page.text).toContain('auth, catalog');
     expect(page.text).not.toContain('Demo accounts');
 

@@ -17,6 +17,8 @@ describe('route table', () => {
     ['/api/admin/profile', 'catalog'],
     ['/api/admin/change-password', 'auth'],
     ['/api/mail/unsubscribe', 'mailer'],
+    ['/admin', 'monitor'],
+    ['/admin/assets/index-abc.js', 'monitor'],
   ])('sends %s to %s', (path, service) => {
     expect(findRoute(path)?.service).toBe(service);
   });
@@ -25,6 +27,7 @@ describe('route table', () => {
     expect(findRoute('/api/username')).toBeUndefined();
     expect(findRoute('/api/monitor/rsolist')?.service).toBe('monitor');
     expect(findRoute('/api')).toBeUndefined();
+    expect(findRoute('/administrator')).toBeUndefined();
   });
 
   it('has no duplicate prefixes', () => {

@@ -6,6 +6,8 @@ import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access
 import type { MonitorContext } from './domain/monitor-context.js';
 import { requestReplayOnFirstStart } from './domain/rebuild/request-replay.js';
 import { statsCache } from './domain/stats/stats-cache.js';
+import { adminAppRoutes } from './entry-points/http/admin-app.js';
+import { busHealthRoutes } from './entry-points/http/bus-health-routes.js';
 import { publicStatsRoute } from './entry-points/http/public-stats-route.js';
 import { rebuildRoute } from './entry-points/http/rebuild-route.js';
 import { statsRoutes } from './entry-points/http/stats-routes.js';
@@ -17,10 +19,11 @@ export const monitorService = defineService({
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
-  async setup({ database, outbox, logger, store, clock }, config) {
+  async setup({ database, outbox, bus, logger, store, clock }, config) {
     const context: MonitorContext = {
       db: database.db,
       outbox,
+      bus,
       config,
       logger,
       verifier: createTokenVerifier({
@@ -36,6 +39,6 @@ export const monitorService = defineService({
     return { context };
   },
   verifier: (ctx) => ctx.verifier,
-  routes: [...statsRoutes, publicStatsRoute, rebuildRoute],
+  routes: [...statsRoutes, publicStatsRoute, rebuildRoute, ...busHealthRoutes, ...adminAppRoutes()],
   handlers: monitorHandlers,
 });

@@ -5,12 +5,13 @@ import type { EventEnvelope } from '../events/envelope.js';
 import type { Logger } from '../logging/logger.js';
 import { DurableBindings } from './durable-bindings.js';
 import { type Copy, ENQUEUE, SCHEMA } from './durable-bus-tables.js';
-import { takeDeadLetters } from './durable-dead-letters.js';
+import { queueDepths, replayDeadLetters, takeDeadLetters } from './durable-dead-letters.js';
 import { DurableQueue } from './durable-queue.js';
 import {
   BusUnavailableError,
   type DeadLetter,
   type EventBus,
+  type QueueDepth,
   type Subscription,
   type SubscriptionSpec,
 } from './event-bus.js';
@@ -79,6 +80,16 @@ export class DurableInProcessBus implements EventBus {
 
   async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {
     return takeDeadLetters(this.client, queue, max);
+  }
+
+  async queueDepths(queues: string[]): Promise<QueueDepth[]> {
+    return queueDepths(this.client, queues);
+  }
+
+  async replayDeadLetters(queue: string, max = 100): Promise<number> {
+    const replayed = await replayDeadLetters(this.client, queue, max);
+    if (replayed > 0) this.queues.get(queue)?.kick();
+    return replayed;
   }
 
   async check(): Promise<void> {

@@ -42,6 +42,15 @@ export interface DeadLetter {
   deadAt: string;
 }
 
+/** How many messages a service's queue holds (operations: the admin web app's event bus page). */
+export interface QueueDepth {
+  queue: string;
+  /** Waiting to be handled: ready, and (embedded buses) waiting out a retry delay. */
+  waiting: number;
+  /** Dead letters, until taken or replayed. */
+  dead: number;
+}
+
 export interface Subscription {
   cancel(): Promise<void>;
 }
@@ -58,6 +67,13 @@ export interface EventBus {
   subscribe(spec: SubscriptionSpec): Promise<Subscription>;
   /** Removes and returns up to `max` dead letters of a queue (operations, tests). */
   takeDeadLetters(queue: string, max?: number): Promise<DeadLetter[]>;
+  /** The depth of each named queue (a queue never declared counts as empty). */
+  queueDepths(queues: string[]): Promise<QueueDepth[]>;
+  /**
+   * Moves up to `max` dead letters of a queue back onto it, oldest first, as first deliveries; resolves
+   * how many. Safe to repeat: consumers' inboxes skip what they already applied.
+   */
+  replayDeadLetters(queue: string, max?: number): Promise<number>;
   /** Throws when the transport cannot currently publish. */
   check(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import {
   BusUnavailableError,
   type DeadLetter,
   type EventBus,
+  type QueueDepth,
   type Subscription,
   type SubscriptionSpec,
 } from './event-bus.js';
@@ -44,6 +45,17 @@ export class InProcessBus implements EventBus {
 
   async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {
     return this.queues.get(queue)?.takeDeadLetters(max) ?? [];
+  }
+
+  async queueDepths(queues: string[]): Promise<QueueDepth[]> {
+    return queues.map((queue) => ({
+      queue,
+      ...(this.queues.get(queue)?.depth() ?? { waiting: 0, dead: 0 }),
+    }));
+  }
+
+  async replayDeadLetters(queue: string, max = 100): Promise<number> {
+    return this.queues.get(queue)?.replayDeadLetters(max) ?? 0;
   }
 
   async check(): Promise<void> {

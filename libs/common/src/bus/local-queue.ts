@@ -68,6 +68,16 @@ export class LocalQueue {
     return this.dead.splice(0, max);
   }
 
+  depth() {
+    return { waiting: this.ready.length + this.timers.size, dead: this.dead.length };
+  }
+
+  replayDeadLetters(max: number) {
+    const letters = this.dead.splice(0, max);
+    for (const { body, routingKey } of letters) this.push({ body, routingKey, attempt: 1 });
+    return letters.length;
+  }
+
   async drain(timeoutMs: number) {
     const deadline = Date.now() + timeoutMs;
     while ((this.running || this.ready.length > 0) && !this.paused && Date.now() < deadline) {

@@ -17,6 +17,8 @@ export function failDeliveries(
     failed,
     publish: (envelopes) => bus.publish(envelopes),
     takeDeadLetters: (queue, max) => bus.takeDeadLetters(queue, max),
+    queueDepths: (queues) => bus.queueDepths(queues),
+    replayDeadLetters: (queue, max) => bus.replayDeadLetters(queue, max),
     check: () => bus.check(),
     close: () => bus.close(),
     subscribe(spec) {

@@ -1,4 +1,5 @@
 import type { TokenVerifier } from '@sproul/common/auth';
+import type { EventBus } from '@sproul/common/bus';
 import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
@@ -9,6 +10,8 @@ import type { StatsCache } from './stats/stats-cache.js';
 export interface MonitorContext {
   db: Db;
   outbox: Outbox;
+  /** The event bus itself, for its health (the admin web app's event bus page). */
+  bus: EventBus;
   config: MonitorConfig;
   logger: Logger;
   verifier: TokenVerifier;

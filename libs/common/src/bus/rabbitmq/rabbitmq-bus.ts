@@ -6,13 +6,14 @@ import {
   BusUnavailableError,
   type DeadLetter,
   type EventBus,
+  type QueueDepth,
   type Subscription,
   type SubscriptionSpec,
 } from '../event-bus.js';
 import { confirmPublish, confirmRaw } from './confirm-publish.js';
 import { connectWithRecovery, type RabbitMqBusOptions } from './rabbitmq-connection.js';
 import { RabbitMqConsumer } from './rabbitmq-consumer.js';
-import { takeDeadLetters } from './rabbitmq-dead-letters.js';
+import { queueDepths, replayDeadLetters, takeDeadLetters } from './rabbitmq-dead-letters.js';
 import { DEFAULT_EXCHANGE, declareExchanges } from './topology.js';
 import { boundUnrouted, type UnroutedBounds } from './unrouted.js';
 
@@ -106,6 +107,16 @@ export class RabbitMqBus implements EventBus {
   async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {
     if (!this.model) throw new BusUnavailableError();
     return takeDeadLetters(this.model, queue, max);
+  }
+
+  async queueDepths(queues: string[]): Promise<QueueDepth[]> {
+    if (!this.model) throw new BusUnavailableError();
+    return queueDepths(this.model, queues);
+  }
+
+  async replayDeadLetters(queue: string, max = 100): Promise<number> {
+    if (!this.model) throw new BusUnavailableError();
+    return replayDeadLetters(this.model, queue, max);
   }
 
   async check(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ChannelModel } from 'amqplib';
-import type { DeadLetter } from '../event-bus.js';
-import { ATTEMPT_HEADER, routingKeyOfMessage } from './message-headers.js';
+import type { DeadLetter, QueueDepth } from '../event-bus.js';
+import { confirmRaw } from './confirm-publish.js';
+import { ATTEMPT_HEADER, ROUTING_KEY_HEADER, routingKeyOfMessage } from './message-headers.js';
 import { queueNames } from './topology.js';
 
 /** Takes up to `max` messages off a queue's dead-letter queue, on a channel of their own. */
@@ -36,4 +37,57 @@ export async function takeDeadLetters(
     await channel.close().catch(() => {});
   }
   return letters;
+}
+
+/** A queue's ready messages; 0 for a queue never declared (the broker then closes the channel: one each). */
+async function readyCount(model: ChannelModel, name: string): Promise<number> {
+  const channel = await model.createChannel();
+  channel.on('error', () => {}); // the 404 of a missing queue, answered above
+  try {
+    return (await channel.checkQueue(name)).messageCount;
+  } catch {
+    return 0;
+  } finally {
+    await channel.close().catch(() => {});
+  }
+}
+
+/** Ready messages of each service's main queue (unacknowledged and retrying ones are not counted) and dead letters. */
+export function queueDepths(model: ChannelModel, queues: string[]): Promise<QueueDepth[]> {
+  return Promise.all(
+    queues.map(async (queue) => {
+      const names = queueNames(queue);
+      const [waiting, dead] = await Promise.all([
+        readyCount(model, names.main),
+        readyCount(model, names.dead),
+      ]);
+      return { queue, waiting, dead };
+    }),
+  );
+}
+
+/**
+ * Moves up to `max` dead letters back onto the service's main queue, each acknowledged only once the
+ * broker confirmed its copy (a crash in between leaves a duplicate, which the inbox absorbs, never a loss).
+ */
+export async function replayDeadLetters(model: ChannelModel, queue: string, max: number): Promise<number> {
+  const names = queueNames(queue);
+  const channel = await model.createConfirmChannel();
+  let replayed = 0;
+  try {
+    await channel.assertQueue(names.dead, { durable: true });
+    while (replayed < max) {
+      const message = await channel.get(names.dead, { noAck: false });
+      if (!message) break;
+      // The routing key rides in its header, as on a retry; no attempt header makes it a first delivery.
+      await confirmRaw(channel, '', names.main, message.content, {
+        [ROUTING_KEY_HEADER]: routingKeyOfMessage(message as never),
+      });
+      channel.ack(message);
+      replayed += 1;
+    }
+  } finally {
+    await channel.close().catch(() => {});
+  }
+  return replayed;
 }

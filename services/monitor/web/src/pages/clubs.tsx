@@ -1,0 +1,188 @@
+import { useState } from 'preact/hooks';
+import { api, downloadCsv, publicApi } from '../api.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ErrorNotice, StatusNotice } from '../components/notice.js';
+import { matches, SearchBox } from '../components/search-box.js';
+import { useAction } from '../use-action.js';
+import { useLoad } from '../use-load.js';
+
+interface ClubAccount {
+  name: string;
+  email: string;
+  confirmed: boolean;
+  reactivated: boolean;
+}
+
+interface PublicClub {
+  name: string;
+  link_name: string;
+  about_us?: string;
+  tags: number[];
+  app_required: boolean;
+  new_members: boolean;
+}
+
+/** The club's page in the public catalog, found by name (the admin list carries no link name); none when hidden. */
+async function findPublicPage(name: string): Promise<PublicClub | undefined> {
+  const page = await publicApi<{ results: PublicClub[] }>(
+    `/api/catalog/organizations?${new URLSearchParams({ q: name.slice(0, 200), limit: '50' })}`,
+  );
+  return page.results.find((club) => club.name === name);
+}
+
+type Opened = { club: ClubAccount; page: PublicClub | undefined };
+
+export function ClubsPage() {
+  const [list, reload] = useLoad(() => api<ClubAccount[]>('/api/monitor/club/list'));
+  const [query, setQuery] = useState('');
+  const [toDelete, setToDelete] = useState<ClubAccount>();
+  const [opened, setOpened] = useState<Opened>();
+  const action = useAction();
+
+  const open = (club: ClubAccount) =>
+    void action.run(async () => {
+      setOpened({ club, page: await findPublicPage(club.name) });
+      return undefined;
+    });
+
+  const confirmDelete = () => {
+    const club = toDelete;
+    if (!club) return;
+    void action
+      .run(async () => {
+        await api(`/api/monitor/club/${encodeURIComponent(club.email)}`, { method: 'DELETE' });
+        await reload();
+        if (opened?.club.email === club.email) setOpened(undefined);
+        return `Deleted ${club.name}.`;
+      })
+      .then(() => setToDelete(undefined));
+  };
+
+  return (
+    <>
+      <h1>Clubs</h1>
+      <p>
+        <small>
+          Every club, hidden ones too. Hiding a club without deleting it is not offered: no service has an API
+          for it yet (a club stays hidden until its officer confirms the account).
+        </small>
+      </p>
+      <ErrorNotice reason={action.error} />
+      <StatusNotice>{action.done}</StatusNotice>
+      {opened && (
+        <article aria-label={`Public page of ${opened.club.name}`}>
+          <header>
+            <strong>{opened.club.name}</strong> in the public catalog
+          </header>
+          {opened.page ? (
+            <>
+              <p>{opened.page.about_us || <em>No description yet.</em>}</p>
+              <p>
+                {opened.page.app_required ? 'Application required' : 'No application'} ·{' '}
+                {opened.page.new_members ? 'taking new members' : 'not taking new members'}
+              </p>
+              <a
+                href={`/api/catalog/organizations/${encodeURIComponent(opened.page.link_name)}`}
+                target="_blank"
+                rel="noopener"
+              >
+                Open its public page (JSON)
+              </a>
+            </>
+          ) : (
+            <p>
+              {opened.club.confirmed
+                ? 'Not found in the public catalog under this name.'
+                : 'Not in the public catalog: the club is hidden until its officer confirms the account.'}
+            </p>
+          )}
+          <footer>
+            <button type="button" class="secondary outline" onClick={() => setOpened(undefined)}>
+              Close
+            </button>
+          </footer>
+        </article>
+      )}
+      <div class="toolbar">
+        <SearchBox label="Search clubs" value={query} onInput={setQuery} />
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void action.run(() =>
+              downloadCsv('/api/monitor/club/download', 'clubs.csv').then(() => undefined),
+            )
+          }
+        >
+          Export CSV
+        </button>
+      </div>
+      {list.state === 'failed' && <ErrorNotice reason={list.reason} />}
+      {list.state === 'loading' && <p aria-busy="true">Loading…</p>}
+      {list.state === 'ready' && (
+        <div class="overflow-auto">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Club</th>
+                <th scope="col">Officer email</th>
+                <th scope="col">Confirmed</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.value
+                .filter((club) => matches(query, club.name, club.email))
+                .map((club) => (
+                  <tr key={club.email}>
+                    <td>{club.name}</td>
+                    <td class="email">{club.email}</td>
+                    <td>{club.confirmed ? 'Yes' : 'No'}</td>
+                    <td>
+                      <div class="row-actions">
+                        <button
+                          type="button"
+                          class="secondary outline"
+                          aria-label={`Open ${club.name}`}
+                          onClick={() => open(club)}
+                        >
+                          Open
+                        </button>
+                        <button
+                          type="button"
+                          class="contrast outline"
+                          aria-label={`Delete ${club.name}`}
+                          onClick={() => setToDelete(club)}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <p>
+            <small>{list.value.length} clubs</small>
+          </p>
+        </div>
+      )}
+      {toDelete && (
+        <ConfirmDialog
+          title={`Delete ${toDelete.name}?`}
+          confirmLabel="Delete club"
+          busy={action.busy}
+          onConfirm={confirmDelete}
+          onCancel={() => setToDelete(undefined)}
+        >
+          <p>
+            The club, its page, events and pictures, and its officer's account ({toDelete.email}) are deleted.
+            This cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
