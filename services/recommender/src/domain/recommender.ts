@@ -1,58 +1,202 @@
 import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
-import { clubCorpusRepository } from '../data-access/club-corpus-repository.js';
+import type { RecommenderConfig } from '../config.js';
+import { type CorpusClub, clubCorpusRepository } from '../data-access/club-corpus-repository.js';
+import { modelStore } from '../data-access/model-store.js';
+import { ClubSpace, type SpaceClub } from './model/club-space.js';
+import { type EvalSet, loadEvalSet } from './model/evaluation.js';
+import { trainModel } from './model/train-model.js';
+import type { ModelFigures } from './model/tune.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
 
-/** How long a burst of club changes is gathered before the index is rebuilt once for all of them. */
-const REBUILD_DELAY_MS = 250;
+/** Until a first model is trained, TF-IDF answers; it is rebuilt this long after a burst of changes. */
+const FALLBACK_REBUILD_DELAY_MS = 250;
+/** Fewest changes that count as drift, so a campus of five clubs does not retrain on every edit. */
+const MIN_DRIFT_CHANGES = 20;
+
+export interface ModelInfo {
+  version: number;
+  backend: string;
+  createdAt: Date;
+  corpusSize: number;
+  trainMs: number;
+  params: ClubSpace['params'];
+  figures: ModelFigures;
+}
+
+export interface RetrainOutcome {
+  version: number;
+  accepted: boolean;
+  figures: ModelFigures;
+}
+
+const spaceClub = (club: CorpusClub): SpaceClub => ({
+  clubId: club.clubId,
+  linkName: club.linkName,
+  name: club.name,
+  tags: club.tags,
+  description: club.description,
+});
 
 /**
- * Keeps a similarity index of the visible clubs up to date with the corpus. Changes schedule one
- * rebuild shortly after (a burst of events costs one); a club asked for that the index does not know
- * yet (created since the last build) triggers a rebuild right away, where upstream answered a 500.
+ * The answering model and the visible clubs placed in it. Club events are folded into the current
+ * model at once (no rebuild); a retrain runs in the background on a schedule or on drift, and its
+ * model replaces the current one (one assignment: a query in flight finishes on the space it started
+ * with) only if it does not do worse on the committed evaluation set. A restart loads the newest
+ * accepted version and places the clubs in it, without training.
  */
-export function createRecommender(db: Db, logger: Logger) {
-  let index = new SimilarityIndex([]);
-  let building: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
+export function createRecommender(
+  db: Db,
+  logger: Logger,
+  config: Pick<RecommenderConfig, 'RECOMMENDER_DRIFT_SHARE' | 'RECOMMENDER_SWAP_TOLERANCE'>,
+  evalSet: EvalSet = loadEvalSet(),
+) {
+  const visible = new Map<string, CorpusClub>();
+  let space: ClubSpace | undefined;
+  let model: ModelInfo | undefined;
+  let fallback = new SimilarityIndex([]);
+  let fallbackTimer: NodeJS.Timeout | undefined;
+  let changesSinceTraining = 0;
+  let training: Promise<RetrainOutcome> | undefined;
+  /** Changes that arrive while a retrain builds its space, applied to it before the swap. */
+  let pendingForNext: ((next: ClubSpace) => void)[] | undefined;
+  let stopped = false;
 
-  async function rebuild() {
-    // One build at a time; a request arriving during a build waits for it rather than starting another.
-    building ??= (async () => {
+  const rebuildFallback = () => {
+    fallback = new SimilarityIndex([...visible.values()]);
+  };
+
+  async function retrain(reason: string): Promise<RetrainOutcome> {
+    training ??= (async () => {
+      pendingForNext = [];
       try {
-        const started = performance.now();
-        const corpus = (await clubCorpusRepository(db).all()).filter((club) => club.visible);
-        index = new SimilarityIndex(corpus);
-        logger.debug(
-          { clubs: index.size, ms: Math.round(performance.now() - started) },
-          'similarity index built',
+        const corpus = [...visible.values()].map(spaceClub);
+        const trained = await trainModel(corpus, evalSet);
+        const accepted =
+          !model || trained.figures.precision >= model.figures.precision - config.RECOMMENDER_SWAP_TOLERANCE;
+        if (stopped) return { version: 0, accepted: false, figures: trained.figures };
+        const version = await modelStore(db).save(trained, accepted, reason);
+        if (accepted && !stopped) {
+          const next = new ClubSpace(trained.text, trained.params);
+          await next.build(corpus);
+          for (const apply of pendingForNext) apply(next);
+          changesSinceTraining = pendingForNext.length;
+          space = next;
+          model = { version, ...trained, createdAt: new Date() };
+        }
+        logger.info(
+          {
+            version,
+            accepted,
+            reason,
+            backend: trained.backend,
+            ms: trained.trainMs,
+            figures: trained.figures,
+          },
+          accepted
+            ? 'recommender model trained and swapped in'
+            : 'recommender model trained, kept out: worse',
         );
+        return { version, accepted, figures: trained.figures };
       } finally {
-        building = undefined;
+        pendingForNext = undefined;
+        training = undefined;
       }
     })();
-    return building;
+    return training;
+  }
+
+  const retrainInBackground = (reason: string) => {
+    retrain(reason).catch((error) => logger.error({ err: error, reason }, 'recommender retrain failed'));
+  };
+
+  /** Applies a change to the answering space now, and to a space being trained when it is swapped in. */
+  function apply(change: (target: ClubSpace) => void) {
+    if (space) change(space);
+    pendingForNext?.push(change);
+    if (!space) {
+      clearTimeout(fallbackTimer);
+      fallbackTimer = setTimeout(rebuildFallback, FALLBACK_REBUILD_DELAY_MS);
+      fallbackTimer.unref();
+    }
+    changesSinceTraining += 1;
+    const drift = Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
+    if (model && !training && changesSinceTraining >= drift) retrainInBackground('drift');
   }
 
   return {
-    rebuild,
-    /** Called after a change to the corpus has been stored. */
-    changed() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        rebuild().catch((error) => logger.error({ err: error }, 'similarity index rebuild failed'));
-      }, REBUILD_DELAY_MS);
-      timer.unref();
+    db,
+    /** Loads the corpus and the newest accepted model; with none yet, trains one in the background. */
+    async start() {
+      for (const club of await clubCorpusRepository(db).all())
+        if (club.visible) visible.set(club.clubId, club);
+      rebuildFallback();
+      const stored = await modelStore(db).latestAccepted();
+      if (!stored) {
+        retrainInBackground('first start');
+        return;
+      }
+      const loaded = new ClubSpace(stored.text, stored.params);
+      await loaded.build([...visible.values()].map(spaceClub));
+      space = loaded;
+      model = stored;
+      logger.info({ version: stored.version, clubs: visible.size }, 'recommender model loaded');
+    },
+    retrain,
+    /** After a club's corpus row was stored: a visible club is (re)placed, a hidden one leaves. */
+    clubChanged(club: CorpusClub) {
+      if (club.visible) {
+        visible.set(club.clubId, club);
+        apply((target) => target.upsert(spaceClub(club)));
+      } else {
+        visible.delete(club.clubId);
+        apply((target) => target.remove(club.clubId));
+      }
+    },
+    clubDeleted(clubId: string) {
+      visible.delete(clubId);
+      apply((target) => target.remove(clubId));
     },
     /** The k visible clubs most similar to one; undefined when the club is unknown or not visible. */
-    async similar(linkName: string, k: number): Promise<SimilarClub[] | undefined> {
-      if (!index.has(linkName)) await rebuild();
-      return index.similar(linkName, k);
+    similar(linkName: string, k: number): SimilarClub[] | undefined {
+      if (!space) {
+        // A club created since the fallback was built: rebuild it now rather than answer 404.
+        if (!fallback.has(linkName) && visibleLink(linkName)) rebuildFallback();
+        return fallback.similar(linkName, k);
+      }
+      const clubId = space.clubIdOf(linkName);
+      if (clubId === undefined) return undefined;
+      return space.neighbours(clubId, k)!.map((n) => ({
+        link_name: space!.club(n.clubId)!.linkName,
+        score: Math.round(n.score * 1e4) / 1e4,
+      }));
     },
-    stop() {
-      clearTimeout(timer);
+    /** Similarity of two visible clubs by id, for student recommendations (0 without a model). */
+    similarity: (a: string, b: string) => space?.similarity(a, b) ?? 0,
+    neighbourIds(clubId: string, k: number): { clubId: string; score: number }[] {
+      if (space) return space.neighbours(clubId, k) ?? [];
+      const club = visible.get(clubId);
+      const similar = club ? (fallback.similar(club.linkName, k) ?? []) : [];
+      return similar.flatMap((s) => {
+        const id = [...visible.values()].find((c) => c.linkName === s.link_name)?.clubId;
+        return id ? [{ clubId: id, score: s.score }] : [];
+      });
+    },
+    visibleClubs: () => visible,
+    model: () => model,
+    training: () => training !== undefined,
+    /** Waits for a retrain in flight (TensorFlow.js work cannot be cancelled); it will not swap. */
+    async stop() {
+      stopped = true;
+      clearTimeout(fallbackTimer);
+      await training?.catch(() => undefined);
     },
   };
+
+  function visibleLink(linkName: string) {
+    for (const club of visible.values()) if (club.linkName === linkName) return true;
+    return false;
+  }
 }
 
 export type Recommender = ReturnType<typeof createRecommender>;
