@@ -4,6 +4,7 @@ import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
 import type { SimilarClubsSource } from './clubs/similar-clubs-source.js';
+import type { StudentClubsSource } from './clubs/student-clubs-source.js';
 
 /** What the catalog's use cases work with: built once in the service's `setup`, handed to routes and handlers. */
 export interface CatalogContext {
@@ -14,4 +15,6 @@ export interface CatalogContext {
   verifier: TokenVerifier;
   /** The recommender's similar clubs (link names), or an error when it is down or slow. */
   similarClubs: SimilarClubsSource;
+  /** The recommender's clubs for a student, with reasons, or an error when it is down or slow. */
+  studentClubs: StudentClubsSource;
 }

@@ -23,7 +23,7 @@ export interface StudentSignals {
 }
 
 /** How much each signal weighs: a followed club says more than a visit, a visit more than an interest. */
-const WEIGHT = { favorite: 1, visited: 0.7, interest: 0.6, major: 0.4, popular: 0.1 };
+const WEIGHT = { favorite: 1.5, visited: 1, interest: 0.4, major: 0.3, popular: 0.1 };
 /** Neighbours looked at per followed or visited club. */
 const PER_CLUB = 20;
 const MOST_SIGNALS = 20;

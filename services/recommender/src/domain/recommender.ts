@@ -9,8 +9,6 @@ import { trainModel } from './model/train-model.js';
 import type { ModelFigures } from './model/tune.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
 
-/** Until a first model is trained, TF-IDF answers; it is rebuilt this long after a burst of changes. */
-const FALLBACK_REBUILD_DELAY_MS = 250;
 /** Fewest changes that count as drift, so a campus of five clubs does not retrain on every edit. */
 const MIN_DRIFT_CHANGES = 20;
 
@@ -55,7 +53,8 @@ export function createRecommender(
   let space: ClubSpace | undefined;
   let model: ModelInfo | undefined;
   let fallback = new SimilarityIndex([]);
-  let fallbackTimer: NodeJS.Timeout | undefined;
+  /** Until a first model is trained, TF-IDF answers; rebuilt when asked after a change. */
+  let fallbackStale = false;
   let changesSinceTraining = 0;
   let training: Promise<RetrainOutcome> | undefined;
   /** Changes that arrive while a retrain builds its space, applied to it before the swap. */
@@ -64,6 +63,7 @@ export function createRecommender(
 
   const rebuildFallback = () => {
     fallback = new SimilarityIndex([...visible.values()]);
+    fallbackStale = false;
   };
 
   async function retrain(reason: string): Promise<RetrainOutcome> {
@@ -114,11 +114,7 @@ export function createRecommender(
   function apply(change: (target: ClubSpace) => void) {
     if (space) change(space);
     pendingForNext?.push(change);
-    if (!space) {
-      clearTimeout(fallbackTimer);
-      fallbackTimer = setTimeout(rebuildFallback, FALLBACK_REBUILD_DELAY_MS);
-      fallbackTimer.unref();
-    }
+    if (!space) fallbackStale = true;
     changesSinceTraining += 1;
     const drift = Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
     if (model && !training && changesSinceTraining >= drift) retrainInBackground('drift');
@@ -160,8 +156,7 @@ export function createRecommender(
     /** The k visible clubs most similar to one; undefined when the club is unknown or not visible. */
     similar(linkName: string, k: number): SimilarClub[] | undefined {
       if (!space) {
-        // A club created since the fallback was built: rebuild it now rather than answer 404.
-        if (!fallback.has(linkName) && visibleLink(linkName)) rebuildFallback();
+        if (fallbackStale) rebuildFallback();
         return fallback.similar(linkName, k);
       }
       const clubId = space.clubIdOf(linkName);
@@ -171,10 +166,16 @@ export function createRecommender(
         score: Math.round(n.score * 1e4) / 1e4,
       }));
     },
-    /** Similarity of two visible clubs by id, for student recommendations (0 without a model). */
-    similarity: (a: string, b: string) => space?.similarity(a, b) ?? 0,
     neighbourIds(clubId: string, k: number): { clubId: string; score: number }[] {
-      if (space) return space.neighbours(clubId, k) ?? [];
+      // The unpenalised similarity: the hub penalty spreads club pages' lists, it says nothing of a student.
+      const current = space;
+      if (current) {
+        return (current.neighbours(clubId, k) ?? []).map((n) => ({
+          clubId: n.clubId,
+          score: current.similarity(clubId, n.clubId),
+        }));
+      }
+      if (fallbackStale) rebuildFallback();
       const club = visible.get(clubId);
       const similar = club ? (fallback.similar(club.linkName, k) ?? []) : [];
       return similar.flatMap((s) => {
@@ -188,15 +189,9 @@ export function createRecommender(
     /** Waits for a retrain in flight (TensorFlow.js work cannot be cancelled); it will not swap. */
     async stop() {
       stopped = true;
-      clearTimeout(fallbackTimer);
       await training?.catch(() => undefined);
     },
   };
-
-  function visibleLink(linkName: string) {
-    for (const club of visible.values()) if (club.linkName === linkName) return true;
-    return false;
-  }
 }
 
 export type Recommender = ReturnType<typeof createRecommender>;
