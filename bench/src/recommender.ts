@@ -3,10 +3,11 @@
 // service (embedded PostgreSQL), `/internal/similar` at 32 connections beside its `/healthz` in the
 // same run (interleaved rounds; a wrk Lua script asks for a random club per request), and the time
 // from a ClubUpdated event to the club's new neighbours. Ends with one line for scripts.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ClubCreatedV1, ClubUpdatedV1, makeEvent } from '@sproul/common/events';
 import { bootService, openStorage } from '@sproul/common/testing';
 import { ClubSpace, loadEvalSet, recommenderService, trainModel } from '@sproul/recommender';
@@ -29,8 +30,10 @@ const kinds = [...byKind.keys()];
 function campus(count: number, seed = 7) {
   let state = seed;
   const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const sentences = (text: string) => text.split(/(?<=\.)\s+/).filter(Boolean);
@@ -100,8 +103,9 @@ writeFileSync(
   similarScript,
   `request = function() return wrk.format("GET", "/internal/similar/bench-" .. math.random(0, ${clubs.length - 1}) .. "?k=3") end\n`,
 );
-const load = (url: string, duration: number, script?: string) => {
-  const out = execFileSync(
+// wrk runs asynchronously: the service answers from this very process, whose event loop must stay free.
+const load = async (url: string, duration: number, script?: string) => {
+  const { stdout: out } = await promisify(execFile)(
     '/usr/bin/wrk',
     ['-t2', '-c32', `-d${duration}s`, '--latency', ...(script ? ['-s', script] : []), url],
     { encoding: 'utf8' },
@@ -116,11 +120,11 @@ const load = (url: string, duration: number, script?: string) => {
 };
 const base = service.url('');
 const results = { similar: [] as number[], healthz: [] as number[], rps: [] as number[] };
-load(`${base}/healthz`, 1);
-load(base, 2, similarScript);
+await load(`${base}/healthz`, 1);
+await load(base, 2, similarScript);
 for (let round = 1; round <= rounds; round++) {
-  const similar = load(base, seconds, similarScript);
-  const healthz = load(`${base}/healthz`, seconds);
+  const similar = await load(base, seconds, similarScript);
+  const healthz = await load(`${base}/healthz`, seconds);
   results.similar.push(similar.p99);
   results.healthz.push(healthz.p99);
   results.rps.push(similar.rps);

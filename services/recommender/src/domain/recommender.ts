@@ -101,9 +101,16 @@ export function createRecommender(
       } finally {
         pendingForNext = undefined;
         training = undefined;
+        // Clubs that arrived while it trained (a first start's whole catalog) may be drift already.
+        if (model && !stopped && changesSinceTraining >= driftThreshold())
+          setImmediate(() => retrainInBackground('drift'));
       }
     })();
     return training;
+  }
+
+  function driftThreshold() {
+    return Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
   }
 
   const retrainInBackground = (reason: string) => {
@@ -116,8 +123,7 @@ export function createRecommender(
     pendingForNext?.push(change);
     if (!space) fallbackStale = true;
     changesSinceTraining += 1;
-    const drift = Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
-    if (model && !training && changesSinceTraining >= drift) retrainInBackground('drift');
+    if (model && !training && changesSinceTraining >= driftThreshold()) retrainInBackground('drift');
   }
 
   return {
