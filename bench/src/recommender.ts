@@ -53,7 +53,8 @@ function campus(count: number, seed = 7) {
 
 // 1. Full retrain: LSA (TensorFlow.js), tuning on the eval set, and every club's neighbours.
 const training: Record<number, { ms: number; rssMb: number; backend: string }> = {};
-for (const count of [1_000, 10_000]) {
+// BENCH_SERVING_ONLY=1 skips this part (a look at serving alone, e.g. under --trace-gc).
+for (const count of process.env.BENCH_SERVING_ONLY ? [] : [1_000, 10_000]) {
   const clubs = campus(count);
   const started = performance.now();
   const trained = await trainModel(clubs, evalSet);
@@ -209,8 +210,8 @@ console.log(
     `ClubUpdated → new neighbours median ${fmt(median(freshness))} ms, max ${fmt(Math.max(...freshness))} ms; ClubCreated → answered ${fmt(createdMs)} ms`,
 );
 console.log(
-  `recommender (10,000 clubs, ${training[10_000]!.backend}): similar p99=${fmt(similarP99, 2)}ms healthz p99=${fmt(healthzP99, 2)}ms ratio=${fmt(similarP99 / healthzP99, 2)} ` +
-    `retrain_1k=${fmt(training[1_000]!.ms / 1000, 1)}s rss_1k=${fmt(training[1_000]!.rssMb)}MB retrain_10k=${fmt(training[10_000]!.ms / 1000, 1)}s rss_10k=${fmt(training[10_000]!.rssMb)}MB ` +
+  `recommender (10,000 clubs, ${training[10_000]?.backend}): similar p99=${fmt(similarP99, 2)}ms healthz p99=${fmt(healthzP99, 2)}ms ratio=${fmt(similarP99 / healthzP99, 2)} ` +
+    `retrain_1k=${fmt((training[1_000]?.ms ?? Number.NaN) / 1000, 1)}s rss_1k=${fmt(training[1_000]?.rssMb ?? Number.NaN)}MB retrain_10k=${fmt((training[10_000]?.ms ?? Number.NaN) / 1000, 1)}s rss_10k=${fmt(training[10_000]?.rssMb ?? Number.NaN)}MB ` +
     `update_to_neighbours=${fmt(median(freshness))}ms`,
 );
 process.exit(0);

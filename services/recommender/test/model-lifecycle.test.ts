@@ -8,6 +8,7 @@ import {
   StudentProfileUpdatedV1,
 } from '@sproul/common/events';
 import { bootService, eventually, openStorage } from '@sproul/common/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommenderService } from '../src/index.js';
 
@@ -189,6 +190,23 @@ describe('the learned model in the service', () => {
     expect(after.versions).toHaveLength(versions.length);
     expect((await similarOf(service, `campus-${campus.at(-1)!.id}`)).links).toHaveLength(3);
   });
+
+  it('keeps the answering model when a retrained one does worse on the committed set', async () => {
+    const { model } = await modelOf(service);
+    // The answering version claims a perfect score: no candidate can match it.
+    await service.db.execute(
+      sql`update recommender.model_versions set figures = jsonb_set(figures, '{precision}', '1') where version = ${model.version}`,
+    );
+    await service.close();
+    service = await bootService(recommenderService, { storage: storage.storage, config });
+    const outcome = await (
+      service.context as { retrain(reason: string): Promise<{ accepted: boolean; version: number }> }
+    ).retrain('test');
+    expect(outcome.accepted).toBe(false);
+    const after = await modelOf(service);
+    expect(after.model.version).toBe(model.version);
+    expect(after.versions[0]).toMatchObject({ version: outcome.version, accepted: false, reason: 'test' });
+  }, 60_000);
 
   it('ranks clubs for a student: popular ones with no history, near their favourites with history', async () => {
     const robots = campus.filter((club) => club.kind === 'robotics').slice(1);
