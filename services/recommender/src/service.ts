@@ -5,6 +5,7 @@ import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access
 import { createRecommender } from './domain/recommender.js';
 import { forStudentRoute } from './entry-points/http/for-student-route.js';
 import { modelRoute } from './entry-points/http/model-route.js';
+import { retrainRoute } from './entry-points/http/retrain-route.js';
 import { similarRoute } from './entry-points/http/similar-route.js';
 import { retrainJob } from './entry-points/jobs/retrain-job.js';
 import { keepCorpusWhenClubChanged } from './entry-points/messaging/keep-corpus-when-club-changed.handler.js';
@@ -25,6 +26,6 @@ export const recommenderService = defineService({
     return { context: recommender, stop: () => recommender.stop() };
   },
   handlers: (recommender) => [...keepCorpusWhenClubChanged(recommender), ...keepStudentProfileWhenUpdated()],
-  routes: [similarRoute, forStudentRoute, modelRoute],
+  routes: [similarRoute, forStudentRoute, modelRoute, retrainRoute],
   jobs: [retrainJob],
 });

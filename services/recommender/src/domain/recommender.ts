@@ -66,14 +66,20 @@ export function createRecommender(
     fallbackStale = false;
   };
 
-  async function retrain(reason: string): Promise<RetrainOutcome> {
+  /**
+   * Trains a candidate on the current corpus; `force` swaps it in whatever its figures (an operator's
+   * "retrain now", and tests that need the model of a settled corpus). A call during a retrain joins it.
+   */
+  async function retrain(reason: string, options: { force?: boolean } = {}): Promise<RetrainOutcome> {
     training ??= (async () => {
       pendingForNext = [];
       try {
-        const corpus = [...visible.values()].map(spaceClub);
+        const corpus = sortedCorpus();
         const trained = await trainModel(corpus, evalSet);
         const accepted =
-          !model || trained.figures.precision >= model.figures.precision - config.RECOMMENDER_SWAP_TOLERANCE;
+          options.force ||
+          !model ||
+          trained.figures.precision >= model.figures.precision - config.RECOMMENDER_SWAP_TOLERANCE;
         if (stopped) return { version: 0, accepted: false, figures: trained.figures };
         const version = await modelStore(db).save(trained, accepted, reason);
         if (accepted && !stopped) {
@@ -109,6 +115,11 @@ export function createRecommender(
     return training;
   }
 
+  /** In id order: the same clubs give the same model, whatever order their events came in. */
+  function sortedCorpus() {
+    return [...visible.values()].sort((a, b) => (a.clubId < b.clubId ? -1 : 1)).map(spaceClub);
+  }
+
   function driftThreshold() {
     return Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
   }
@@ -139,7 +150,7 @@ export function createRecommender(
         return;
       }
       const loaded = new ClubSpace(stored.text, stored.params);
-      await loaded.build([...visible.values()].map(spaceClub));
+      await loaded.build(sortedCorpus());
       space = loaded;
       model = stored;
       logger.info({ version: stored.version, clubs: visible.size }, 'recommender model loaded');
