@@ -236,6 +236,29 @@ describe('the learned model in the service', () => {
     );
     expect(fresh.clubs[0].reason).toEqual({ kind: 'popular' });
 
+    // A student of the same major, with nothing else: what students of that major follow, saying so.
+    await service.bus.publish([
+      makeEvent(
+        StudentProfileUpdatedV1,
+        {
+          userId: 'same-major',
+          changed: ['majors'],
+          interests: [],
+          majors: [7],
+          minors: [],
+          year: null,
+          favoriteClubIds: [],
+        },
+        'catalog',
+      ),
+    ]);
+    await (service.bus as InProcessBus).idle();
+    const major = (await service.client('/internal/for-student/same-major?k=2')).body;
+    expect(major.clubs.map((c: { reason: unknown }) => c.reason)).toEqual([
+      { kind: 'major', major: 7 },
+      { kind: 'major', major: 7 },
+    ]);
+
     await service.bus.publish([
       makeEvent(
         StudentProfileUpdatedV1,
