@@ -328,3 +328,22 @@ describe('a tiny campus', () => {
     expect(student.body.clubs).toHaveLength(2);
   }, 90_000);
 });
+
+describe('stopping while the first model trains', () => {
+  it('stops within seconds, without waiting for the training to finish', async () => {
+    const storage = await openStorage('embedded');
+    try {
+      const service = await bootService(recommenderService, {
+        storage: storage.storage,
+        config: { RECOMMENDER_RETRAIN_INTERVAL_MS: '0' },
+      });
+      expect((await modelOf(service)).training).toBe(true);
+      const started = Date.now();
+      await service.close();
+      // A whole training takes several seconds here; it stops at its next step instead.
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await storage.close();
+    }
+  }, 30_000);
+});

@@ -60,6 +60,7 @@ export function createRecommender(
   /** Changes that arrive while a retrain builds its space, applied to it before the swap. */
   let pendingForNext: ((next: ClubSpace) => void)[] | undefined;
   let stopped = false;
+  const stopping = new AbortController();
 
   const rebuildFallback = () => {
     fallback = new SimilarityIndex([...visible.values()]);
@@ -75,7 +76,7 @@ export function createRecommender(
       pendingForNext = [];
       try {
         const corpus = sortedCorpus();
-        const trained = await trainModel(corpus, evalSet);
+        const trained = await trainModel(corpus, evalSet, stopping.signal);
         const accepted =
           options.force ||
           !model ||
@@ -125,7 +126,9 @@ export function createRecommender(
   }
 
   const retrainInBackground = (reason: string) => {
-    retrain(reason).catch((error) => logger.error({ err: error, reason }, 'recommender retrain failed'));
+    retrain(reason).catch((error) => {
+      if (!stopped) logger.error({ err: error, reason }, 'recommender retrain failed');
+    });
   };
 
   /** Applies a change to the answering space now, and to a space being trained when it is swapped in. */
@@ -203,9 +206,10 @@ export function createRecommender(
     visibleClubs: () => visible,
     model: () => model,
     training: () => training !== undefined,
-    /** Waits for a retrain in flight (TensorFlow.js work cannot be cancelled); it will not swap. */
+    /** Stops a retrain in flight at its next step (within a second) and waits for it; it will not swap. */
     async stop() {
       stopped = true;
+      stopping.abort();
       await training?.catch(() => undefined);
     },
   };

@@ -22,12 +22,16 @@ export interface TextModel {
 }
 
 /** Latent semantic analysis of the documents: TF-IDF, then the top singular directions (TensorFlow.js). */
-export async function trainTextModel(documents: ClubText[], maxDims = MAX_DIMS): Promise<TextModel> {
+export async function trainTextModel(
+  documents: ClubText[],
+  maxDims = MAX_DIMS,
+  signal?: AbortSignal,
+): Promise<TextModel> {
   const words = documents.map(clubWords);
   const vocabulary = buildVocabulary(words, MAX_TERMS);
   const index = termIndex(vocabulary);
   const rows = words.map((w) => tfidfRow(w, vocabulary, index));
-  const { projection, dims } = await truncatedSvd(rows, vocabulary.terms.length, maxDims);
+  const { projection, dims } = await truncatedSvd(rows, vocabulary.terms.length, maxDims, 42, signal);
   return { vocabulary, projection, dims };
 }
 

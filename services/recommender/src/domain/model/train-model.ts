@@ -19,11 +19,15 @@ export interface TrainedModel {
  * the weights are tuned and the version measured on. Eval clubs are never recommended: only the
  * campus's clubs are placed in the space that answers.
  */
-export async function trainModel(corpus: SpaceClub[], set: EvalSet): Promise<TrainedModel> {
+export async function trainModel(
+  corpus: SpaceClub[],
+  set: EvalSet,
+  signal?: AbortSignal,
+): Promise<TrainedModel> {
   const backend = await tfBackend();
   const started = performance.now();
-  const text = await trainTextModel([...corpus, ...evalCorpus(set)]);
-  const { params, figures } = await tuneWeights(text, set);
+  const text = await trainTextModel([...corpus, ...evalCorpus(set)], undefined, signal);
+  const { params, figures } = await tuneWeights(text, set, signal);
   return {
     text,
     params,

@@ -21,13 +21,21 @@ export interface TermProjection {
  * time; only l × l problems (l = dims + 10) are solved in JavaScript. Seeded: the same corpus gives
  * the same projection, hence the same recommendations for a model version.
  */
-export async function truncatedSvd(rows: SparseRow[], termCount: number, dims: number, seed = 42) {
+/** `signal` stops it between passes (a service shutting down does not wait for a whole training). */
+export async function truncatedSvd(
+  rows: SparseRow[],
+  termCount: number,
+  dims: number,
+  seed = 42,
+  signal?: AbortSignal,
+) {
   const rank = Math.min(dims, rows.length, termCount);
   if (rank < 1) return { projection: new Float32Array(0), dims: 0, singularValues: new Float32Array(0) };
   const width = Math.min(rank + OVERSAMPLING, termCount);
   let basis = tf.tensor2d(gaussian(termCount * width, seed), [termCount, width]);
   try {
     for (let pass = 0; pass < POWER_ITERATIONS; pass++) {
+      signal?.throwIfAborted();
       const next = await gramTimes(rows, termCount, basis);
       basis.dispose();
       basis = await orthonormalise(next);

@@ -61,12 +61,13 @@ export async function figuresOf(model: TextModel, params: ScoreParams, set: Eval
  * choices meeting the coverage and max_share targets (all choices when none does); the figures
  * returned are the held-out ones.
  */
-export async function tuneWeights(model: TextModel, set: EvalSet) {
+export async function tuneWeights(model: TextModel, set: EvalSet, signal?: AbortSignal) {
   const splits = splitsOf(set);
   let best: { params: ScoreParams; key: number[] } | undefined;
   for (const dims of GRID.dims.filter((d) => d <= Math.max(model.dims, GRID.dims[0]!))) {
     for (const tagWeight of GRID.tagWeight) {
       for (const penalty of GRID.penalty) {
+        signal?.throwIfAborted();
         const params = { dims, tagWeight, penalty };
         const rankings = await evalRankings(model, params, set);
         const tuning = quality(set, rankings, splits.tuning);
