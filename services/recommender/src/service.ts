@@ -25,7 +25,10 @@ export const recommenderService = defineService({
     await recommender.start();
     return { context: recommender, stop: () => recommender.stop() };
   },
-  handlers: (recommender) => [...keepCorpusWhenClubChanged(recommender), ...keepStudentProfileWhenUpdated()],
+  handlers: (recommender) => [
+    ...keepCorpusWhenClubChanged(recommender),
+    ...keepStudentProfileWhenUpdated(recommender),
+  ],
   routes: [similarRoute, forStudentRoute, modelRoute, retrainRoute],
   jobs: [retrainJob],
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { InProcessBus } from '@sproul/common/bus';
 import {
+  AccountDeletedV1,
   ClubCreatedV1,
   ClubDeletedV1,
   ClubUpdatedV1,
@@ -280,6 +281,20 @@ describe('the learned model in the service', () => {
     expect(links).not.toContain(`campus-${robots[0]!.id}`);
     expect(links.filter((link: string) => kindOf.get(link) === 'robotics').length).toBeGreaterThanOrEqual(2);
     expect(fan.clubs[0].reason.kind).toMatch(/favorite|visited|interest/);
+    // A deleted account's profile is forgotten: nothing of it shapes the answer any more.
+    await service.bus.publish([
+      makeEvent(
+        AccountDeletedV1,
+        { userId: 'robot-fan', email: 'fan@berkeley.edu', role: 'student', clubId: null },
+        'auth',
+      ),
+    ]);
+    await (service.bus as InProcessBus).idle();
+    const forgotten = (await service.client('/internal/for-student/robot-fan?k=2')).body;
+    expect(forgotten.clubs.map((c: { reason: unknown }) => c.reason)).toEqual([
+      { kind: 'popular' },
+      { kind: 'popular' },
+    ]);
     expect(
       fan.clubs.some(
         (c: { reason: { kind: string; club?: string } }) => c.reason.club === `campus-${robots[0]!.id}`,

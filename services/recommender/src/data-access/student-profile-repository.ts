@@ -12,6 +12,9 @@ export function studentProfileRepository(db: Db) {
         .values({ ...profile, updatedAt: new Date() })
         .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...profile, updatedAt: new Date() } });
     },
+    async remove(userId: string) {
+      await db.delete(studentProfiles).where(eq(studentProfiles.userId, userId));
+    },
     async find(userId: string): Promise<StudentProfile | undefined> {
       const [row] = await db.select().from(studentProfiles).where(eq(studentProfiles.userId, userId));
       return row;

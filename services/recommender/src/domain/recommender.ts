@@ -8,6 +8,7 @@ import { type EvalSet, loadEvalSet } from './model/evaluation.js';
 import { trainModel } from './model/train-model.js';
 import type { ModelFigures } from './model/tune.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
+import { studentPopularity } from './student-popularity.js';
 
 /** Fewest changes that count as drift, so a campus of five clubs does not retrain on every edit. */
 const MIN_DRIFT_CHANGES = 20;
@@ -142,6 +143,7 @@ export function createRecommender(
 
   return {
     db,
+    students: studentPopularity(db),
     /** Loads the corpus and the newest accepted model; with none yet, trains one in the background. */
     async start() {
       for (const club of await clubCorpusRepository(db).all())
