@@ -27,10 +27,11 @@ export async function recommendedForStudent(
   const catalog = clubCatalogRepository(ctx.db);
   const favorite = new Set(history.favorites.map((club) => club.id));
   try {
+    // More than k: a favourite added a moment ago may not have reached the recommender yet.
     const picks = await ctx.studentClubs(
       history.profile.userId,
       history.visited.map((club) => club.id),
-      k,
+      Math.min(k + favorite.size, 50),
     );
     const clubs = await catalog.visibleByLinkNames(picks.map((pick) => pick.link_name));
     const words = await reasonWords(ctx, history, picks);
