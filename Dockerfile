@@ -32,6 +32,8 @@ COPY --from=build --chown=node:node /app/services/${SERVICE}/package.json servic
 COPY --from=build --chown=node:node /app/services/${SERVICE}/dist services/${SERVICE}/dist
 # Migrations; the gateway has none, and the [e] wildcard lets COPY match nothing instead of failing.
 COPY --from=build --chown=node:node /app/services/${SERVICE}/drizzl[e] services/${SERVICE}/drizzle
+# The recommender's committed evaluation set: every training is tuned and measured on it.
+COPY --from=build --chown=node:node /app/services/${SERVICE}/eva[l] services/${SERVICE}/eval
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
