@@ -34,6 +34,8 @@ COPY --from=build --chown=node:node /app/services/${SERVICE}/dist services/${SER
 COPY --from=build --chown=node:node /app/services/${SERVICE}/drizzl[e] services/${SERVICE}/drizzle
 # The monitor's admin web app (built static files); the other services have none.
 COPY --from=build --chown=node:node /app/services/${SERVICE}/dist-we[b] services/${SERVICE}/dist-web
+# The recommender's committed evaluation set: every training is tuned and measured on it.
+COPY --from=build --chown=node:node /app/services/${SERVICE}/eva[l] services/${SERVICE}/eval
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

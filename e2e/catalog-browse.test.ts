@@ -1,7 +1,7 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationBody } from './support/officer.js';
-import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
+import { type Api, apiAt, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OFFICER = { email: 'debate@berkeley.edu', password: 'Debate-well-2026!' };
@@ -45,6 +45,32 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     expect(new Set(similar).size).toBe(3);
     expect(similar).not.toContain(first.link_name);
   });
+
+  it('shows the recommender model’s similar clubs on a club page, in its order', async () => {
+    const recommender = apiAt(testPlatform.platform.serviceUrls.recommender!);
+    // The first start trains the first model in the background (TF-IDF answers meanwhile).
+    const { model } = await eventually(async () => {
+      const body = (await recommender('/internal/model')).body;
+      return body.model ? body : undefined;
+    }, 60_000);
+    expect(['tensorflow', 'wasm', 'cpu']).toContain(model.backend);
+    const { results } = (await api('/api/catalog/organizations?limit=5&sort=name')).body;
+    for (const club of results) {
+      // A background retrain may swap the model between two requests: compare answers of one model.
+      await eventually(async () => {
+        const similar = async () =>
+          (await recommender(`/internal/similar/${club.link_name}?k=4`)).body.similar
+            .slice(0, 3)
+            .map((s: { link_name: string }) => s.link_name);
+        const before = await similar();
+        const page = await api(`/api/catalog/organizations/${club.link_name}`);
+        const shown = page.body.recommended_clubs.map((c: { link_name: string }) => c.link_name);
+        if (JSON.stringify(before) !== JSON.stringify(await similar())) return undefined;
+        expect(shown).toEqual(before);
+        return true;
+      });
+    }
+  }, 90_000);
 
   it('redirects a renamed club’s old page and calendar to the new ones', async () => {
     const admin = await api('/api/monitor/login', { body: ADMIN });

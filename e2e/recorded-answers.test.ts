@@ -15,7 +15,7 @@ import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postmanFile } from '../scripts/src/postman.js';
 import { registrationBody } from './support/officer.js';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { apiAt, startTestPlatform, type TestPlatform } from './support/platform.js';
 import { repoRoot } from './support/processes.js';
 
 const fixtureFile = path.join(repoRoot, 'e2e/fixtures/recorded-answers.json');
@@ -287,6 +287,14 @@ describe('recorded answers for every request of the Postman collection (embedded
       async () => (await api(`/api/catalog/organizations/${linkName}`)).body.recommended_clubs?.length === 3,
       SETUP_WAIT_MS,
     );
+    // Recommendations depend on the recommender's model, which trains in the background: pin the
+    // model of the settled corpus (a forced retrain; the second one starts after any retrain the
+    // catalog's arrival had started), so that every replay answers from the same model.
+    const recommender = apiAt(testPlatform.platform.serviceUrls.recommender!);
+    await eventually(async () => (await recommender('/internal/model')).body.model, SETUP_WAIT_MS);
+    for (let i = 0; i < 2; i++) {
+      expect((await recommender('/internal/retrain', { body: { force: true } })).status).toBe(200);
+    }
   }, 180_000);
   afterAll(() => testPlatform?.stop());
 

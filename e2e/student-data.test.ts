@@ -79,5 +79,15 @@ describe('a student signs up, confirms and keeps favourites (embedded platform)'
     expect(after.club_board.interested_clubs.map((club: { link_name: string }) => club.link_name)).toEqual([
       c,
     ]);
-  });
+
+    // Recommendations through the gateway, from the recommender: near the club they follow, with why.
+    const aName = after.favorited_clubs[0].name as string;
+    const recommended = await eventually(async () => {
+      const res = await api('/api/student/recommended-clubs?limit=5', { token });
+      const reasons = (res.body.recommended_clubs ?? []).map((club: { reason: string }) => club.reason);
+      return reasons.includes(`because you follow ${aName}`) ? res.body.recommended_clubs : undefined;
+    }, 60_000);
+    expect(recommended.length).toBe(5);
+    expect(recommended.map((club: { link_name: string }) => club.link_name)).not.toContain(a);
+  }, 120_000);
 });

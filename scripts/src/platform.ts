@@ -24,6 +24,8 @@ export interface EmbeddedPlatform {
   bus: DurableInProcessBus;
   /** The demo accounts created or refreshed at start (none with SEED_DEMO=0). */
   demoAccounts: DemoAccountInfo[];
+  /** Each service's own (internal) base URL, on loopback: for tests that look behind the gateway. */
+  serviceUrls: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     internalUrl: gateway.internalUrl,
     bus,
     demoAccounts: firstUse.demoAccounts,
+    serviceUrls: Object.fromEntries(running.map((service) => [service.name, service.url])),
     async stop() {
       await control.close();
       await gateway.stop();

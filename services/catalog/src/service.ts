@@ -6,6 +6,7 @@ import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { CatalogContext } from './domain/catalog-context.js';
 import { recommenderSimilarClubs } from './domain/clubs/similar-clubs-source.js';
+import { recommenderStudentClubs } from './domain/clubs/student-clubs-source.js';
 import { searchCounter } from './domain/search/search-counter.js';
 import { seedAndAnnounceMetadata } from './domain/tags/seed-and-announce-metadata.js';
 import { catalogRoutes } from './entry-points/http/catalog-routes.js';
@@ -46,6 +47,7 @@ export const catalogService = defineService({
       }),
       similarClubs: recommenderSimilarClubs(recommender),
       searches: searchCounter(clock),
+      studentClubs: recommenderStudentClubs(recommender),
     };
     await seedAndAnnounceMetadata(outbox);
     if (database.kind === 'pglite' && config.SEED_DEMO) await seedDemoCatalogOnFirstStart(context);

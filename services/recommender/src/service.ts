@@ -3,23 +3,32 @@ import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import { createRecommender } from './domain/recommender.js';
+import { forStudentRoute } from './entry-points/http/for-student-route.js';
+import { modelRoute } from './entry-points/http/model-route.js';
+import { retrainRoute } from './entry-points/http/retrain-route.js';
 import { similarRoute } from './entry-points/http/similar-route.js';
+import { retrainJob } from './entry-points/jobs/retrain-job.js';
 import { keepCorpusWhenClubChanged } from './entry-points/messaging/keep-corpus-when-club-changed.handler.js';
+import { keepStudentProfileWhenUpdated } from './entry-points/messaging/keep-student-profile-when-updated.handler.js';
 
 /**
- * The recommender: similar clubs by their tags and descriptions (TF-IDF, cosine similarity), from a
- * corpus it keeps from the catalog's club events. Internal HTTP only.
+ * The recommender: similar clubs (LSA on TensorFlow.js and tag overlap, measured on a committed
+ * evaluation set) and clubs for students, from a corpus it keeps from the catalog's events. Internal HTTP only.
  */
 export const recommenderService = defineService({
   name: 'recommender',
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
-  async setup({ database, logger }) {
-    const recommender = createRecommender(database.db, logger);
-    await recommender.rebuild();
-    return { context: recommender, stop: async () => recommender.stop() };
+  async setup({ database, logger }, config) {
+    const recommender = createRecommender(database.db, logger, config);
+    await recommender.start();
+    return { context: recommender, stop: () => recommender.stop() };
   },
-  handlers: keepCorpusWhenClubChanged,
-  routes: [similarRoute],
+  handlers: (recommender) => [
+    ...keepCorpusWhenClubChanged(recommender),
+    ...keepStudentProfileWhenUpdated(recommender),
+  ],
+  routes: [similarRoute, forStudentRoute, modelRoute, retrainRoute],
+  jobs: [retrainJob],
 });

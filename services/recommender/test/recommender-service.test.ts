@@ -101,6 +101,34 @@ describe('recommender service', () => {
     expect(missing.body).toMatchObject({ status: 'error' });
   });
 
+  it('refuses bad input on its other routes with 400 JSON, never 500', async () => {
+    const bad: [string, RequestInit?][] = [
+      ['/internal/for-student/s1?k=0'],
+      ['/internal/for-student/s1?k=abc'],
+      [`/internal/for-student/s1?visited=${'x'.repeat(5000)}`],
+      [
+        '/internal/retrain',
+        { method: 'POST', body: '{"force":"yes"}', headers: { 'content-type': 'application/json' } },
+      ],
+      [
+        '/internal/retrain',
+        { method: 'POST', body: '{"other":1}', headers: { 'content-type': 'application/json' } },
+      ],
+      [
+        '/internal/retrain',
+        { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } },
+      ],
+    ];
+    for (const [path, init] of bad) {
+      const res = await fetch(recommender.url(path), init);
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toMatchObject({ status: 'error' });
+    }
+    const unknown = await recommender.client('/internal/for-student/no-such-student?visited=no-such-club');
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.clubs.map((c: { link_name: string }) => c.link_name)).not.toContain('no-such-club');
+  });
+
   it('refuses a bad k with 400, not 500', async () => {
     for (const k of ['0', '-1', 'abc', '1000']) {
       const res = await fetch(recommender.url(`/internal/similar/cal-robotics?k=${k}`));

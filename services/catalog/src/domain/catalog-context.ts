@@ -4,6 +4,7 @@ import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
 import type { SimilarClubsSource } from './clubs/similar-clubs-source.js';
+import type { StudentClubsSource } from './clubs/student-clubs-source.js';
 import type { SearchCounter } from './search/search-counter.js';
 
 /** What the catalog's use cases work with: built once in the service's `setup`, handed to routes and handlers. */
@@ -17,4 +18,6 @@ export interface CatalogContext {
   similarClubs: SimilarClubsSource;
   /** Searches answered since the last report (`search-count` job). */
   searches: SearchCounter;
+  /** The recommender's clubs for a student, with reasons, or an error when it is down or slow. */
+  studentClubs: StudentClubsSource;
 }

@@ -1,56 +1,218 @@
 import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
-import { clubCorpusRepository } from '../data-access/club-corpus-repository.js';
+import type { RecommenderConfig } from '../config.js';
+import { type CorpusClub, clubCorpusRepository } from '../data-access/club-corpus-repository.js';
+import { modelStore } from '../data-access/model-store.js';
+import { ClubSpace, type SpaceClub } from './model/club-space.js';
+import { type EvalSet, loadEvalSet } from './model/evaluation.js';
+import { trainModel } from './model/train-model.js';
+import type { ModelFigures } from './model/tune.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
+import { studentPopularity } from './student-popularity.js';
 
-/** How long a burst of club changes is gathered before the index is rebuilt once for all of them. */
-const REBUILD_DELAY_MS = 250;
+/** Fewest changes that count as drift, so a campus of five clubs does not retrain on every edit. */
+const MIN_DRIFT_CHANGES = 20;
+
+export interface ModelInfo {
+  version: number;
+  backend: string;
+  createdAt: Date;
+  corpusSize: number;
+  trainMs: number;
+  params: ClubSpace['params'];
+  figures: ModelFigures;
+}
+
+export interface RetrainOutcome {
+  version: number;
+  accepted: boolean;
+  figures: ModelFigures;
+}
+
+const spaceClub = (club: CorpusClub): SpaceClub => ({
+  clubId: club.clubId,
+  linkName: club.linkName,
+  name: club.name,
+  tags: club.tags,
+  description: club.description,
+});
 
 /**
- * Keeps a similarity index of the visible clubs up to date with the corpus. Changes schedule one
- * rebuild shortly after (a burst of events costs one); a club asked for that the index does not know
- * yet (created since the last build) triggers a rebuild right away, where upstream answered a 500.
+ * The answering model and the visible clubs placed in it. Club events are folded into the current
+ * model at once (no rebuild); a retrain runs in the background on a schedule or on drift, and its
+ * model replaces the current one (one assignment: a query in flight finishes on the space it started
+ * with) only if it does not do worse on the committed evaluation set. A restart loads the newest
+ * accepted version and places the clubs in it, without training.
  */
-export function createRecommender(db: Db, logger: Logger) {
-  let index = new SimilarityIndex([]);
-  let building: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
+export function createRecommender(
+  db: Db,
+  logger: Logger,
+  config: Pick<RecommenderConfig, 'RECOMMENDER_DRIFT_SHARE' | 'RECOMMENDER_SWAP_TOLERANCE'>,
+  evalSet: EvalSet = loadEvalSet(),
+) {
+  const visible = new Map<string, CorpusClub>();
+  let space: ClubSpace | undefined;
+  let model: ModelInfo | undefined;
+  let fallback = new SimilarityIndex([]);
+  /** Until a first model is trained, TF-IDF answers; rebuilt when asked after a change. */
+  let fallbackStale = false;
+  let changesSinceTraining = 0;
+  let training: Promise<RetrainOutcome> | undefined;
+  /** Changes that arrive while a retrain builds its space, applied to it before the swap. */
+  let pendingForNext: ((next: ClubSpace) => void)[] | undefined;
+  let stopped = false;
+  const stopping = new AbortController();
 
-  async function rebuild() {
-    // One build at a time; a request arriving during a build waits for it rather than starting another.
-    building ??= (async () => {
+  const rebuildFallback = () => {
+    fallback = new SimilarityIndex([...visible.values()]);
+    fallbackStale = false;
+  };
+
+  /**
+   * Trains a candidate on the current corpus; `force` swaps it in whatever its figures (an operator's
+   * "retrain now", and tests that need the model of a settled corpus). A call during a retrain joins it.
+   */
+  async function retrain(reason: string, options: { force?: boolean } = {}): Promise<RetrainOutcome> {
+    training ??= (async () => {
+      pendingForNext = [];
       try {
-        const started = performance.now();
-        const corpus = (await clubCorpusRepository(db).all()).filter((club) => club.visible);
-        index = new SimilarityIndex(corpus);
-        logger.debug(
-          { clubs: index.size, ms: Math.round(performance.now() - started) },
-          'similarity index built',
+        const corpus = sortedCorpus();
+        const trained = await trainModel(corpus, evalSet, stopping.signal);
+        const accepted =
+          options.force ||
+          !model ||
+          trained.figures.precision >= model.figures.precision - config.RECOMMENDER_SWAP_TOLERANCE;
+        if (stopped) return { version: 0, accepted: false, figures: trained.figures };
+        const version = await modelStore(db).save(trained, accepted, reason);
+        if (accepted && !stopped) {
+          const next = new ClubSpace(trained.text, trained.params);
+          await next.build(corpus);
+          for (const apply of pendingForNext) apply(next);
+          changesSinceTraining = pendingForNext.length;
+          space = next;
+          model = { version, ...trained, createdAt: new Date() };
+        }
+        logger.info(
+          {
+            version,
+            accepted,
+            reason,
+            backend: trained.backend,
+            ms: trained.trainMs,
+            figures: trained.figures,
+          },
+          accepted
+            ? 'recommender model trained and swapped in'
+            : 'recommender model trained, kept out: worse',
         );
+        return { version, accepted, figures: trained.figures };
       } finally {
-        building = undefined;
+        pendingForNext = undefined;
+        training = undefined;
+        // Clubs that arrived while it trained (a first start's whole catalog) may be drift already.
+        if (model && !stopped && changesSinceTraining >= driftThreshold())
+          setImmediate(() => retrainInBackground('drift'));
       }
     })();
-    return building;
+    return training;
+  }
+
+  /** In id order: the same clubs give the same model, whatever order their events came in. */
+  function sortedCorpus() {
+    return [...visible.values()].sort((a, b) => (a.clubId < b.clubId ? -1 : 1)).map(spaceClub);
+  }
+
+  function driftThreshold() {
+    return Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
+  }
+
+  const retrainInBackground = (reason: string) => {
+    retrain(reason).catch((error) => {
+      if (!stopped) logger.error({ err: error, reason }, 'recommender retrain failed');
+    });
+  };
+
+  /** Applies a change to the answering space now, and to a space being trained when it is swapped in. */
+  function apply(change: (target: ClubSpace) => void) {
+    if (space) change(space);
+    pendingForNext?.push(change);
+    if (!space) fallbackStale = true;
+    changesSinceTraining += 1;
+    if (model && !training && changesSinceTraining >= driftThreshold()) retrainInBackground('drift');
   }
 
   return {
-    rebuild,
-    /** Called after a change to the corpus has been stored. */
-    changed() {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        rebuild().catch((error) => logger.error({ err: error }, 'similarity index rebuild failed'));
-      }, REBUILD_DELAY_MS);
-      timer.unref();
+    db,
+    students: studentPopularity(db),
+    /** Loads the corpus and the newest accepted model; with none yet, trains one in the background. */
+    async start() {
+      for (const club of await clubCorpusRepository(db).all())
+        if (club.visible) visible.set(club.clubId, club);
+      rebuildFallback();
+      const stored = await modelStore(db).latestAccepted();
+      if (!stored) {
+        retrainInBackground('first start');
+        return;
+      }
+      const loaded = new ClubSpace(stored.text, stored.params);
+      await loaded.build(sortedCorpus());
+      space = loaded;
+      model = stored;
+      logger.info({ version: stored.version, clubs: visible.size }, 'recommender model loaded');
+    },
+    retrain,
+    /** After a club's corpus row was stored: a visible club is (re)placed, a hidden one leaves. */
+    clubChanged(club: CorpusClub) {
+      if (club.visible) {
+        visible.set(club.clubId, club);
+        apply((target) => target.upsert(spaceClub(club)));
+      } else {
+        visible.delete(club.clubId);
+        apply((target) => target.remove(club.clubId));
+      }
+    },
+    clubDeleted(clubId: string) {
+      visible.delete(clubId);
+      apply((target) => target.remove(clubId));
     },
     /** The k visible clubs most similar to one; undefined when the club is unknown or not visible. */
-    async similar(linkName: string, k: number): Promise<SimilarClub[] | undefined> {
-      if (!index.has(linkName)) await rebuild();
-      return index.similar(linkName, k);
+    similar(linkName: string, k: number): SimilarClub[] | undefined {
+      if (!space) {
+        if (fallbackStale) rebuildFallback();
+        return fallback.similar(linkName, k);
+      }
+      const clubId = space.clubIdOf(linkName);
+      if (clubId === undefined) return undefined;
+      return space.neighbours(clubId, k)!.map((n) => ({
+        link_name: space!.club(n.clubId)!.linkName,
+        score: Math.round(n.score * 1e4) / 1e4,
+      }));
     },
-    stop() {
-      clearTimeout(timer);
+    neighbourIds(clubId: string, k: number): { clubId: string; score: number }[] {
+      // The unpenalised similarity: the hub penalty spreads club pages' lists, it says nothing of a student.
+      const current = space;
+      if (current) {
+        return (current.neighbours(clubId, k) ?? []).map((n) => ({
+          clubId: n.clubId,
+          score: current.similarity(clubId, n.clubId),
+        }));
+      }
+      if (fallbackStale) rebuildFallback();
+      const club = visible.get(clubId);
+      const similar = club ? (fallback.similar(club.linkName, k) ?? []) : [];
+      return similar.flatMap((s) => {
+        const id = [...visible.values()].find((c) => c.linkName === s.link_name)?.clubId;
+        return id ? [{ clubId: id, score: s.score }] : [];
+      });
+    },
+    visibleClubs: () => visible,
+    model: () => model,
+    training: () => training !== undefined,
+    /** Stops a retrain in flight at its next step (within a second) and waits for it; it will not swap. */
+    async stop() {
+      stopped = true;
+      stopping.abort();
+      await training?.catch(() => undefined);
     },
   };
 }

@@ -30,7 +30,11 @@ export class SimilarityIndex {
   private readonly byLinkName = new Map<string, number>();
   private readonly byTag = new Map<number, number[]>();
 
-  constructor(clubs: IndexedClub[]) {
+  /** `narrowByTags: false` ranks every club by cosine alone (the plain TF-IDF baseline of the eval). */
+  constructor(
+    clubs: IndexedClub[],
+    private readonly options: { narrowByTags: boolean } = { narrowByTags: true },
+  ) {
     const termIds = new Map<string, number>();
     const counts: Map<number, number>[] = [];
     const documentFrequency: number[] = [];
@@ -99,7 +103,7 @@ export class SimilarityIndex {
     const atLeast = new Array<number>(tags.length + 2).fill(0);
     for (const count of shared) if (count > 0) atLeast[count]! += 1;
     for (let t = tags.length - 1; t >= 1; t--) atLeast[t]! += atLeast[t + 1]!;
-    let threshold = tags.length;
+    let threshold = this.options.narrowByTags ? tags.length : 0;
     while (threshold > 0 && atLeast[threshold]! < k) threshold--;
 
     const ranked: { doc: Document; score: number }[] = [];

@@ -3,6 +3,7 @@ import type { Outbox } from '@sproul/common/messaging';
 import { repositories } from '../../data-access/repositories.js';
 import { lockStudentProfile } from '../../data-access/student-profile-lock.js';
 import { holdTagIds } from '../../data-access/tag-id-lock.js';
+import type { CatalogContext } from '../catalog-context.js';
 import { announceStudentProfile } from './announce-student-profile.js';
 import { assertKnownIds } from './known-student-ids.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
@@ -18,7 +19,7 @@ export interface StudentProfileEdit {
 
 /** Partial: keys absent stay. Unknown major, minor, tag or year ids are a 400 naming them. */
 export async function editStudentProfile(
-  ctx: { db: Db; outbox: Outbox },
+  ctx: { db: Db; outbox: Outbox } & Pick<CatalogContext, 'logger' | 'studentClubs'>,
   student: Student,
   edit: StudentProfileEdit,
 ) {
@@ -44,5 +45,5 @@ export async function editStudentProfile(
       changed.filter((key) => key !== 'fullName'),
     );
   });
-  return studentProfile(ctx.db, student);
+  return studentProfile(ctx, student);
 }

@@ -1,5 +1,3 @@
-import type { Db } from '@sproul/common/db';
-import type { Outbox } from '@sproul/common/messaging';
 import { notOwnRegistration } from '../../errors.js';
 import { editStudentProfile } from './edit-student-profile.js';
 import type { Student } from './student-identity.js';
@@ -10,7 +8,7 @@ import type { Student } from './student-identity.js';
  * by email; here it must be the token's own (case aside), so no student completes another's profile.
  */
 export async function finishStudentRegistration(
-  ctx: { db: Db; outbox: Outbox },
+  ctx: Parameters<typeof editStudentProfile>[0],
   student: Student,
   registration: { email: string; majors: number[]; minors: number[]; interests: number[] },
 ) {

@@ -1,16 +1,16 @@
-import type { Db } from '@sproul/common/db';
-import { clubCatalogRepository } from '../../data-access/club-catalog-repository.js';
-import type { Club } from '../../data-access/club-repository.js';
 import { repositories } from '../../data-access/repositories.js';
-import type { StudentProfile } from '../../data-access/student-profile-repository.js';
+import type { CatalogContext } from '../catalog-context.js';
 import { clubBoard } from './club-board.js';
+import { recommendedForStudent } from './recommended-for-student.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
 import { pickRows, studentLookups } from './student-profile-lookups.js';
 import { withEvents } from './with-events.js';
 
-export const RECOMMENDED_FOR_STUDENT = 3;
-
-export async function studentProfile(db: Db, student: Student) {
+export async function studentProfile(
+  ctx: Pick<CatalogContext, 'db' | 'logger' | 'studentClubs'>,
+  student: Student,
+) {
+  const { db } = ctx;
   const repos = repositories(db);
   const profile = await ensureStudentProfile(repos, student);
   const [metadata, favorites, board, visited] = await Promise.all([
@@ -28,22 +28,8 @@ export async function studentProfile(db: Db, student: Student) {
     favorites: await withEvents(db, favorites),
     board,
     visited: visited.filter((club) => club.confirmed && club.reactivated),
-    recommended: await recommendedForStudent(db, profile, favorites),
+    recommended: await recommendedForStudent(ctx, { profile, favorites, visited }),
   };
 }
 
 export type StudentProfileDetails = Awaited<ReturnType<typeof studentProfile>>;
-
-/**
- * Upstream answered three random clubs ("smart" ones were a TODO). Here: visible clubs sharing the most
- * of the student's interests, not already favourites, then the most recently updated.
- */
-async function recommendedForStudent(db: Db, profile: StudentProfile, favorites: Club[]) {
-  const favorite = new Set(favorites.map((club) => club.id));
-  // `sharingTags` leaves out one club (the page's own); no club has the nil UUID, so none is left out.
-  const candidates = await clubCatalogRepository(db).sharingTags(
-    { id: '00000000-0000-0000-0000-000000000000', tags: profile.interests },
-    RECOMMENDED_FOR_STUDENT + favorite.size,
-  );
-  return candidates.filter((club) => !favorite.has(club.id)).slice(0, RECOMMENDED_FOR_STUDENT);
-}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { recommendedClubSchema } from './catalog-answer-schemas.js';
 
+/** A club recommended to a student, and why ("because you follow X", "matches your interest in Y"). */
+export const studentRecommendedClubSchema = recommendedClubSchema.extend({ reason: z.string() });
+
 // What the officer and student routes answer, for the OpenAPI document (the views build these shapes).
 
 const date = z.string().meta({ format: 'date-time', description: 'ISO 8601 with the campus offset' });
@@ -107,6 +110,6 @@ export const studentProfileAnswer = z
     favorited_clubs: z.array(studentClubAnswer),
     club_board: clubBoardAnswer,
     visited_clubs: z.array(z.string()).meta({ description: 'Link names, most recent first (at most 50)' }),
-    recommended_clubs: z.array(recommendedClubSchema),
+    recommended_clubs: z.array(studentRecommendedClubSchema),
   })
   .meta({ id: 'StudentProfile' });

@@ -4,11 +4,15 @@ import { clubBoardView, studentClubView } from './student-club-views.js';
 
 // Upstream's student profile shape: its clubs as student-club-views.ts shows them.
 
-const recommendedView = (club: Pick<Club, 'linkName' | 'name' | 'logoUrl' | 'aboutUs'>) => ({
+/** Upstream's four fields, and why it is recommended ("because you follow X"). */
+export const recommendedView = (
+  club: Pick<Club, 'linkName' | 'name' | 'logoUrl' | 'aboutUs'> & { reason: string },
+) => ({
   link_name: club.linkName,
   name: club.name,
   logo_url: club.logoUrl,
   about_us: club.aboutUs,
+  reason: club.reason,
 });
 
 export const studentProfileView = (details: StudentProfileDetails, zone: string) => ({

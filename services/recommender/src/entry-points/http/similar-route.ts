@@ -26,7 +26,7 @@ export const similarRoute = routesOf<Recommender>()(
     errors: [404],
   },
   async ({ ctx, params, query }) => {
-    const similar = await ctx.similar(params.link, query.k);
+    const similar = ctx.similar(params.link, query.k);
     if (!similar) throw unknownClub();
     return { link_name: params.link, similar };
   },

@@ -14,20 +14,23 @@ const corpusEntry = (clubId: string, club: ClubSummary) => ({
   visible: club.visible,
 });
 
-/** The corpus follows the catalog's club events; the index is rebuilt once they are stored. */
+/**
+ * The corpus follows the catalog's club events, and each change is folded into the answering model at
+ * once (milliseconds). It is applied before the transaction commits: if it rolls back, the event is
+ * delivered again and the same change applied again, which changes nothing.
+ */
 export function keepCorpusWhenClubChanged(recommender: Recommender) {
+  const store = async (tx: Parameters<typeof clubCorpusRepository>[0], clubId: string, club: ClubSummary) => {
+    const entry = corpusEntry(clubId, club);
+    await clubCorpusRepository(tx).upsert(entry);
+    recommender.clubChanged({ ...entry, updatedAt: new Date() });
+  };
   return [
-    on(ClubCreatedV1, async (event, tx) => {
-      await clubCorpusRepository(tx).upsert(corpusEntry(event.data.clubId, event.data.club));
-      recommender.changed();
-    }),
-    on(ClubUpdatedV1, async (event, tx) => {
-      await clubCorpusRepository(tx).upsert(corpusEntry(event.data.clubId, event.data.club));
-      recommender.changed();
-    }),
+    on(ClubCreatedV1, (event, tx) => store(tx, event.data.clubId, event.data.club)),
+    on(ClubUpdatedV1, (event, tx) => store(tx, event.data.clubId, event.data.club)),
     on(ClubDeletedV1, async (event, tx) => {
       await clubCorpusRepository(tx).remove(event.data.clubId);
-      recommender.changed();
+      recommender.clubDeleted(event.data.clubId);
     }),
   ];
 }

@@ -41,7 +41,7 @@ export const profileRoutes = [
       responses: profile,
     },
     async ({ ctx, claims }) =>
-      studentProfileView(await studentProfile(ctx.db, me(claims)), ctx.config.CAMPUS_TZ),
+      studentProfileView(await studentProfile(ctx, me(claims)), ctx.config.CAMPUS_TZ),
   ),
   route(
     {
