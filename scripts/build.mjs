@@ -48,7 +48,21 @@ async function buildWebApp(force) {
   if (!force && upToDate(stamp, files)) return false;
   // Loaded only when the app is stale: importing Vite alone costs more than checking every stamp.
   const vite = await import('vite');
-  await vite.build({
+  // Vite sets NODE_ENV=production when it is unset, for the rest of this process: npm start's whole
+  // platform and the test runner (whose children inherit it; `npm ci` would then skip devDependencies).
+  const nodeEnv = process.env.NODE_ENV;
+  try {
+    await viteBuild(vite);
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  return true;
+}
+
+function viteBuild(vite) {
+  return vite.build({
     root: webApp.root,
     base: '/admin/',
     configFile: false,
@@ -63,8 +77,6 @@ async function buildWebApp(force) {
       assetsInlineLimit: 0,
     },
   });
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
-  return true;
 }
 
 export async function buildAll({ force = false } = {}) {
