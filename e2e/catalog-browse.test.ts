@@ -74,7 +74,7 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     }
   }, 120_000);
 
-  it('drops a club an admin hid from the recommender and every club page, and brings it back when unhidden', async () => {
+  it('drops a club an admin hid from the recommender, every club page and the public statistics, and brings it back when unhidden', async () => {
     const recommender = apiAt(testPlatform.platform.serviceUrls.recommender!);
     const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;
     const similarTo = async (link: string) =>
@@ -96,6 +96,20 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
       link_name: string;
     }[];
     const officer = clubs.find((club) => club.link_name === hidden)!.email;
+    // The public statistics count it under its first tag, as the catalog does (once the monitor's read
+    // model has caught up with the demo data).
+    const [tag] = (await api(`/api/catalog/organizations/${hidden}`)).body.tags as number[];
+    const withTag = (await api(`/api/catalog/organizations?tags=${tag}&limit=1`)).body.num_results as number;
+    /** Whether the public statistics count `n` clubs with the tag (a small count is answered as null). */
+    const publicCountIs = async (n: number) => {
+      const stats = (await api('/api/stats/public')).body as {
+        min_cell: number;
+        clubs_by_tag: { id: number; clubs: number | null }[];
+      };
+      const counted = stats.clubs_by_tag.find((one) => one.id === tag)?.clubs;
+      return counted === (n > 0 && n < stats.min_cell ? null : n);
+    };
+    await eventually(() => publicCountIs(withTag), 30_000);
 
     const hide = await api(`/api/monitor/club/${officer}/hide`, { method: 'POST', token: admin });
     expect(hide).toMatchObject({ status: 200, body: { hidden: true, link_name: hidden } });
@@ -104,6 +118,7 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     await eventually(async () => !(await similarTo(page.link_name)).includes(hidden!), 30_000);
     expect((await recommender(`/internal/similar/${hidden}?k=3`)).status).toBe(404);
     expect(await shownOn(page.link_name)).not.toContain(hidden);
+    await eventually(() => publicCountIs(withTag - 1), 30_000);
 
     const unhide = await api(`/api/monitor/club/${officer}/unhide`, { method: 'POST', token: admin });
     expect(unhide).toMatchObject({ status: 200, body: { hidden: false } });
@@ -114,6 +129,7 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
       async () => (await recommender(`/internal/similar/${hidden}?k=3`)).status === 200,
       30_000,
     );
+    await eventually(() => publicCountIs(withTag), 30_000);
   }, 120_000);
 
   it('redirects a renamed club’s old page and calendar to the new ones', async () => {
