@@ -344,6 +344,45 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.close();
     });
 
+    it('hides a club, which leaves the public catalog, and unhides it, which brings it back', async () => {
+      const { page, problems, outside } = await watchedPage(browser, base);
+      const inCatalog = async () =>
+        (await testPlatform.api('/api/catalog/organizations?q=rowing')).body.num_results as number;
+      expect(await inCatalog()).toBe(1);
+      await signIn(page, '/clubs', 'Clubs');
+      const row = page.getByRole('row', { name: new RegExp(OFFICER.club) });
+      await row.getByRole('cell', { name: 'Shown', exact: true }).waitFor();
+
+      await page.getByRole('button', { name: `Hide ${OFFICER.club}` }).click();
+      expect(await page.getByRole('status').textContent()).toBe(
+        `Hid ${OFFICER.club}: it is no longer in the public catalog.`,
+      );
+      await row.getByRole('cell', { name: 'Hidden by an admin', exact: true }).waitFor();
+      expect((await testPlatform.api(`/api/catalog/organizations/${linkName}`)).status).toBe(404);
+      expect(await inCatalog()).toBe(0);
+      const listed = (await adminApi('/api/monitor/club/list')) as { email: string; hidden: boolean }[];
+      expect(listed.find((club) => club.email === OFFICER.email)?.hidden).toBe(true);
+      await page.getByRole('button', { name: `Open ${OFFICER.club}` }).click();
+      const opened = page.getByRole('article', { name: `Public page of ${OFFICER.club}` });
+      await opened.getByText('Not in the public catalog: hidden by an admin.').waitFor();
+      await shot(page, 'club-hidden');
+
+      await page.getByRole('button', { name: `Unhide ${OFFICER.club}` }).click();
+      expect(await page.getByRole('status').textContent()).toBe(
+        `Unhid ${OFFICER.club}: it is back in the public catalog.`,
+      );
+      await row.getByRole('cell', { name: 'Shown', exact: true }).waitFor();
+      expect((await testPlatform.api(`/api/catalog/organizations/${linkName}`)).status).toBe(200);
+      expect(await inCatalog()).toBe(1);
+      // The opened panel follows: the club's public page again, found by its link name.
+      expect(await opened.getByRole('link', { name: /Open its public page/ }).getAttribute('href')).toBe(
+        `/api/catalog/organizations/${linkName}`,
+      );
+      expect(problems).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
     it('opens a club’s public page, then deletes the club after confirming, and the catalog no longer has it', async () => {
       const { page, problems, outside } = await watchedPage(browser, base);
       await signIn(page, '/clubs', 'Clubs');

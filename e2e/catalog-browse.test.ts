@@ -74,6 +74,64 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
     }
   }, 120_000);
 
+  it('drops a club an admin hid from the recommender, every club page and the public statistics, and brings it back when unhidden', async () => {
+    const recommender = apiAt(testPlatform.platform.serviceUrls.recommender!);
+    const admin = (await api('/api/monitor/login', { body: ADMIN })).body.access as string;
+    const similarTo = async (link: string) =>
+      ((await recommender(`/internal/similar/${link}?k=10`)).body.similar ?? []).map(
+        (s: { link_name: string }) => s.link_name,
+      ) as string[];
+    const shownOn = async (link: string) =>
+      (await api(`/api/catalog/organizations/${link}`)).body.recommended_clubs.map(
+        (c: { link_name: string }) => c.link_name,
+      ) as string[];
+    // A club the recommender names first on another club's page: the one to hide.
+    const [page] = (await api('/api/catalog/organizations?limit=1&sort=name')).body.results;
+    const [hidden] = await eventually(async () => {
+      const similar = await similarTo(page.link_name);
+      return similar.length > 0 ? similar : undefined;
+    });
+    const clubs = (await api('/api/monitor/club/list', { token: admin })).body as {
+      email: string;
+      link_name: string;
+    }[];
+    const officer = clubs.find((club) => club.link_name === hidden)!.email;
+    // The public statistics count it under its first tag, as the catalog does (once the monitor's read
+    // model has caught up with the demo data).
+    const [tag] = (await api(`/api/catalog/organizations/${hidden}`)).body.tags as number[];
+    const withTag = (await api(`/api/catalog/organizations?tags=${tag}&limit=1`)).body.num_results as number;
+    /** Whether the public statistics count `n` clubs with the tag (a small count is answered as null). */
+    const publicCountIs = async (n: number) => {
+      const stats = (await api('/api/stats/public')).body as {
+        min_cell: number;
+        clubs_by_tag: { id: number; clubs: number | null }[];
+      };
+      const counted = stats.clubs_by_tag.find((one) => one.id === tag)?.clubs;
+      return counted === (n > 0 && n < stats.min_cell ? null : n);
+    };
+    await eventually(() => publicCountIs(withTag), 30_000);
+
+    const hide = await api(`/api/monitor/club/${officer}/hide`, { method: 'POST', token: admin });
+    expect(hide).toMatchObject({ status: 200, body: { hidden: true, link_name: hidden } });
+    expect((await api(`/api/catalog/organizations/${hidden}`)).status).toBe(404);
+    // The recommender follows ClubUpdated: it stops naming the club, and knows no similar clubs of it.
+    await eventually(async () => !(await similarTo(page.link_name)).includes(hidden!), 30_000);
+    expect((await recommender(`/internal/similar/${hidden}?k=3`)).status).toBe(404);
+    expect(await shownOn(page.link_name)).not.toContain(hidden);
+    await eventually(() => publicCountIs(withTag - 1), 30_000);
+
+    const unhide = await api(`/api/monitor/club/${officer}/unhide`, { method: 'POST', token: admin });
+    expect(unhide).toMatchObject({ status: 200, body: { hidden: false } });
+    expect((await api(`/api/catalog/organizations/${hidden}`)).status).toBe(200);
+    // Placed in the model's space again (where among another club's neighbours depends on the model of
+    // the moment: a retrain may have run meanwhile).
+    await eventually(
+      async () => (await recommender(`/internal/similar/${hidden}?k=3`)).status === 200,
+      30_000,
+    );
+    await eventually(() => publicCountIs(withTag), 30_000);
+  }, 120_000);
+
   it('redirects a renamed club’s old page and calendar to the new ones', async () => {
     const admin = await api('/api/monitor/login', { body: ADMIN });
     await api('/api/monitor/rso', { body: { email: OFFICER.email }, token: admin.body.access });

@@ -69,7 +69,14 @@ describe('the admin dashboard’s club and tag pages through the gateway (embedd
       return list.length > 0 ? list : undefined;
     });
     expect(clubs).toEqual([
-      { name: 'Chess Club', email: OFFICER.email, confirmed: false, reactivated: true },
+      {
+        name: 'Chess Club',
+        email: OFFICER.email,
+        confirmed: false,
+        reactivated: true,
+        hidden: false,
+        link_name: 'chess-club',
+      },
     ]);
     // A hidden club does not hold its tag: the admin may delete it, and "Board Games" is gone.
     expect((await asAdmin(`/tags/${tags.length - 1}`, { method: 'DELETE' })).status).toBe(200);

@@ -141,10 +141,17 @@ const EXAMPLES: Record<string, (linkName: string) => unknown> = {
 };
 
 /**
- * Requests that end sessions or delete demo data that later requests read: sent after all others,
- * in this order (the officer's account goes last of all).
+ * Requests that end sessions, or hide or delete demo data that later requests read: sent after all
+ * others, in this order (the club hidden is shown again before it is deleted; the officer's account
+ * goes last of all).
  */
-const LAST = ['POST /api/admin/change-password', 'DELETE /api/monitor/club/:email', 'DELETE /api/user'];
+const LAST = [
+  'POST /api/admin/change-password',
+  'POST /api/monitor/club/:email/hide',
+  'POST /api/monitor/club/:email/unhide',
+  'DELETE /api/monitor/club/:email',
+  'DELETE /api/user',
+];
 
 /** Replaces what differs on every run; nothing else, so that a real difference still shows. */
 function normalise(text: string, baseUrl: string): string {

@@ -29,7 +29,7 @@ describe("the catalog's OpenAPI document for the dashboard routes", () => {
     const served = catalog.service.routes
       .filter((route) => route.path.startsWith('/api/monitor/'))
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
-    expect(served).toHaveLength(8);
+    expect(served).toHaveLength(10);
     expect(documented.sort()).toEqual([...new Set(served)].sort());
 
     for (const [path, methods] of Object.entries(paths).filter(([path]) =>
@@ -42,6 +42,10 @@ describe("the catalog's OpenAPI document for the dashboard routes", () => {
     }
     const remove = paths['/api/monitor/tags/{id}']!.delete!;
     expect(Object.keys(remove.responses)).toEqual(expect.arrayContaining(['200', '400', '409']));
+    for (const action of ['hide', 'unhide']) {
+      const hide = paths[`/api/monitor/club/{email}/${action}`]!.post!;
+      expect(Object.keys(hide.responses).sort()).toEqual(['200', '400', '401', '404']);
+    }
     const download = paths['/api/monitor/club/download']!.get!.responses as Record<
       string,
       { content: object }

@@ -71,19 +71,33 @@ describe.each(await storageKinds())('the admin dashboard club page (/api/monitor
     }
   });
 
-  it('lists every club, hidden ones too, as upstream: name, officer email, confirmed, reactivated', async () => {
+  it('lists every club, hidden ones too, as upstream (name, officer email, confirmed, reactivated), then hidden and link_name', async () => {
     const list = await asAdmin('/club/list');
     expect(list.status).toBe(200);
+    const linkOf = async (email: string) =>
+      (await catalog.db.select().from(clubs).where(eq(clubs.ownerEmail, email)))[0]!.linkName;
+    const club = async (name: string, email: string, confirmed: boolean, reactivated: boolean) => ({
+      name,
+      email,
+      confirmed,
+      reactivated,
+      hidden: false,
+      link_name: await linkOf(email),
+    });
     expect(list.body).toEqual([
-      {
-        name: '=HYPERLINK("http://evil.test","open")',
-        email: 'evil@berkeley.edu',
-        confirmed: true,
-        reactivated: true,
-      },
-      { name: 'astronomy society', email: 'stars@berkeley.edu', confirmed: false, reactivated: true },
-      { name: 'Chess, Go & More', email: 'chess@berkeley.edu', confirmed: true, reactivated: false },
-      { name: 'Robotics Club', email: 'robots@berkeley.edu', confirmed: true, reactivated: true },
+      await club('=HYPERLINK("http://evil.test","open")', 'evil@berkeley.edu', true, true),
+      await club('astronomy society', 'stars@berkeley.edu', false, true),
+      await club('Chess, Go & More', 'chess@berkeley.edu', true, false),
+      await club('Robotics Club', 'robots@berkeley.edu', true, true),
+    ]);
+    // Upstream's fields first, in upstream's order: a client reading them by position still can.
+    expect(Object.keys(list.body[0])).toEqual([
+      'name',
+      'email',
+      'confirmed',
+      'reactivated',
+      'hidden',
+      'link_name',
     ]);
   });
 

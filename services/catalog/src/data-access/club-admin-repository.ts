@@ -11,6 +11,8 @@ export const clubAdminRepository = (db: DbOrTx) => ({
         email: clubs.ownerEmail,
         confirmed: clubs.confirmed,
         reactivated: clubs.reactivated,
+        hidden: clubs.hidden,
+        link_name: clubs.linkName,
       })
       .from(clubs)
       .orderBy(asc(clubs.ownerEmail));

@@ -12,8 +12,8 @@ export type ClubChanges = Partial<Omit<NewClub, 'id' | 'ownerUserId' | 'register
 export const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
-/** Visible in the public catalog: the officer confirmed the email and the club is active. */
-export const visibleClub = sql`${clubs.confirmed} and ${clubs.reactivated}`;
+/** Visible in the public catalog: the officer confirmed the email, the club is active, no admin hid it. */
+export const visibleClub = sql`${clubs.confirmed} and ${clubs.reactivated} and not ${clubs.hidden}`;
 
 export const clubRepository = (db: DbOrTx) => ({
   async findById(id: string): Promise<Club | undefined> {

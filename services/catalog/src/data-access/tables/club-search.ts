@@ -4,7 +4,7 @@ import { intArray, schema, timestamptz, tsvector } from './catalog-schema.js';
 import { clubs } from './clubs.js';
 
 /**
- * What text search reads: one narrow row per club, kept by a trigger on `clubs` (migration 0005) in the
+ * What text search reads: one narrow row per club, kept by a trigger on `clubs` (migrations 0005, 0008) in the
  * same transaction as every change to the columns copied here, so it is never stale and no write path
  * can forget it. Searching here rather than in `clubs` is what makes a broad as-you-type prefix cheap:
  * such a prefix matches most clubs, and each match's row is read, ranked and counted; these rows hold
@@ -18,7 +18,7 @@ export const clubSearch = schema.table(
     clubId: uuid('club_id')
       .primaryKey()
       .references(() => clubs.id, { onDelete: 'cascade' }),
-    /** `clubs.confirmed and clubs.reactivated`: the catalog shows the club. */
+    /** `clubs.confirmed and clubs.reactivated and not clubs.hidden`: the catalog shows the club. */
     visible: boolean('visible').notNull(),
     appRequired: boolean('app_required').notNull(),
     newMembers: boolean('new_members').notNull(),

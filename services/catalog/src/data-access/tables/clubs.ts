@@ -19,8 +19,8 @@ export interface SocialMediaLinks {
 }
 
 /**
- * One row per club. Visible in the catalog iff `confirmed` (the officer confirmed the email) and
- * `reactivated`. Lists that officers edit item by item (events, resources, FAQ, gallery) are child
+ * One row per club. Visible in the catalog iff `confirmed` (the officer confirmed the email),
+ * `reactivated` and not `hidden` (by an admin). Lists that officers edit item by item (events, resources, FAQ, gallery) are child
  * tables, so concurrent edits never overwrite each other and every item has a stable UUID.
  */
 export const clubs = schema.table(
@@ -51,6 +51,8 @@ export const clubs = schema.table(
     confirmed: boolean('confirmed').notNull().default(false),
     reactivated: boolean('reactivated').notNull().default(true),
     reactivatedLast: timestamptz('reactivated_last'),
+    /** Hidden by an admin: out of every public view whatever the officer does, who still edits it. */
+    hidden: boolean('hidden').notNull().default(false),
     registeredAt: timestamptz('registered_at').notNull().defaultNow(),
     lastUpdated: timestamptz('last_updated').notNull().defaultNow(),
     /**
@@ -66,13 +68,13 @@ export const clubs = schema.table(
     index('clubs_tags_idx').using('gin', t.tags).with({ fastupdate: false }),
     index('clubs_visible_name_idx')
       .on(sql`lower(${t.name})`, t.id)
-      .where(sql`${t.confirmed} and ${t.reactivated}`),
+      .where(sql`${t.confirmed} and ${t.reactivated} and not ${t.hidden}`),
     index('clubs_visible_updated_idx')
       .on(t.lastUpdated, t.id)
-      .where(sql`${t.confirmed} and ${t.reactivated}`),
+      .where(sql`${t.confirmed} and ${t.reactivated} and not ${t.hidden}`),
     index('clubs_filters_idx')
       .on(t.numUsers, t.appRequired, t.newMembers)
-      .where(sql`${t.confirmed} and ${t.reactivated}`),
+      .where(sql`${t.confirmed} and ${t.reactivated} and not ${t.hidden}`),
     index('clubs_owner_email_idx').on(t.ownerEmail),
   ],
 );

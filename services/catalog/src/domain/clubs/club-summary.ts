@@ -2,8 +2,9 @@ import type { clubSummarySchema } from '@sproul/common/events';
 import type { z } from 'zod';
 import type { Club } from '../../data-access/club-repository.js';
 
-export const isVisible = (club: Pick<Club, 'confirmed' | 'reactivated'>) =>
-  club.confirmed && club.reactivated;
+/** In the public catalog: confirmed by its officer, active, and not hidden by an admin. */
+export const isVisible = (club: Pick<Club, 'confirmed' | 'reactivated' | 'hidden'>) =>
+  club.confirmed && club.reactivated && !club.hidden;
 
 /** What ClubCreated / ClubUpdated tell other services about a club. */
 export const clubSummary = (club: Club): z.input<typeof clubSummarySchema> => ({

@@ -1,5 +1,6 @@
 import { repositories } from '../../data-access/repositories.js';
 import type { CatalogContext } from '../catalog-context.js';
+import { isVisible } from '../clubs/club-summary.js';
 import { clubBoard } from './club-board.js';
 import { recommendedForStudent } from './recommended-for-student.js';
 import { ensureStudentProfile, type Student } from './student-identity.js';
@@ -27,7 +28,7 @@ export async function studentProfile(
     year: metadata.years.find((year) => year.id === profile.year) ?? null,
     favorites: await withEvents(db, favorites),
     board,
-    visited: visited.filter((club) => club.confirmed && club.reactivated),
+    visited: visited.filter(isVisible),
     recommended: await recommendedForStudent(ctx, { profile, favorites, visited }),
   };
 }

@@ -7,8 +7,8 @@ import { announceTags } from './announce-tags.js';
 /**
  * Deletes a tag no visible club uses. Ids must stay 0..n-1 because the web client indexes tags by
  * position, so the last tag moves into the freed id: one tag changes id, and every reference to it
- * (club and event tags, student interests) is rewritten in the same transaction. Hidden clubs
- * (unconfirmed or deactivated) that carried the deleted tag simply lose it.
+ * (club and event tags, student interests) is rewritten in the same transaction. Clubs not shown
+ * (unconfirmed, deactivated, or hidden by an admin) that carried the deleted tag simply lose it.
  */
 export async function deleteTag(outbox: Outbox, id: number): Promise<void> {
   await outbox.transaction(async (tx) => {

@@ -15,5 +15,15 @@ export const clubOwnerParams = z.object({
 });
 
 export const clubAccountSchema = z
-  .object({ name: z.string(), email: z.string(), confirmed: z.boolean(), reactivated: z.boolean() })
+  .object({
+    name: z.string(),
+    email: z.string(),
+    confirmed: z.boolean(),
+    reactivated: z.boolean(),
+    // Ours, after upstream's fields: whether an admin hid the club, and where its public page is.
+    hidden: z.boolean().meta({ description: 'Hidden by an admin (`/club/{email}/hide`)' }),
+    link_name: z
+      .string()
+      .meta({ description: "The club's public id: `/api/catalog/organizations/{link_name}`" }),
+  })
   .meta({ id: 'ClubAccount' });

@@ -11,6 +11,9 @@ interface ClubAccount {
   email: string;
   confirmed: boolean;
   reactivated: boolean;
+  /** Hidden by an admin (`/api/monitor/club/:email/hide`). */
+  hidden: boolean;
+  link_name: string;
 }
 
 interface PublicClub {
@@ -22,12 +25,19 @@ interface PublicClub {
   new_members: boolean;
 }
 
-/** The club's page in the public catalog, found by name (the admin list carries no link name); none when hidden. */
-async function findPublicPage(name: string): Promise<PublicClub | undefined> {
-  const page = await publicApi<{ results: PublicClub[] }>(
-    `/api/catalog/organizations?${new URLSearchParams({ q: name.slice(0, 200), limit: '50' })}`,
-  );
-  return page.results.find((club) => club.name === name);
+/** Why the public catalog does not show a club, or undefined when it does. */
+function whyNotPublic(club: ClubAccount): string | undefined {
+  if (club.hidden) return 'Hidden by an admin';
+  if (!club.confirmed) return 'Hidden until its officer confirms the account';
+  if (!club.reactivated) return 'Deactivated by its officer';
+  return undefined;
+}
+
+/** The club's page in the public catalog, by its link name; none when the catalog does not show it. */
+async function findPublicPage(club: ClubAccount): Promise<PublicClub | undefined> {
+  // Not asked when it would be a 404 anyway (the browser logs every failed request).
+  if (whyNotPublic(club)) return undefined;
+  return publicApi<PublicClub>(`/api/catalog/organizations/${encodeURIComponent(club.link_name)}`);
 }
 
 type Opened = { club: ClubAccount; page: PublicClub | undefined };
@@ -41,8 +51,21 @@ export function ClubsPage() {
 
   const open = (club: ClubAccount) =>
     void action.run(async () => {
-      setOpened({ club, page: await findPublicPage(club.name) });
+      setOpened({ club, page: await findPublicPage(club) });
       return undefined;
+    });
+
+  const setHidden = (club: ClubAccount, hidden: boolean) =>
+    void action.run(async () => {
+      const verb = hidden ? 'hide' : 'unhide';
+      const path = `/api/monitor/club/${encodeURIComponent(club.email)}/${verb}`;
+      const updated = await api<ClubAccount>(path, { method: 'POST' });
+      await reload();
+      if (opened?.club.email === club.email)
+        setOpened({ club: updated, page: await findPublicPage(updated) });
+      return hidden
+        ? `Hid ${club.name}: it is no longer in the public catalog.`
+        : `Unhid ${club.name}${whyNotPublic(updated) ? '.' : ': it is back in the public catalog.'}`;
     });
 
   const confirmDelete = () => {
@@ -63,8 +86,8 @@ export function ClubsPage() {
       <h1>Clubs</h1>
       <p>
         <small>
-          Every club, hidden ones too. Hiding a club without deleting it is not offered: no service has an API
-          for it yet (a club stays hidden until its officer confirms the account).
+          Every club, hidden ones too. A hidden club leaves the public catalog, search and recommendations;
+          its officer still signs in and edits it, and unhiding brings it back.
         </small>
       </p>
       <ErrorNotice reason={action.error} />
@@ -90,11 +113,7 @@ export function ClubsPage() {
               </a>
             </>
           ) : (
-            <p>
-              {opened.club.confirmed
-                ? 'Not found in the public catalog under this name.'
-                : 'Not in the public catalog: the club is hidden until its officer confirms the account.'}
-            </p>
+            <p>Not in the public catalog: {whyNotPublic(opened.club)?.toLowerCase() ?? 'not found'}.</p>
           )}
           <footer>
             <button type="button" class="secondary outline" onClick={() => setOpened(undefined)}>
@@ -127,6 +146,7 @@ export function ClubsPage() {
                 <th scope="col">Club</th>
                 <th scope="col">Officer email</th>
                 <th scope="col">Confirmed</th>
+                <th scope="col">Public</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
@@ -140,6 +160,7 @@ export function ClubsPage() {
                     <td>{club.name}</td>
                     <td class="email">{club.email}</td>
                     <td>{club.confirmed ? 'Yes' : 'No'}</td>
+                    <td>{whyNotPublic(club) ?? 'Shown'}</td>
                     <td>
                       <div class="row-actions">
                         <button
@@ -149,6 +170,15 @@ export function ClubsPage() {
                           onClick={() => open(club)}
                         >
                           Open
+                        </button>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label={`${club.hidden ? 'Unhide' : 'Hide'} ${club.name}`}
+                          disabled={action.busy}
+                          onClick={() => setHidden(club, !club.hidden)}
+                        >
+                          {club.hidden ? 'Unhide' : 'Hide'}
                         </button>
                         <button
                           type="button"

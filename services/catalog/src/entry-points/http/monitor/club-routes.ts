@@ -1,10 +1,33 @@
 import { z } from 'zod';
 import { deleteClubOfOfficer } from '../../../domain/clubs/delete-club-of-officer.js';
+import { setClubHidden } from '../../../domain/clubs/hide-club.js';
 import { listClubAccounts } from '../../../domain/clubs/list-club-accounts.js';
 import { clubAccountSchema, clubOwnerParams } from '../monitor-club-schemas.js';
 import { sendCsv, yesNo } from '../monitor-csv.js';
 import { route } from '../route.js';
 import { ADMIN, csv, ok, success, TAG } from './monitor.js';
+
+/**
+ * `POST /api/monitor/club/:email/hide` and `/unhide`: ours (upstream cannot hide a club). An unknown
+ * email is a 404 here; the DELETE keeps upstream's 400.
+ */
+const hideRoute = (action: 'hide' | 'unhide') =>
+  route(
+    {
+      method: 'post',
+      path: `/api/monitor/club/:email/${action}`,
+      tag: TAG,
+      summary:
+        action === 'hide'
+          ? 'Hide the club of the officer with this email from every public view (its officer still edits it); idempotent'
+          : 'Show a hidden club again (as far as its confirmation and reactivation allow); idempotent',
+      auth: ADMIN,
+      params: clubOwnerParams,
+      responses: { 200: { description: 'The club as the club list shows it', schema: clubAccountSchema } },
+      errors: [400, 404],
+    },
+    ({ ctx, params }) => setClubHidden(ctx.outbox, params.email, action === 'hide'),
+  );
 
 /** `/api/monitor/club*`: the admin dashboard's club page (role admin; a wrong role is upstream's 401). */
 export const clubRoutes = [
@@ -56,4 +79,6 @@ export const clubRoutes = [
       return success;
     },
   ),
+  hideRoute('hide'),
+  hideRoute('unhide'),
 ];
