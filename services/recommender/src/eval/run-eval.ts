@@ -120,11 +120,13 @@ console.log(
 );
 const f = (name: string) => figures.get(name)!;
 const rankingsOf = new Map(algorithms);
-for (const split of ['tuning', 'heldOut'] as const) {
-  const gap = pairedGap(rankingsOf.get('ours')!, rankingsOf.get('today')!, splits[split]);
-  console.log(
-    `ours − today, ${split === 'tuning' ? 'tuning' : 'held-out'} queries: P@3 ${gap.precision}, nDCG@3 ${gap.ndcg}`,
-  );
+for (const [label, queries] of [
+  ['tuning', splits.tuning],
+  ['held-out', splits.heldOut],
+  ['hard', splits.hard],
+] as const) {
+  const gap = pairedGap(rankingsOf.get('ours')!, rankingsOf.get('today')!, queries);
+  console.log(`ours − today, ${label} queries: P@3 ${gap.precision}, nDCG@3 ${gap.ndcg}`);
 }
 console.log(
   `precision@3 ours=${f('ours').precision} tfidf=${f('tfidf').precision} tag=${f('tag').precision} ` +
