@@ -49,8 +49,9 @@ describe('browsing the catalog through the gateway (embedded platform, demo data
   it('shows the recommender model’s similar clubs on a club page, in its order', async () => {
     const recommender = apiAt(testPlatform.platform.serviceUrls.recommender!);
     // The first start trains the first model in the background (TF-IDF answers meanwhile), and may
-    // retrain at once for clubs that arrived during it. Training shares the recommender's process, so
-    // its answers can be late and the catalog falls back meanwhile: compare once it is done.
+    // retrain at once for clubs that arrived during it: a swap between two reads changes the answer, and
+    // training (in a worker thread, on the same cores) can slow answers enough for the catalog to fall
+    // back: compare once it is done.
     const { model } = await eventually(async () => {
       const body = (await recommender('/internal/model')).body;
       return body.model && !body.training ? body : undefined;

@@ -1,12 +1,13 @@
 // The recommender (`npm run bench:recommender`; needs Debian's wrk): full retrain time and peak RSS at
 // 1 000 and 10 000 clubs on the TensorFlow.js backend available here; then, with 10 000 clubs in the
 // service (embedded PostgreSQL), `/internal/similar` at 32 connections beside its `/healthz` in the
-// same run (interleaved rounds; a wrk Lua script asks for a random club per request), and the time
-// from a ClubUpdated event to the club's new neighbours. Ends with one line for scripts.
+// same run (interleaved rounds; a wrk Lua script asks for a random club per request), the same load
+// while a retrain runs, and the time from a ClubUpdated event to the club's new neighbours. Ends with one line for scripts.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { ClubCreatedV1, ClubUpdatedV1, makeEvent } from '@sproul/common/events';
 import { bootService, openStorage } from '@sproul/common/testing';
@@ -89,9 +90,14 @@ for (let start = 0; start < clubs.length; start += 1000) {
 await service.close();
 service = await bootService(recommenderService, { storage: storage.storage, config });
 const firstModelStarted = performance.now();
+let servedBackend = '';
 for (;;) {
   const res = await fetch(service.url('/internal/model'));
-  if ((await res.json()).model) break;
+  const { model } = await res.json();
+  if (model) {
+    servedBackend = model.backend;
+    break;
+  }
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 console.log(
@@ -133,6 +139,26 @@ for (let round = 1; round <= rounds; round++) {
     `round ${round}: similar ${fmt(similar.rps)}/s p99 ${fmt(similar.p99, 2)} ms | healthz ${fmt(healthz.rps)}/s p99 ${fmt(healthz.p99, 2)} ms`,
   );
 }
+
+// 2b. The same load while a retrain runs (in its worker thread), and how late this process's timers
+// were meanwhile (the service answers from this very event loop).
+const recommender = service.context as {
+  retrain(reason: string, options?: { force?: boolean }): Promise<unknown>;
+  training(): boolean;
+};
+const retrainStarted = performance.now();
+const retraining = recommender.retrain('bench', { force: true });
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const duringRetrain = await load(base, seconds, similarScript);
+delay.disable();
+const overlapped = recommender.training();
+await retraining;
+const retrainInService = { ...duringRetrain, ms: performance.now() - retrainStarted, overlapped, delay };
+console.log(
+  `during a retrain (${fmt(retrainInService.ms / 1000, 1)} s, ${overlapped ? 'still training when the run ended' : 'ended before the run did'}): ` +
+    `similar ${fmt(duringRetrain.rps)}/s p99 ${fmt(duringRetrain.p99, 2)} ms; event loop delay p99 ${fmt(delay.percentile(99) / 1e6)} ms, max ${fmt(delay.max / 1e6)} ms`,
+);
 
 // 3. ClubUpdated → new neighbours: a club takes another kind's text and tags; time until its answer changes.
 const freshness: number[] = [];
@@ -210,8 +236,9 @@ console.log(
     `ClubUpdated → new neighbours median ${fmt(median(freshness))} ms, max ${fmt(Math.max(...freshness))} ms; ClubCreated → answered ${fmt(createdMs)} ms`,
 );
 console.log(
-  `recommender (10,000 clubs, ${training[10_000]?.backend}): similar p99=${fmt(similarP99, 2)}ms healthz p99=${fmt(healthzP99, 2)}ms ratio=${fmt(similarP99 / healthzP99, 2)} ` +
+  `recommender (10,000 clubs, ${servedBackend}): similar p99=${fmt(similarP99, 2)}ms healthz p99=${fmt(healthzP99, 2)}ms ratio=${fmt(similarP99 / healthzP99, 2)} ` +
     `retrain_1k=${fmt((training[1_000]?.ms ?? Number.NaN) / 1000, 1)}s rss_1k=${fmt(training[1_000]?.rssMb ?? Number.NaN)}MB retrain_10k=${fmt((training[10_000]?.ms ?? Number.NaN) / 1000, 1)}s rss_10k=${fmt(training[10_000]?.rssMb ?? Number.NaN)}MB ` +
-    `update_to_neighbours=${fmt(median(freshness))}ms`,
+    `update_to_neighbours=${fmt(median(freshness))}ms similar_p99_during_retrain=${fmt(retrainInService.p99, 2)}ms ` +
+    `loop_delay_p99_during_retrain=${fmt(retrainInService.delay.percentile(99) / 1e6)}ms`,
 );
 process.exit(0);

@@ -5,7 +5,7 @@ import { type CorpusClub, clubCorpusRepository } from '../data-access/club-corpu
 import { modelStore } from '../data-access/model-store.js';
 import { ClubSpace, type SpaceClub } from './model/club-space.js';
 import { type EvalSet, loadEvalSet } from './model/evaluation.js';
-import { trainModel } from './model/train-model.js';
+import { trainInWorker } from './model/train-in-worker.js';
 import type { ModelFigures } from './model/tune.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
 import { studentPopularity } from './student-popularity.js';
@@ -77,7 +77,8 @@ export function createRecommender(
       pendingForNext = [];
       try {
         const corpus = sortedCorpus();
-        const trained = await trainModel(corpus, evalSet, stopping.signal);
+        // In a worker thread: this one keeps answering from the current space at full speed meanwhile.
+        const trained = await trainInWorker(corpus, evalSet, stopping.signal);
         const accepted =
           options.force ||
           !model ||
@@ -85,12 +86,19 @@ export function createRecommender(
         if (stopped) return { version: 0, accepted: false, figures: trained.figures };
         const version = await modelStore(db).save(trained, accepted, reason);
         if (accepted && !stopped) {
-          const next = new ClubSpace(trained.text, trained.params);
-          await next.build(corpus);
+          const next = await trained.space();
           for (const apply of pendingForNext) apply(next);
           changesSinceTraining = pendingForNext.length;
           space = next;
-          model = { version, ...trained, createdAt: new Date() };
+          model = {
+            version,
+            backend: trained.backend,
+            corpusSize: trained.corpusSize,
+            trainMs: trained.trainMs,
+            params: trained.params,
+            figures: trained.figures,
+            createdAt: new Date(),
+          };
         }
         logger.info(
           {

@@ -7,6 +7,7 @@ import {
   loadEvalSet,
   quality,
   type Rankings,
+  round,
   splitsOf,
   spread,
 } from '../domain/model/evaluation.js';
@@ -55,6 +56,32 @@ const tfidfRankings = (evalSet: EvalSet, narrowByTags: boolean): Rankings => {
   return new Map(evalSet.clubs.map((club) => [club.id, index.similar(club.id, K)!.map((s) => s.link_name)]));
 };
 
+/**
+ * Mean per-query difference of two algorithms and its 95% paired bootstrap interval (2 000 resamples,
+ * seeded): a difference whose interval spans 0 is within what another draw of 160 queries could reverse.
+ */
+function pairedGap(a: Rankings, b: Rankings, queries: EvalClub[]) {
+  const per = (metric: 'precision' | 'ndcg') =>
+    queries.map((q) => quality(set, a, [q])[metric] - quality(set, b, [q])[metric]);
+  let state = 7;
+  const uniform = () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
+  const interval = (diffs: number[]) => {
+    const means: number[] = [];
+    for (let r = 0; r < 2000; r++) {
+      let sum = 0;
+      for (let i = 0; i < diffs.length; i++) sum += diffs[Math.floor(uniform() * diffs.length)]!;
+      means.push(sum / diffs.length);
+    }
+    means.sort((x, y) => x - y);
+    const mean = diffs.reduce((x, y) => x + y, 0) / diffs.length;
+    return `${round(mean)} [${round(means[49]!)}, ${round(means[1949]!)}]`;
+  };
+  return { precision: interval(per('precision')), ndcg: interval(per('ndcg')) };
+}
+
 const trained = await trainModel([], set);
 const algorithms: [string, Rankings][] = [
   ['random', rankBy((query, other) => 0 * tagCosine(query, other))],
@@ -92,6 +119,15 @@ console.log(
   'held-out queries (weights were chosen on the tuning queries); today = TF-IDF with upstream’s tag filter',
 );
 const f = (name: string) => figures.get(name)!;
+const rankingsOf = new Map(algorithms);
+for (const [label, queries] of [
+  ['tuning', splits.tuning],
+  ['held-out', splits.heldOut],
+  ['hard', splits.hard],
+] as const) {
+  const gap = pairedGap(rankingsOf.get('ours')!, rankingsOf.get('today')!, queries);
+  console.log(`ours − today, ${label} queries: P@3 ${gap.precision}, nDCG@3 ${gap.ndcg}`);
+}
 console.log(
   `precision@3 ours=${f('ours').precision} tfidf=${f('tfidf').precision} tag=${f('tag').precision} ` +
     `random=${f('random').precision} coverage=${f('ours').coverage} max_share=${f('ours').maxShare}`,

@@ -25,6 +25,21 @@ export interface Neighbour {
   score: number;
 }
 
+/**
+ * A built space as flat typed arrays, row i for the i-th club given to `build`: what a training
+ * worker sends back (copied in one piece, no object per neighbour crosses the thread boundary).
+ */
+export interface SpaceSnapshot {
+  /** clubs × `width`, each club's text vector. */
+  vectors: Float32Array;
+  width: number;
+  hubs: Float64Array;
+  /** clubs × KEPT: row numbers of each club's neighbours, best first, −1 past the end. */
+  neighbours: Int32Array;
+  scores: Float32Array;
+  complete: Uint8Array;
+}
+
 /** Neighbours kept per club: more than the route's k (≤ 20) so hiding a few costs no recomputation. */
 const KEPT = 24;
 /** Hubness is the mean score to this many nearest clubs (as CSLS, Conneau et al. 2018). */
@@ -111,6 +126,57 @@ export class ClubSpace {
       all.dispose();
       allT.dispose();
     }
+  }
+
+  /** The built space as typed arrays, rows in the order the clubs were placed. */
+  snapshot(): SpaceSnapshot {
+    const list = [...this.entries.values()];
+    const row = new Map(list.map((entry, i) => [entry.club.clubId, i]));
+    const width = this.textDims();
+    const snapshot: SpaceSnapshot = {
+      vectors: new Float32Array(list.length * width),
+      width,
+      hubs: new Float64Array(list.length),
+      neighbours: new Int32Array(list.length * KEPT).fill(-1),
+      scores: new Float32Array(list.length * KEPT),
+      complete: new Uint8Array(list.length),
+    };
+    list.forEach((entry, i) => {
+      snapshot.vectors.set(entry.vector, i * width);
+      snapshot.hubs[i] = entry.hub;
+      snapshot.complete[i] = entry.complete ? 1 : 0;
+      entry.neighbours.slice(0, KEPT).forEach((n, j) => {
+        snapshot.neighbours[i * KEPT + j] = row.get(n.clubId)!;
+        snapshot.scores[i * KEPT + j] = n.score;
+      });
+    });
+    return snapshot;
+  }
+
+  /**
+   * The space a snapshot describes, for the same clubs in the same order, without recomputing
+   * anything; it yields to the event loop every 1 000 clubs, so requests keep being answered meanwhile.
+   */
+  static async restore(model: TextModel, params: ScoreParams, clubs: SpaceClub[], snapshot: SpaceSnapshot) {
+    const space = new ClubSpace(model, params);
+    const { width } = snapshot;
+    for (let i = 0; i < clubs.length; i++) {
+      if (i > 0 && i % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      const club = clubs[i]!;
+      const neighbours: Neighbour[] = [];
+      for (let j = i * KEPT; j < (i + 1) * KEPT && snapshot.neighbours[j]! >= 0; j++)
+        neighbours.push({ clubId: clubs[snapshot.neighbours[j]!]!.clubId, score: snapshot.scores[j]! });
+      space.entries.set(club.clubId, {
+        club,
+        vector: snapshot.vectors.subarray(i * width, (i + 1) * width),
+        tags: Int32Array.from(new Set(club.tags)).sort(),
+        hub: snapshot.hubs[i]!,
+        neighbours,
+        complete: snapshot.complete[i] === 1,
+      });
+      space.byLinkName.set(club.linkName, club.clubId);
+    }
+    return space;
   }
 
   /** A created or edited club (fold-in): placed by the current model, then every list it enters or leaves. */
