@@ -20,6 +20,11 @@ export const configSchema = commonConfigSchema.extend({
     .enum(['0', '1', 'false', 'true'])
     .default('1')
     .transform((value) => value === '1' || value === 'true'),
+  /**
+   * How long a replay request waits for owners to answer before it is sent again to those that have not
+   * (a request published before an owner's queue existed reaches nobody); `0` never re-sends.
+   */
+  REPLAY_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 export type MonitorConfig = z.output<typeof configSchema>;
