@@ -23,8 +23,15 @@ describe('answering a read-model replay (media)', () => {
     expect(current.status).toBe(200);
     await eventually(() => media.published('ImageStored').length === 2);
 
+    const replayId = randomUUID();
+    // A re-sent request naming other owners only: media leaves it to them.
     await media.bus.publish([
-      makeEvent(ReadModelReplayRequestedV1, { replayId: randomUUID(), requestedBy: 'monitor' }, 'monitor'),
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId: randomUUID(), requestedBy: 'monitor', owners: ['auth', 'catalog'] },
+        'monitor',
+      ),
+      makeEvent(ReadModelReplayRequestedV1, { replayId, requestedBy: 'monitor' }, 'monitor'),
     ]);
     const restated = await eventually(() => {
       const found = media.published<{ clubId: string; url: string }>('ImageStored').slice(2);
@@ -35,5 +42,10 @@ describe('answering a read-model replay (media)', () => {
       expect.objectContaining({ clubId: club.clubId, purpose: 'logo', url: current.body['logo-url'] }),
     ]);
     expect(restated).toHaveLength(1);
+    // Done, after the images (the same outbox, in order); nothing for the other owners' request.
+    await eventually(() => media.published('ReadModelReplayed').length > 0);
+    expect(media.published('ReadModelReplayed')).toEqual([{ replayId, service: 'media' }]);
+    const types = media.events.map((event) => event.type);
+    expect(types.lastIndexOf('ReadModelReplayed')).toBeGreaterThan(types.lastIndexOf('ImageStored'));
   });
 });
