@@ -196,6 +196,50 @@ describe.each(await storageKinds())('re-sending a replay request an owner did no
       await closeStorage();
     }
   });
+
+  it('waits twice as long after each re-send, up to REPLAY_RETRY_MAX_MS, while no owner answers', async () => {
+    const { storage, close: closeStorage } = await openStorage(kind, 'monitor');
+    let now = NOW;
+    const monitor = await bootService(monitorService, {
+      storage,
+      clock: () => now,
+      config: { AUTH_URL: auth.url, REPLAY_RETRY_MS: '10000', REPLAY_RETRY_MAX_MS: '40000' },
+    });
+    const admin = await auth.token('admin');
+    const lastAsked = async () =>
+      (await fetchJson(monitor.url('/api/monitor/read-models'), { token: admin })).body.replay.last_asked_at;
+    try {
+      // Seconds after the first request, and whether a run of the job then sends it again: 10, 20,
+      // 40, then 40 (the cap) after the sending before.
+      const schedule: [number, boolean][] = [
+        [9.999, false],
+        [10, true],
+        [29.999, false],
+        [30, true],
+        [69.999, false],
+        [70, true],
+        [109.999, false],
+        [110, true],
+      ];
+      for (const [seconds, sends] of schedule) {
+        const before = await lastAsked();
+        now = new Date(NOW.getTime() + seconds * 1000);
+        await monitor.service.jobs.run('replay-retry');
+        expect(await lastAsked(), `${seconds} s`).toBe(sends ? now.toISOString() : before);
+      }
+      const requests = await eventually(() => {
+        const sent = monitor.published<Request>('ReadModelReplayRequested');
+        return sent.length === 5 ? sent : undefined;
+      });
+      expect(requests.slice(1).map((request) => request.owners)).toEqual(
+        Array(4).fill(['auth', 'catalog', 'media']),
+      );
+      expect(new Set(requests.map((request) => request.replayId)).size).toBe(1);
+    } finally {
+      await monitor.close();
+      await closeStorage();
+    }
+  });
 });
 
 const chessClub = {

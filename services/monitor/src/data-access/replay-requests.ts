@@ -30,6 +30,7 @@ export const replayRequests = (db: DbOrTx) => ({
         replayId: replays.replayId,
         requestedAt: replays.requestedAt,
         lastAskedAt: replays.lastAskedAt,
+        asks: replays.asks,
       })
       .from(replays)
       .orderBy(desc(replays.requestedAt))
@@ -44,7 +45,10 @@ export const replayRequests = (db: DbOrTx) => ({
   },
 
   async askedAgain(replayId: string, at: Date) {
-    await db.update(replays).set({ lastAskedAt: at }).where(eq(replays.replayId, replayId));
+    await db
+      .update(replays)
+      .set({ lastAskedAt: at, asks: sql`${replays.asks} + 1` })
+      .where(eq(replays.replayId, replayId));
   },
 
   /** An owner's answer to one of this monitor's replays; one it did not ask for, or a repeat, changes nothing. */

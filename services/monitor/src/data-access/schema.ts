@@ -111,6 +111,8 @@ export const replays = schema.table('replays', {
   requestedAt: timestamptz('requested_at').notNull().default(sql`now()`),
   /** When the request last went out (by the service's clock): the retry job re-sends it after REPLAY_RETRY_MS. */
   lastAskedAt: timestamptz('last_asked_at').notNull().default(sql`now()`),
+  /** How many times it went out: each re-send waits twice as long as the one before (see ask-again.ts). */
+  asks: integer('asks').notNull().default(1),
 });
 
 /** Owners that finished answering a replay (ReadModelReplayed): the retry job stops once all have. */
