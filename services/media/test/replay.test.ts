@@ -12,7 +12,7 @@ describe('answering a read-model replay (media)', () => {
   }, 60_000);
   afterAll(() => media?.close());
 
-  it('states every live image again as ImageStored, and nothing replaced', async () => {
+  it('states every live image again as ImageStored, and nothing replaced, once for re-sends queued together', async () => {
     const club = await media.addClub('replay-society');
     const send = async (width: number) =>
       upload(media.url('/api/admin/upload-logo'), club.token, {
@@ -32,6 +32,12 @@ describe('answering a read-model replay (media)', () => {
         'monitor',
       ),
       makeEvent(ReadModelReplayRequestedV1, { replayId, requestedBy: 'monitor' }, 'monitor'),
+      // A re-send of the same replay queued behind it (media was down): answered once for both.
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId, requestedBy: 'monitor', owners: ['media'] },
+        'monitor',
+      ),
     ]);
     const restated = await eventually(() => {
       const found = media.published<{ clubId: string; url: string }>('ImageStored').slice(2);

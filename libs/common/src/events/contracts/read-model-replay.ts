@@ -34,6 +34,16 @@ export const ReadModelReplayedV1 = defineEvent(
   z.object({ replayId: z.uuid(), service: serviceName }),
 );
 
+type ReplayRequest = z.output<typeof ReadModelReplayRequestedV1.schema>;
+
 /** Whether an owner is asked by a request (a request naming no owners asks them all). */
-export const replayAsks = (request: z.output<typeof ReadModelReplayRequestedV1.schema>, service: string) =>
+export const replayAsks = (request: ReplayRequest, service: string) =>
   request.owners === undefined || request.owners.includes(service);
+
+/**
+ * The replays a run of requests asks an owner for, each once: re-sends of one replay that queued up
+ * while the owner was down are answered with one restatement.
+ */
+export const replaysAsking = (requests: { data: ReplayRequest }[], service: string) => [
+  ...new Set(requests.filter(({ data }) => replayAsks(data, service)).map(({ data }) => data.replayId)),
+];
