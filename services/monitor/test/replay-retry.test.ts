@@ -240,6 +240,41 @@ describe.each(await storageKinds())('re-sending a replay request an owner did no
       await closeStorage();
     }
   });
+
+  it('re-sends once per due time when replicas tick together', async () => {
+    const { storage, close: closeStorage } = await openStorage(kind, 'monitor');
+    const bus = new InProcessBus();
+    let now = NOW;
+    const boot = () =>
+      bootService(monitorService, { storage, bus, clock: () => now, config: { AUTH_URL: auth.url } });
+    const replicas = [await boot(), await boot()];
+    const [first] = replicas as [Awaited<ReturnType<typeof boot>>];
+    const requests = () => first.published<Request>('ReadModelReplayRequested');
+    // Only PostgreSQL runs the two replicas' transactions at once (PGlite takes one at a time); without
+    // the row lock it sent 40 here.
+    const ROUNDS = 20;
+    try {
+      await eventually(() => requests().length === 1);
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        // Past any backoff (at most REPLAY_RETRY_MAX_MS, 5 min): each round is due exactly once.
+        now = new Date(NOW.getTime() + round * 3_600_000);
+        await Promise.all(replicas.map((replica) => replica.service.jobs.run('replay-retry')));
+      }
+      const admin = await auth.token('admin');
+      const rebuild = await fetchJson(first.url('/api/monitor/read-models/rebuild'), {
+        method: 'POST',
+        token: admin,
+      });
+      // Committed before the rebuild, any extra re-send is relayed by the time its request is.
+      await eventually(() => requests().some((request) => request.replayId === rebuild.body.replay_id));
+      await eventually(() => requests().filter((request) => request.owners).length >= ROUNDS);
+      expect(requests().filter((request) => request.owners)).toHaveLength(ROUNDS);
+    } finally {
+      for (const replica of replicas) await replica.close();
+      await bus.close();
+      await closeStorage();
+    }
+  });
 });
 
 const chessClub = {
