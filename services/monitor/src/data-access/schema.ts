@@ -109,7 +109,7 @@ export const catalogSearches = schema.table(
 export const replays = schema.table('replays', {
   replayId: uuid('replay_id').primaryKey(),
   requestedAt: timestamptz('requested_at').notNull().default(sql`now()`),
-  /** When the request last went out (by the service's clock): the retry job re-sends it after REPLAY_RETRY_MS. */
+  /** When the request last went out (by the service's clock): the retry job's backoff counts from it. */
   lastAskedAt: timestamptz('last_asked_at').notNull().default(sql`now()`),
   /** How many times it went out: each re-send waits twice as long as the one before (see ask-again.ts). */
   asks: integer('asks').notNull().default(1),

@@ -14,7 +14,7 @@ const replayState = z.object({
       requested_at: z.iso.datetime({ offset: true }),
       last_asked_at: z.iso.datetime({ offset: true }),
       answered: z.array(z.string()),
-      /** Owners it is still sent to every REPLAY_RETRY_MS; empty once the read models are whole again. */
+      /** Owners it is still re-sent to (backing off); empty once the read models are whole again. */
       waiting: z.array(owner),
     })
     .nullable(),
