@@ -114,12 +114,17 @@ describe('the admin dashboard’s statistics through the gateway (embedded platf
     const rebuild = await dashboard('/api/monitor/read-models/rebuild', { method: 'POST' });
     expect(rebuild.status).toBe(202);
     const replayId = rebuild.body.replay_id as string;
-    // Auth and the catalog answer it; the figures come back to what they were.
+    // Auth, the catalog and media answer it and say so; the figures come back to what they were.
     await eventually(() =>
       events.find(
         (e) => e.type === 'AccountSnapshot' && (e.data as { replayId: string }).replayId === replayId,
       ),
     );
+    const replay = await eventually(async () => {
+      const state = (await dashboard('/api/monitor/read-models')).body.replay;
+      return state?.replay_id === replayId && state.waiting.length === 0 ? state : undefined;
+    });
+    expect(replay.answered).toEqual(['auth', 'catalog', 'media']);
     await eventually(async () => {
       const now = await figures();
       return JSON.stringify(now.signUp) === JSON.stringify(settled.signUp) ? now : undefined;
@@ -129,7 +134,12 @@ describe('the admin dashboard’s statistics through the gateway (embedded platf
 
   it('lists the statistics routes in the gateway’s API document', async () => {
     const paths = Object.keys((await api('/api/openapi.json')).body.paths);
-    for (const path of [...STATS, '/api/stats/public', '/api/monitor/read-models/rebuild']) {
+    for (const path of [
+      ...STATS,
+      '/api/stats/public',
+      '/api/monitor/read-models/rebuild',
+      '/api/monitor/read-models',
+    ]) {
       expect(paths).toContain(path);
     }
   });

@@ -60,10 +60,21 @@ describe('what auth tells the monitor: activity, the RSO list, and a replay of i
     ]);
   });
 
-  it('answers a replay request with every account and RSO email as they are now', async () => {
+  it('answers a replay request with every account and RSO email as they are now, then says it is done', async () => {
     const replayId = randomUUID();
+    // A re-sent request naming other owners only: auth leaves it to them.
+    const forOthers = randomUUID();
     await auth.bus.publish([
-      makeEvent(ReadModelReplayRequestedV1, { replayId, requestedBy: 'monitor' }, 'monitor'),
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId: forOthers, requestedBy: 'monitor', owners: ['catalog', 'media'] },
+        'monitor',
+      ),
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId, requestedBy: 'monitor', owners: ['auth'] },
+        'monitor',
+      ),
     ]);
     const snapshots = await eventually(() => {
       const found = auth.published<{ userId: string; replayId: string }>('AccountSnapshot');
@@ -77,5 +88,11 @@ describe('what auth tells the monitor: activity, the RSO list, and a replay of i
     ]);
     await auth.settled();
     expect(auth.published('RsoListEntryChanged').slice(3)).toEqual([{ email: OFFICER.email, listed: true }]);
+    // The marker comes last, after everything restated (the same outbox, in order).
+    expect(auth.published('ReadModelReplayed')).toEqual([{ replayId, service: 'auth' }]);
+    const types = auth.events.map((event) => event.type);
+    expect(types.lastIndexOf('ReadModelReplayed')).toBeGreaterThan(
+      Math.max(types.lastIndexOf('AccountSnapshot'), types.lastIndexOf('RsoListEntryChanged')),
+    );
   });
 });

@@ -62,7 +62,14 @@ describe('what the catalog tells the monitor: search counts, club summaries v2, 
       { clubId: club.id, kind: 'recruiting', name: 'Info session', eventStart: NOW, eventEnd: NOW },
     ]);
     const replayId = randomUUID();
+    // A re-sent request naming other owners only: the catalog leaves it to them.
+    const forOthers = randomUUID();
     await catalog.bus.publish([
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId: forOthers, requestedBy: 'monitor', owners: ['auth', 'media'] },
+        'monitor',
+      ),
       makeEvent(ReadModelReplayRequestedV1, { replayId, requestedBy: 'monitor' }, 'monitor'),
     ]);
     const restated = await eventually(() =>
@@ -81,5 +88,12 @@ describe('what the catalog tells the monitor: search counts, club summaries v2, 
     });
     expect(catalog.published('ClubUpdated', 1).filter((event) => event.clubId === club.id)).toEqual([]);
     await eventually(() => catalog.published('TagChanged').length >= 2);
+    // Done, after everything restated (the same outbox, in order); nothing for the other owners' request.
+    await eventually(() => catalog.published('ReadModelReplayed').length > 0);
+    expect(catalog.published('ReadModelReplayed')).toEqual([{ replayId, service: 'catalog' }]);
+    const types = catalog.events.map((event) => event.type);
+    expect(types.lastIndexOf('ReadModelReplayed')).toBeGreaterThan(
+      Math.max(types.lastIndexOf('ClubUpdated'), types.lastIndexOf('TagChanged')),
+    );
   });
 });

@@ -12,7 +12,7 @@ describe('answering a read-model replay (media)', () => {
   }, 60_000);
   afterAll(() => media?.close());
 
-  it('states every live image again as ImageStored, and nothing replaced', async () => {
+  it('states every live image again as ImageStored, and nothing replaced, once for re-sends queued together', async () => {
     const club = await media.addClub('replay-society');
     const send = async (width: number) =>
       upload(media.url('/api/admin/upload-logo'), club.token, {
@@ -23,8 +23,21 @@ describe('answering a read-model replay (media)', () => {
     expect(current.status).toBe(200);
     await eventually(() => media.published('ImageStored').length === 2);
 
+    const replayId = randomUUID();
+    // A re-sent request naming other owners only: media leaves it to them.
     await media.bus.publish([
-      makeEvent(ReadModelReplayRequestedV1, { replayId: randomUUID(), requestedBy: 'monitor' }, 'monitor'),
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId: randomUUID(), requestedBy: 'monitor', owners: ['auth', 'catalog'] },
+        'monitor',
+      ),
+      makeEvent(ReadModelReplayRequestedV1, { replayId, requestedBy: 'monitor' }, 'monitor'),
+      // A re-send of the same replay queued behind it (media was down): answered once for both.
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId, requestedBy: 'monitor', owners: ['media'] },
+        'monitor',
+      ),
     ]);
     const restated = await eventually(() => {
       const found = media.published<{ clubId: string; url: string }>('ImageStored').slice(2);
@@ -35,5 +48,10 @@ describe('answering a read-model replay (media)', () => {
       expect.objectContaining({ clubId: club.clubId, purpose: 'logo', url: current.body['logo-url'] }),
     ]);
     expect(restated).toHaveLength(1);
+    // Done, after the images (the same outbox, in order); nothing for the other owners' request.
+    await eventually(() => media.published('ReadModelReplayed').length > 0);
+    expect(media.published('ReadModelReplayed')).toEqual([{ replayId, service: 'media' }]);
+    const types = media.events.map((event) => event.type);
+    expect(types.lastIndexOf('ReadModelReplayed')).toBeGreaterThan(types.lastIndexOf('ImageStored'));
   });
 });

@@ -20,6 +20,17 @@ export const configSchema = commonConfigSchema.extend({
     .enum(['0', '1', 'false', 'true'])
     .default('1')
     .transform((value) => value === '1' || value === 'true'),
+  /**
+   * How long a replay request waits for owners to answer before it is sent again to those that have not
+   * (a request published before an owner's queue existed reaches nobody); `0` never re-sends.
+   */
+  REPLAY_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /**
+   * The longest wait between re-sends: each waits twice the one before, up to this. An owner that is
+   * down with its queue in place gets every re-send queued, and may restate once per request on its
+   * return (once per batch at least): an hour down queues ~17 at 5 min instead of 360 at a flat 10 s.
+   */
+  REPLAY_RETRY_MAX_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
 });
 
 export type MonitorConfig = z.output<typeof configSchema>;

@@ -9,8 +9,9 @@ import { statsCache } from './domain/stats/stats-cache.js';
 import { adminAppRoutes } from './entry-points/http/admin-app.js';
 import { busHealthRoutes } from './entry-points/http/bus-health-routes.js';
 import { publicStatsRoute } from './entry-points/http/public-stats-route.js';
-import { rebuildRoute } from './entry-points/http/rebuild-route.js';
+import { readModelRoutes } from './entry-points/http/read-model-routes.js';
 import { statsRoutes } from './entry-points/http/stats-routes.js';
+import { replayRetryJob } from './entry-points/jobs/replay-retry-job.js';
 import { monitorHandlers } from './entry-points/messaging/monitor-handlers.js';
 
 /** Monitor: statistics read models built from events, upstream's statistics routes, public statistics. */
@@ -33,12 +34,13 @@ export const monitorService = defineService({
       clock: clock ?? (() => new Date()),
       cache: statsCache(config.STATS_CACHE_MS),
     };
-    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox))) {
+    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox, context.clock()))) {
       logger.info('first start: asked the owning services to replay their state');
     }
     return { context };
   },
   verifier: (ctx) => ctx.verifier,
-  routes: [...statsRoutes, publicStatsRoute, rebuildRoute, ...busHealthRoutes, ...adminAppRoutes()],
+  routes: [...statsRoutes, publicStatsRoute, ...readModelRoutes, ...busHealthRoutes, ...adminAppRoutes()],
   handlers: monitorHandlers,
+  jobs: [replayRetryJob],
 });

@@ -14,7 +14,7 @@ import { EmailFailedV1, EmailSentV1 } from './contracts/email-outcomes.js';
 import { EmailRequestedV1 } from './contracts/email-requested.js';
 import { ImageDeletedV1 } from './contracts/image-deleted.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
-import { ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
+import { ReadModelReplayedV1, ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
 import { RsoListEntryChangedV1 } from './contracts/rso-list-entry-changed.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
 import { TagChangedV1 } from './contracts/tag-changed.js';
@@ -43,6 +43,7 @@ export const eventContracts = [
   CatalogSearchesCountedV1,
   RsoListEntryChangedV1,
   ReadModelReplayRequestedV1,
+  ReadModelReplayedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

@@ -1,0 +1,8 @@
+import { ReadModelReplayedV1 } from '@sproul/common/events';
+import { on } from '@sproul/common/messaging';
+import { replayRequests } from '../../data-access/replay-requests.js';
+
+/** An owner finished restating for a replay: the retry job stops asking it (see ask-again.ts). */
+export const recordAnswerWhenReadModelReplayed = on(ReadModelReplayedV1, ({ data }, tx) =>
+  replayRequests(tx).answered(data.replayId, data.service),
+);
