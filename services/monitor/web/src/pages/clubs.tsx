@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, downloadCsv, publicApi } from '../api.js';
+import { api, publicApi } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
 import { ErrorNotice, StatusNotice } from '../components/notice.js';
-import { matches, SearchBox } from '../components/search-box.js';
+import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 
@@ -122,83 +123,76 @@ export function ClubsPage() {
           </footer>
         </article>
       )}
-      <div class="toolbar">
-        <SearchBox label="Search clubs" value={query} onInput={setQuery} />
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void action.run(() =>
-              downloadCsv('/api/monitor/club/download', 'clubs.csv').then(() => undefined),
-            )
-          }
-        >
-          Export CSV
-        </button>
-      </div>
-      {list.state === 'failed' && <ErrorNotice reason={list.reason} />}
-      {list.state === 'loading' && <p aria-busy="true">Loading…</p>}
-      {list.state === 'ready' && (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Club</th>
-                <th scope="col">Officer email</th>
-                <th scope="col">Confirmed</th>
-                <th scope="col">Public</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value
-                .filter((club) => matches(query, club.name, club.email))
-                .map((club) => (
-                  <tr key={club.email}>
-                    <td>{club.name}</td>
-                    <td class="email">{club.email}</td>
-                    <td>{club.confirmed ? 'Yes' : 'No'}</td>
-                    <td>{whyNotPublic(club) ?? 'Shown'}</td>
-                    <td>
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary outline"
-                          aria-label={`Open ${club.name}`}
-                          onClick={() => open(club)}
-                        >
-                          Open
-                        </button>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-label={`${club.hidden ? 'Unhide' : 'Hide'} ${club.name}`}
-                          disabled={action.busy}
-                          onClick={() => setHidden(club, !club.hidden)}
-                        >
-                          {club.hidden ? 'Unhide' : 'Hide'}
-                        </button>
-                        <button
-                          type="button"
-                          class="contrast outline"
-                          aria-label={`Delete ${club.name}`}
-                          onClick={() => setToDelete(club)}
-                        >
-                          Delete
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <p>
-            <small>{list.value.length} clubs</small>
-          </p>
-        </div>
-      )}
+      <ListToolbar
+        label="Search clubs"
+        query={query}
+        onQuery={setQuery}
+        csv={{ url: '/api/monitor/club/download', file: 'clubs.csv' }}
+        action={action}
+      />
+      <LoadedTable list={list}>
+        {(value) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Club</th>
+                  <th scope="col">Officer email</th>
+                  <th scope="col">Confirmed</th>
+                  <th scope="col">Public</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {value
+                  .filter((club) => matches(query, club.name, club.email))
+                  .map((club) => (
+                    <tr key={club.email}>
+                      <td>{club.name}</td>
+                      <td class="email">{club.email}</td>
+                      <td>{club.confirmed ? 'Yes' : 'No'}</td>
+                      <td>{whyNotPublic(club) ?? 'Shown'}</td>
+                      <td>
+                        <div class="row-actions">
+                          <button
+                            type="button"
+                            class="secondary outline"
+                            aria-label={`Open ${club.name}`}
+                            onClick={() => open(club)}
+                          >
+                            Open
+                          </button>
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-label={`${club.hidden ? 'Unhide' : 'Hide'} ${club.name}`}
+                            disabled={action.busy}
+                            onClick={() => setHidden(club, !club.hidden)}
+                          >
+                            {club.hidden ? 'Unhide' : 'Hide'}
+                          </button>
+                          <button
+                            type="button"
+                            class="contrast outline"
+                            aria-label={`Delete ${club.name}`}
+                            onClick={() => setToDelete(club)}
+                          >
+                            Delete
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            <p>
+              <small>{value.length} clubs</small>
+            </p>
+          </>
+        )}
+      </LoadedTable>
       {toDelete && (
         <ConfirmDialog
           title={`Delete ${toDelete.name}?`}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, downloadCsv } from '../api.js';
+import { api } from '../api.js';
+import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
 import { ErrorNotice, StatusNotice } from '../components/notice.js';
-import { matches, SearchBox } from '../components/search-box.js';
+import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 
@@ -86,65 +87,58 @@ export function RsoPage() {
       </details>
       <ErrorNotice reason={action.error} />
       <StatusNotice>{action.done}</StatusNotice>
-      <div class="toolbar">
-        <SearchBox label="Search emails" value={query} onInput={setQuery} />
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void action.run(() =>
-              downloadCsv('/api/monitor/rso/download', 'rso_emails.csv').then(() => undefined),
-            )
-          }
-        >
-          Export CSV
-        </button>
-      </div>
-      {list.state === 'failed' && <ErrorNotice reason={list.reason} />}
-      {list.state === 'loading' && <p aria-busy="true">Loading…</p>}
-      {list.state === 'ready' && (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Confirmed</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.value
-                .filter((entry) => matches(query, entry.email))
-                .map((entry) => (
-                  <tr key={entry.email}>
-                    <td class="email">{entry.email}</td>
-                    <td>{yesNo(entry.registered)}</td>
-                    <td>{yesNo(entry.confirmed)}</td>
-                    <td>
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary outline"
-                          aria-label={`Remove ${entry.email}`}
-                          disabled={action.busy}
-                          onClick={() => remove(entry.email)}
-                        >
-                          Remove
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-          <p>
-            <small>{list.value.length} emails</small>
-          </p>
-        </div>
-      )}
+      <ListToolbar
+        label="Search emails"
+        query={query}
+        onQuery={setQuery}
+        csv={{ url: '/api/monitor/rso/download', file: 'rso_emails.csv' }}
+        action={action}
+      />
+      <LoadedTable list={list}>
+        {(value) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Registered</th>
+                  <th scope="col">Confirmed</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {value
+                  .filter((entry) => matches(query, entry.email))
+                  .map((entry) => (
+                    <tr key={entry.email}>
+                      <td class="email">{entry.email}</td>
+                      <td>{yesNo(entry.registered)}</td>
+                      <td>{yesNo(entry.confirmed)}</td>
+                      <td>
+                        <div class="row-actions">
+                          <button
+                            type="button"
+                            class="secondary outline"
+                            aria-label={`Remove ${entry.email}`}
+                            disabled={action.busy}
+                            onClick={() => remove(entry.email)}
+                          >
+                            Remove
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+            <p>
+              <small>{value.length} emails</small>
+            </p>
+          </>
+        )}
+      </LoadedTable>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, downloadCsv } from '../api.js';
+import { api } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
 import { ErrorNotice, StatusNotice } from '../components/notice.js';
-import { matches, SearchBox } from '../components/search-box.js';
+import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 
@@ -98,22 +99,15 @@ export function TagsPage() {
       </form>
       <ErrorNotice reason={action.error} />
       <StatusNotice>{action.done}</StatusNotice>
-      <div class="toolbar">
-        <SearchBox label="Search tags" value={query} onInput={setQuery} />
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void action.run(() => downloadCsv('/api/monitor/tags/download', 'tags.csv').then(() => undefined))
-          }
-        >
-          Export CSV
-        </button>
-      </div>
-      {list.state === 'failed' && <ErrorNotice reason={list.reason} />}
-      {list.state === 'loading' && <p aria-busy="true">Loading…</p>}
-      {list.state === 'ready' && (
-        <div class="overflow-auto">
+      <ListToolbar
+        label="Search tags"
+        query={query}
+        onQuery={setQuery}
+        csv={{ url: '/api/monitor/tags/download', file: 'tags.csv' }}
+        action={action}
+      />
+      <LoadedTable list={list}>
+        {(value) => (
           <table>
             <thead>
               <tr>
@@ -125,7 +119,7 @@ export function TagsPage() {
               </tr>
             </thead>
             <tbody>
-              {list.value
+              {value
                 .filter((tag) => matches(query, tag.name))
                 .map((tag) => (
                   <tr key={tag._id}>
@@ -168,8 +162,8 @@ export function TagsPage() {
                 ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </LoadedTable>
       {toDelete && (
         <ConfirmDialog
           title={`Delete the tag ${toDelete.name}?`}
