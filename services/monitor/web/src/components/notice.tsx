@@ -19,3 +19,13 @@ export function StatusNotice({ children }: { children?: ComponentChildren }) {
     </p>
   );
 }
+
+/** What a page's last change came to (`useAction`): the server's reason, or what was done. */
+export function ActionNotices({ action }: { action: { error?: string; done?: string } }) {
+  return (
+    <>
+      <ErrorNotice reason={action.error} />
+      <StatusNotice>{action.done}</StatusNotice>
+    </>
+  );
+}

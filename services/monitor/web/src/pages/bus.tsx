@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { ErrorNotice, StatusNotice } from '../components/notice.js';
+import { ActionNotices } from '../components/notice.js';
+import { Part } from '../components/part.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
 
@@ -35,62 +36,57 @@ export function BusPage() {
           once the cause is fixed (a service skips what it already applied).
         </small>
       </p>
-      <ErrorNotice reason={action.error} />
-      <StatusNotice>{action.done}</StatusNotice>
+      <ActionNotices action={action} />
       <div class="toolbar">
         <button type="button" class="secondary" onClick={() => void reload()}>
           Refresh
         </button>
       </div>
-      {health.state === 'failed' && <ErrorNotice reason={health.reason} />}
-      {health.state === 'loading' && <p aria-busy="true">Loading…</p>}
-      {health.state === 'ready' && (
-        <>
-          <p role="status" aria-label="Bus connection">
-            {health.value.connected ? (
-              <ins>Connected</ins>
-            ) : (
-              <mark>Not connected: {health.value.reason}</mark>
-            )}
-          </p>
-          <div class="overflow-auto">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Queue</th>
-                  <th scope="col">Waiting</th>
-                  <th scope="col">Dead letters</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {health.value.queues.map((queue) => (
-                  <tr key={queue.queue}>
-                    <th scope="row">{queue.queue}</th>
-                    <td>{queue.waiting}</td>
-                    <td>{queue.dead}</td>
-                    <td>
-                      <div class="row-actions">
-                        <button
-                          type="button"
-                          class="secondary outline"
-                          aria-label={`Replay the dead letters of ${queue.queue}`}
-                          disabled={queue.dead === 0 || action.busy}
-                          onClick={() => replay(queue.queue)}
-                        >
-                          Replay
-                        </button>
-                      </div>
-                    </td>
+      <Part loaded={health}>
+        {(value) => (
+          <>
+            <p role="status" aria-label="Bus connection">
+              {value.connected ? <ins>Connected</ins> : <mark>Not connected: {value.reason}</mark>}
+            </p>
+            <div class="overflow-auto">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Queue</th>
+                    <th scope="col">Waiting</th>
+                    <th scope="col">Dead letters</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {value.queues.map((queue) => (
+                    <tr key={queue.queue}>
+                      <th scope="row">{queue.queue}</th>
+                      <td>{queue.waiting}</td>
+                      <td>{queue.dead}</td>
+                      <td>
+                        <div class="row-actions">
+                          <button
+                            type="button"
+                            class="secondary outline"
+                            aria-label={`Replay the dead letters of ${queue.queue}`}
+                            disabled={queue.dead === 0 || action.busy}
+                            onClick={() => replay(queue.queue)}
+                          >
+                            Replay
+                          </button>
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </Part>
     </>
   );
 }

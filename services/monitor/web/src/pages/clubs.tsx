@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api, publicApi } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
-import { ErrorNotice, StatusNotice } from '../components/notice.js';
+import { ListToolbar } from '../components/list-toolbar.js';
+import { ActionNotices } from '../components/notice.js';
+import { Part } from '../components/part.js';
 import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
@@ -91,8 +92,7 @@ export function ClubsPage() {
           its officer still signs in and edits it, and unhiding brings it back.
         </small>
       </p>
-      <ErrorNotice reason={action.error} />
-      <StatusNotice>{action.done}</StatusNotice>
+      <ActionNotices action={action} />
       {opened && (
         <article aria-label={`Public page of ${opened.club.name}`}>
           <header>
@@ -130,9 +130,9 @@ export function ClubsPage() {
         csv={{ url: '/api/monitor/club/download', file: 'clubs.csv' }}
         action={action}
       />
-      <LoadedTable list={list}>
+      <Part loaded={list}>
         {(value) => (
-          <>
+          <div class="overflow-auto">
             <table>
               <thead>
                 <tr>
@@ -190,9 +190,9 @@ export function ClubsPage() {
             <p>
               <small>{value.length} clubs</small>
             </p>
-          </>
+          </div>
         )}
-      </LoadedTable>
+      </Part>
       {toDelete && (
         <ConfirmDialog
           title={`Delete ${toDelete.name}?`}

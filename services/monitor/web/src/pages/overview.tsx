@@ -1,7 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { api } from '../api.js';
 import { ChartFigure } from '../components/chart-figure.js';
-import { ErrorNotice } from '../components/notice.js';
+import { Part } from '../components/part.js';
 import type {
   ActivityStats,
   ClubRequirementStats,
@@ -10,14 +9,7 @@ import type {
   SocialMediaStats,
 } from '../stats.js';
 import { weekLabels } from '../stats.js';
-import { type Loaded, useLoad } from '../use-load.js';
-
-/** One statistics route's part of the page: its own loading state and error, so one failure hides nothing else. */
-function Part<T>({ loaded, children }: { loaded: Loaded<T>; children: (value: T) => ComponentChildren }) {
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading…</p>;
-  if (loaded.state === 'failed') return <ErrorNotice reason={loaded.reason} />;
-  return <>{children(loaded.value)}</>;
-}
+import { useLoad } from '../use-load.js';
 
 function Card({ label, value, change }: { label: string; value: number | string; change?: number }) {
   return (
@@ -40,6 +32,7 @@ export function OverviewPage() {
   );
   const [pictures] = useLoad(() => api<PictureStats>('/api/monitor/more-stats/pic-stats').then(only));
 
+  // Each statistics route is its own Part: its own loading state and error, so one failure hides nothing else.
   return (
     <>
       <h1>Overview</h1>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
-import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
-import { ErrorNotice, StatusNotice } from '../components/notice.js';
+import { ListToolbar } from '../components/list-toolbar.js';
+import { ActionNotices } from '../components/notice.js';
+import { Part } from '../components/part.js';
 import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
@@ -85,8 +86,7 @@ export function RsoPage() {
           </button>
         </form>
       </details>
-      <ErrorNotice reason={action.error} />
-      <StatusNotice>{action.done}</StatusNotice>
+      <ActionNotices action={action} />
       <ListToolbar
         label="Search emails"
         query={query}
@@ -94,9 +94,9 @@ export function RsoPage() {
         csv={{ url: '/api/monitor/rso/download', file: 'rso_emails.csv' }}
         action={action}
       />
-      <LoadedTable list={list}>
+      <Part loaded={list}>
         {(value) => (
-          <>
+          <div class="overflow-auto">
             <table>
               <thead>
                 <tr>
@@ -136,9 +136,9 @@ export function RsoPage() {
             <p>
               <small>{value.length} emails</small>
             </p>
-          </>
+          </div>
         )}
-      </LoadedTable>
+      </Part>
     </>
   );
 }

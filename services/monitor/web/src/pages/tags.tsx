@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { ListToolbar, LoadedTable } from '../components/list-toolbar.js';
-import { ErrorNotice, StatusNotice } from '../components/notice.js';
+import { ListToolbar } from '../components/list-toolbar.js';
+import { ActionNotices } from '../components/notice.js';
+import { Part } from '../components/part.js';
 import { matches } from '../components/search-box.js';
 import { useAction } from '../use-action.js';
 import { useLoad } from '../use-load.js';
@@ -97,8 +98,7 @@ export function TagsPage() {
           Add
         </button>
       </form>
-      <ErrorNotice reason={action.error} />
-      <StatusNotice>{action.done}</StatusNotice>
+      <ActionNotices action={action} />
       <ListToolbar
         label="Search tags"
         query={query}
@@ -106,64 +106,66 @@ export function TagsPage() {
         csv={{ url: '/api/monitor/tags/download', file: 'tags.csv' }}
         action={action}
       />
-      <LoadedTable list={list}>
+      <Part loaded={list}>
         {(value) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Tag</th>
-                <th scope="col">Clubs</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {value
-                .filter((tag) => matches(query, tag.name))
-                .map((tag) => (
-                  <tr key={tag._id}>
-                    {renaming === tag._id ? (
-                      <td colSpan={3}>
-                        <RenameForm
-                          tag={tag}
-                          busy={action.busy}
-                          onSubmit={rename(tag)}
-                          onCancel={() => setRenaming(undefined)}
-                        />
-                      </td>
-                    ) : (
-                      <>
-                        <td>{tag.name}</td>
-                        <td>{tag.num_clubs}</td>
-                        <td>
-                          <div class="row-actions">
-                            <button
-                              type="button"
-                              class="secondary outline"
-                              aria-label={`Rename ${tag.name}`}
-                              onClick={() => setRenaming(tag._id)}
-                            >
-                              Rename
-                            </button>
-                            <button
-                              type="button"
-                              class="contrast outline"
-                              aria-label={`Delete ${tag.name}`}
-                              onClick={() => setToDelete(tag)}
-                            >
-                              Delete
-                            </button>
-                          </div>
+          <div class="overflow-auto">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Tag</th>
+                  <th scope="col">Clubs</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {value
+                  .filter((tag) => matches(query, tag.name))
+                  .map((tag) => (
+                    <tr key={tag._id}>
+                      {renaming === tag._id ? (
+                        <td colSpan={3}>
+                          <RenameForm
+                            tag={tag}
+                            busy={action.busy}
+                            onSubmit={rename(tag)}
+                            onCancel={() => setRenaming(undefined)}
+                          />
                         </td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+                      ) : (
+                        <>
+                          <td>{tag.name}</td>
+                          <td>{tag.num_clubs}</td>
+                          <td>
+                            <div class="row-actions">
+                              <button
+                                type="button"
+                                class="secondary outline"
+                                aria-label={`Rename ${tag.name}`}
+                                onClick={() => setRenaming(tag._id)}
+                              >
+                                Rename
+                              </button>
+                              <button
+                                type="button"
+                                class="contrast outline"
+                                aria-label={`Delete ${tag.name}`}
+                                onClick={() => setToDelete(tag)}
+                              >
+                                Delete
+                              </button>
+                            </div>
+                          </td>
+                        </>
+                      )}
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </LoadedTable>
+      </Part>
       {toDelete && (
         <ConfirmDialog
           title={`Delete the tag ${toDelete.name}?`}
