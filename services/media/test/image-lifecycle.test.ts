@@ -1,7 +1,7 @@
 import { storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { picture } from './images.js';
-import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
+import { type MediaHarness, startMediaHarness } from './media-harness.js';
 
 const MINUTE = 60_000;
 
@@ -14,8 +14,7 @@ describe.each(await storageKinds())(
     }, 60_000);
     afterAll(() => media?.close());
 
-    const logo = (token: string, bytes: Buffer) =>
-      upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name: 'logo.png' } });
+    const logo = (token: string, bytes: Buffer) => media.uploadLogo(token, bytes);
     const status = async (url: string) => (await fetch(url)).status;
 
     it('deletes a replaced logo once the cleanup runs, and keeps a key an identical upload still uses', async () => {

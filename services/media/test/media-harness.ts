@@ -6,6 +6,7 @@ import { ClubCreatedV1, ClubDeletedV1, makeEvent } from '@sproul/common/events';
 import { bootService, openStorage, type Storage, tokenIssuer } from '@sproul/common/testing';
 import { startEmbeddedS3 } from '../../../scripts/src/embedded-s3.js';
 import { mediaService } from '../src/index.js';
+import { upload } from './upload-request.js';
 
 const summary = (linkName: string) => ({
   name: linkName,
@@ -63,6 +64,9 @@ export async function startMediaHarness(
       await bus.publish([makeEvent(ClubDeletedV1, { ...club, link_name: linkName }, 'catalog')]);
       await bus.idle();
     },
+    /** Upstream's logo upload as the web client sends it (multipart field `logo`). */
+    uploadLogo: (token: string, bytes: Buffer, name = 'logo.png', type?: string) =>
+      upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name, type } }),
     /** Keys of every object in the bucket. */
     async keys(prefix = '') {
       const keys: string[] = [];
@@ -81,4 +85,4 @@ export async function startMediaHarness(
 
 export type MediaHarness = Awaited<ReturnType<typeof startMediaHarness>>;
 
-export { upload } from './upload-request.js';
+export { upload };

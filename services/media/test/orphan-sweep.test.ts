@@ -17,8 +17,7 @@ describe.each(await storageKinds())(
     }, 60_000);
     afterAll(() => media?.close());
 
-    const logo = (token: string, bytes: Buffer) =>
-      upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name: 'logo.png' } });
+    const logo = (token: string, bytes: Buffer) => media.uploadLogo(token, bytes);
     const status = async (url: string) => (await fetch(url)).status;
 
     it('after uploads, replacements, gallery deletes, a club deletion and a crash, leaves 0 orphans', async () => {

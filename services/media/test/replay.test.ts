@@ -3,7 +3,7 @@ import { makeEvent, ReadModelReplayRequestedV1 } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { picture } from './images.js';
-import { type MediaHarness, startMediaHarness, upload } from './media-harness.js';
+import { type MediaHarness, startMediaHarness } from './media-harness.js';
 
 describe('answering a read-model replay (media)', () => {
   let media: MediaHarness;
@@ -14,10 +14,7 @@ describe('answering a read-model replay (media)', () => {
 
   it('states every live image again as ImageStored, and nothing replaced, once for re-sends queued together', async () => {
     const club = await media.addClub('replay-society');
-    const send = async (width: number) =>
-      upload(media.url('/api/admin/upload-logo'), club.token, {
-        logo: { bytes: await picture(width, width, 'png'), name: 'logo.png' },
-      });
+    const send = async (width: number) => media.uploadLogo(club.token, await picture(width, width, 'png'));
     expect((await send(300)).status).toBe(200);
     const current = await send(400);
     expect(current.status).toBe(200);

@@ -15,8 +15,7 @@ describe('upload sizes and multipart bodies', () => {
   }, 60_000);
   afterAll(() => media?.close());
 
-  const logo = (bytes: Buffer, name: string, type?: string) =>
-    upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name, type } });
+  const logo = (bytes: Buffer, name: string, type?: string) => media.uploadLogo(token, bytes, name, type);
 
   it('refuses a file over the limit while it streams, and a request without the file', async () => {
     const big = await picture(1000, 1000, 'png', { noise: true });

@@ -15,8 +15,7 @@ describe('what an upload must be: decoded, never trusted by name or type', () =>
   }, 60_000);
   afterAll(() => media?.close());
 
-  const logo = (bytes: Buffer, name: string, type?: string) =>
-    upload(media.url('/api/admin/upload-logo'), token, { logo: { bytes, name, type } });
+  const logo = (bytes: Buffer, name: string, type?: string) => media.uploadLogo(token, bytes, name, type);
 
   it('accepts a PNG named .jpg and sent as image/jpeg (the bytes decide)', async () => {
     const res = await logo(await picture(300, 300, 'png'), 'renamed.jpg', 'image/jpeg');
