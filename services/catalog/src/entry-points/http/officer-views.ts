@@ -1,3 +1,4 @@
+import { socialLinkNames } from '@sproul/common/events';
 import { DateTime } from 'luxon';
 import type { ClubEvent } from '../../data-access/club-event-repository.js';
 import type { ClubQuestion } from '../../data-access/club-faq-repository.js';
@@ -60,20 +61,8 @@ export const galleryItemView = (item: GalleryItem) => ({
   caption: item.caption,
 });
 
-const SOCIAL_LINK_KEYS = [
-  'contact_email',
-  'website',
-  'facebook',
-  'instagram',
-  'linkedin',
-  'twitter',
-  'youtube',
-  'github',
-  'behance',
-  'medium',
-  'gcalendar',
-  'discord',
-] as const;
+/** Upstream's `social_media_links` keys: the contact email, then the links the statistics count. */
+const SOCIAL_LINK_KEYS = ['contact_email', ...socialLinkNames] as const;
 
 /** Always an object with every key (the web client calls `Object.keys` on it); unset links are null. */
 export const socialMediaLinksView = (links: SocialMediaLinks, ownerEmail: string) =>
