@@ -1,30 +1,14 @@
-import {
-  fuzzRoutes,
-  type OpenApiDocument,
-  openStorage,
-  type Storage,
-  type TokenIssuer,
-  tokenIssuer,
-} from '@sproul/common/testing';
+import { fuzzRoutes, type OpenApiDocument } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MonitorHarness, startMonitor } from './monitor-harness.js';
+import { monitorOn } from './monitor-harness.js';
 
 describe('the monitor’s OpenAPI document and hostile requests', () => {
-  let auth: TokenIssuer;
-  let storage: Storage;
-  let closeStorage: () => Promise<void>;
-  let monitor: MonitorHarness;
+  let monitor: Awaited<ReturnType<typeof monitorOn>>;
 
   beforeAll(async () => {
-    auth = await tokenIssuer();
-    ({ storage, close: closeStorage } = await openStorage('embedded'));
-    monitor = await startMonitor(auth, storage, new Date());
+    monitor = await monitorOn('embedded', new Date());
   });
-  afterAll(async () => {
-    await monitor?.close();
-    await closeStorage?.();
-    await auth?.close();
-  });
+  afterAll(() => monitor?.close());
 
   it('documents every route it serves, admin routes with their token and 401', async () => {
     const { status, body } = await monitor.get('/internal/openapi.json', null);
@@ -50,7 +34,7 @@ describe('the monitor’s OpenAPI document and hostile requests', () => {
 
   it('answers every hostile variant of its routes with a JSON 4xx or its answer, never a 500', async () => {
     const document = (await monitor.get('/internal/openapi.json', null)).body as OpenApiDocument;
-    const admin = await auth.token('admin');
+    const admin = await monitor.auth.token('admin');
     const { requests, findings } = await fuzzRoutes({
       baseUrl: monitor.url(''),
       document,

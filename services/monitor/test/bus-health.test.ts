@@ -1,24 +1,16 @@
 import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import { eventually, openStorage, type TokenIssuer, tokenIssuer } from '@sproul/common/testing';
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MonitorHarness, startMonitor } from './monitor-harness.js';
+import { monitorOn } from './monitor-harness.js';
 
 // The admin web app's event bus page: each service queue's depth, and dead letters put back on demand.
 describe('/api/monitor/bus', () => {
-  let auth: TokenIssuer;
-  let storage: Awaited<ReturnType<typeof openStorage>>;
-  let monitor: MonitorHarness;
+  let monitor: Awaited<ReturnType<typeof monitorOn>>;
 
   beforeAll(async () => {
-    auth = await tokenIssuer();
-    storage = await openStorage('embedded');
-    monitor = await startMonitor(auth, storage.storage, new Date());
+    monitor = await monitorOn('embedded', new Date());
   });
-  afterAll(async () => {
-    await monitor?.close();
-    await storage?.close();
-    await auth?.close();
-  });
+  afterAll(() => monitor?.close());
 
   const depthOf = async (queue: string) => {
     const answer = await monitor.get('/api/monitor/bus');
@@ -68,7 +60,7 @@ describe('/api/monitor/bus', () => {
     fixed = true;
     const replay = await monitor.client('/api/monitor/bus/catalog/replay', {
       method: 'POST',
-      token: await auth.token('admin'),
+      token: await monitor.auth.token('admin'),
     });
     expect(replay.body).toEqual({ status: 'success', replayed: 1 });
     await eventually(() => handled.includes(event.id));
@@ -77,14 +69,14 @@ describe('/api/monitor/bus', () => {
 
   it('is for admins only, and refuses a queue that is not a service’s', async () => {
     for (const role of ['officer', 'student'] as const) {
-      const answer = await monitor.get('/api/monitor/bus', await auth.token(role));
+      const answer = await monitor.get('/api/monitor/bus', await monitor.auth.token(role));
       expect(answer.status, role).toBeGreaterThanOrEqual(401);
       expect(answer.status, role).toBeLessThanOrEqual(403);
     }
     expect((await monitor.get('/api/monitor/bus', null)).status).toBe(401);
     const unknown = await monitor.client('/api/monitor/bus/sproul.events/replay', {
       method: 'POST',
-      token: await auth.token('admin'),
+      token: await monitor.auth.token('admin'),
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ status: 'error', reason: expect.any(String) });

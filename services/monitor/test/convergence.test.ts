@@ -1,13 +1,7 @@
 import { type EventEnvelope, socialLinkNames } from '@sproul/common/events';
-import {
-  openStorage,
-  type Storage,
-  storageKinds,
-  type TokenIssuer,
-  tokenIssuer,
-} from '@sproul/common/testing';
+import { storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MonitorHarness, startMonitor } from './monitor-harness.js';
+import { type MonitorHarness, monitorOn } from './monitor-harness.js';
 import { type PlatformModel, platformModel } from './platform-model.js';
 
 const NOW = new Date('2026-11-04T12:00:00Z');
@@ -182,21 +176,12 @@ function shuffledWithDuplicates(model: PlatformModel): EventEnvelope[] {
 }
 
 describe.each(await storageKinds())('the read models converge whatever the delivery order (%s)', (kind) => {
-  let auth: TokenIssuer;
-  let storage: Storage;
-  let closeStorage: () => Promise<void>;
   let monitor: MonitorHarness;
 
   beforeAll(async () => {
-    auth = await tokenIssuer();
-    ({ storage, close: closeStorage } = await openStorage(kind, 'monitor'));
-    monitor = await startMonitor(auth, storage, NOW);
+    monitor = await monitorOn(kind, NOW);
   });
-  afterAll(async () => {
-    await monitor?.close();
-    await closeStorage?.();
-    await auth?.close();
-  });
+  afterAll(() => monitor?.close());
 
   it('1 000 events out of order and with duplicates give the figures of the owning services’ data', async () => {
     const model = platformModel(NOW, 18);

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type EventContract, type EventData, type EventEnvelope, makeEvent } from '@sproul/common/events';
-import { bootService, fetchJson, type Storage, type TokenIssuer } from '@sproul/common/testing';
+import {
+  bootService,
+  fetchJson,
+  openStorage,
+  type Storage,
+  type TokenIssuer,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { monitorService } from '../src/index.js';
 
 /**
@@ -32,6 +39,29 @@ export async function startMonitor(
 }
 
 export type MonitorHarness = Awaited<ReturnType<typeof startMonitor>>;
+
+/**
+ * startMonitor on storage and a token issuer of its own (`auth`), all three closed by `close()`:
+ * what a test needs when it does not share the storage with another monitor.
+ */
+export async function monitorOn(
+  kind: Storage['kind'],
+  now: Date,
+  config: Record<string, string> = {},
+): Promise<MonitorHarness & { auth: TokenIssuer }> {
+  const auth = await tokenIssuer();
+  const storage = await openStorage(kind, 'monitor');
+  const monitor = await startMonitor(auth, storage.storage, now, config);
+  return {
+    ...monitor,
+    auth,
+    async close() {
+      await monitor.close();
+      await storage.close();
+      await auth.close();
+    },
+  };
+}
 
 /**
  * Events as their producers' outboxes number them: each aggregate's events get versions 1, 2, 3… in

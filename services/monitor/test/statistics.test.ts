@@ -14,16 +14,10 @@ import {
   TagChangedV1,
   UserRegisteredV1,
 } from '@sproul/common/events';
-import {
-  openStorage,
-  type Storage,
-  storageKinds,
-  type TokenIssuer,
-  tokenIssuer,
-} from '@sproul/common/testing';
+import { storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { eventHistory, type MonitorHarness, startMonitor } from './monitor-harness.js';
+import { eventHistory, monitorOn } from './monitor-harness.js';
 
 // Wednesday 04:00 in Berkeley (PST; daylight saving time ended on Sunday 1 November 2026).
 const NOW = new Date('2026-11-04T12:00:00Z');
@@ -246,22 +240,13 @@ function history(): EventEnvelope[] {
 }
 
 describe.each(await storageKinds())('the monitor’s statistics from a known history (%s)', (kind) => {
-  let auth: TokenIssuer;
-  let storage: Storage;
-  let closeStorage: () => Promise<void>;
-  let monitor: MonitorHarness;
+  let monitor: Awaited<ReturnType<typeof monitorOn>>;
 
   beforeAll(async () => {
-    auth = await tokenIssuer();
-    ({ storage, close: closeStorage } = await openStorage(kind, 'monitor'));
-    monitor = await startMonitor(auth, storage, NOW, { PUBLIC_STATS_MIN_CELL: '2' });
+    monitor = await monitorOn(kind, NOW, { PUBLIC_STATS_MIN_CELL: '2' });
     await monitor.feed(history());
   });
-  afterAll(async () => {
-    await monitor?.close();
-    await closeStorage?.();
-    await auth?.close();
-  });
+  afterAll(() => monitor?.close());
 
   it('counts sign-ups: totals, the last 7 days by the time of each step, 10 weeks oldest first', async () => {
     const answer = await monitor.get('/api/monitor/overview/stats/sign-up');
@@ -387,7 +372,7 @@ describe.each(await storageKinds())('the monitor’s statistics from a known his
   it('keeps the statistics routes to admins (a wrong role is upstream’s 401)', async () => {
     for (const path of ['/api/monitor/overview/stats/sign-up', '/api/monitor/more-stats/pic-stats']) {
       expect((await monitor.get(path, null)).status).toBe(401);
-      const officerAnswer = await monitor.get(path, await auth.token('officer'));
+      const officerAnswer = await monitor.get(path, await monitor.auth.token('officer'));
       expect(officerAnswer.status).toBe(401);
       expect(officerAnswer.body).toMatchObject({
         status: 'error',
