@@ -2,6 +2,7 @@ import { AccountConfirmedV1 } from './contracts/account-confirmed.js';
 import { AccountDeletedV1 } from './contracts/account-deleted.js';
 import { AccountSignedInV1 } from './contracts/account-signed-in.js';
 import { AccountSnapshotV1 } from './contracts/account-snapshot.js';
+import { BulkEmailProgressedV1, BulkEmailRequestedV1 } from './contracts/bulk-email.js';
 import { CatalogSearchesCountedV1 } from './contracts/catalog-searches-counted.js';
 import {
   ClubCreatedV1,
@@ -10,10 +11,12 @@ import {
   ClubUpdatedV1,
   ClubUpdatedV2,
 } from './contracts/club-events.js';
+import { ClubOfficerChangedV1, PlatformRoleChangedV1 } from './contracts/club-team.js';
 import { EmailFailedV1, EmailSentV1 } from './contracts/email-outcomes.js';
 import { EmailRequestedV1 } from './contracts/email-requested.js';
 import { ImageDeletedV1 } from './contracts/image-deleted.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
+import { ClubMembersCountedV1, MembershipChangedV1 } from './contracts/membership.js';
 import { ReadModelReplayedV1, ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
 import { RsoListEntryChangedV1 } from './contracts/rso-list-entry-changed.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
@@ -44,6 +47,12 @@ export const eventContracts = [
   RsoListEntryChangedV1,
   ReadModelReplayRequestedV1,
   ReadModelReplayedV1,
+  ClubOfficerChangedV1,
+  PlatformRoleChangedV1,
+  MembershipChangedV1,
+  ClubMembersCountedV1,
+  BulkEmailRequestedV1,
+  BulkEmailProgressedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

@@ -52,4 +52,18 @@ export const templates: Record<TemplateName, MailTemplate> = {
     }),
     variables: ['signin_url', 'recover_url'],
   },
+  'officer-invitation': {
+    ...actionEmail({
+      subject: "You're invited to help run {{club_name}} on sproul.club",
+      title: 'Join the {{club_name}} team',
+      lines: [
+        '{{inviter}} invited you to be {{role}} of {{club_name}} on sproul.club, to edit its page, events and members.',
+      ],
+      button: 'Accept Invitation',
+      link: 'accept_url',
+      after:
+        'The link works once and expires on {{expires_at}}. If you did not expect it, ignore this email.',
+    }),
+    variables: ['accept_url', 'club_name', 'inviter', 'role', 'expires_at'],
+  },
 };

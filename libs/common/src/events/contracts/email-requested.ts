@@ -2,12 +2,19 @@ import { z } from 'zod';
 import { defineEvent } from '../define-event.js';
 import { emailSchema, idSchema } from './shared-fields.js';
 
-export const emailTemplates = ['confirm-email', 'reset-password', 'magic-link', 'account-exists'] as const;
+export const emailTemplates = [
+  'confirm-email',
+  'reset-password',
+  'magic-link',
+  'account-exists',
+  'officer-invitation',
+] as const;
 
 /**
  * Every email the platform sends, by template; the mailer renders and delivers it. `account-exists`
  * (added in v1, as every earlier event stays valid) tells an owner that someone tried to register
- * their address again: `signin_url`, `recover_url`. A request, not a
+ * their address again: `signin_url`, `recover_url`. `officer-invitation` (also added in v1) invites
+ * someone to a club's team: `accept_url`, `club_name`, `inviter`, `role`, `expires_at`. A request, not a
  * change of an aggregate's state: it carries no aggregate version, and every one is delivered.
  */
 export const EmailRequestedV1 = defineEvent(
