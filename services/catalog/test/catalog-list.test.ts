@@ -42,6 +42,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
           'last_updated',
           'link_name',
           'logo_url',
+          'member_count',
           'name',
           'new_members',
           'num_users',

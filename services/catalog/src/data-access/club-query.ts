@@ -17,6 +17,7 @@ export const listColumns = {
   lastUpdated: clubs.lastUpdated,
   applyDeadlineEnd: clubs.applyDeadlineEnd,
   recruitingEnd: clubs.recruitingEnd,
+  memberCount: clubs.memberCount,
 };
 
 export type ClubListEntry = Pick<Club, keyof typeof listColumns>;

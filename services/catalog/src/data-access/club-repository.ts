@@ -92,6 +92,20 @@ export const clubRepository = (db: DbOrTx) => ({
     const [row] = await db.update(clubs).set(changes).where(eq(clubs.id, id)).returning();
     return row;
   },
+  /**
+   * The club's member count as engagement counted it; false when no such club (deleted since, or an id
+   * the catalog never gave). Only the count: not an officer's edit, so `last_updated` stays.
+   */
+  async setMemberCount(id: string, members: number): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await db
+      .update(clubs)
+      .set({ memberCount: members })
+      .where(eq(clubs.id, id))
+      .returning({ id: clubs.id });
+    return rows.length > 0;
+  },
+
   /** Deletes the club with everything it holds (events, resources, FAQ, gallery, redirects, favourites). */
   async delete(id: string): Promise<Club | undefined> {
     const [row] = await db.delete(clubs).where(eq(clubs.id, id)).returning();

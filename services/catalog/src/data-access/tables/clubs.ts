@@ -60,6 +60,12 @@ export const clubs = schema.table(
      * in the same transaction as any event change, so the search vector below can cover them.
      */
     eventsText: text('events_text').notNull().default(''),
+    /**
+     * Members (status `member`) as engagement last counted them (ClubMembersCounted): a copy for the
+     * club's page and the catalog list, kept newest-first by the event's aggregate version. Not an
+     * officer's edit, so it moves neither `last_updated` nor the search row (the trigger ignores it).
+     */
+    memberCount: integer('member_count').notNull().default(0),
   },
   (t) => [
     // Clubs are read far more than written: without fastupdate a write updates the index at once, instead

@@ -3,6 +3,11 @@ import { z } from 'zod';
 // What the public catalog answers: a page of list entries, and a club's page.
 
 const isoDate = z.string().nullable().meta({ format: 'date-time' });
+const memberCount = z
+  .number()
+  .int()
+  .min(0)
+  .describe("The club's members (accepted applicants who joined), as the engagement service counts them");
 
 export const clubListEntrySchema = z
   .object({
@@ -18,6 +23,7 @@ export const clubListEntrySchema = z
     last_updated: z.string().meta({ format: 'date-time' }),
     apply_deadline_end: isoDate,
     recruiting_end: isoDate,
+    member_count: memberCount,
   })
   .meta({ id: 'ClubListEntry' });
 
@@ -79,6 +85,7 @@ export const clubPageSchema = z
     last_updated: z.string().meta({ format: 'date-time' }),
     reactivated: z.boolean(),
     reactivated_last: isoDate,
+    member_count: memberCount,
     recommended_clubs: z.array(recommendedClubSchema),
   })
   .meta({ id: 'ClubPage' });

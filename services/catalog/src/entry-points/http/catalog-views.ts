@@ -12,6 +12,7 @@ import {
 
 // Upstream's public shapes. Dates are ISO 8601 with the campus offset (upstream sent naive strings);
 // `social_media_links` is always an object and `last_updated` always a string: the web client relies on both.
+// `member_count` is ours (engagement's count of members), added last: upstream's fields are unchanged.
 
 export const clubListEntryView = (club: ClubListEntry, zone: string) => ({
   name: club.name,
@@ -26,6 +27,7 @@ export const clubListEntryView = (club: ClubListEntry, zone: string) => ({
   last_updated: campusIso(club.lastUpdated, zone) as string,
   apply_deadline_end: campusIso(club.applyDeadlineEnd, zone),
   recruiting_end: campusIso(club.recruitingEnd, zone),
+  member_count: club.memberCount,
 });
 
 export const recommendedClubView = (club: ClubListEntry) => ({
@@ -69,5 +71,6 @@ export const clubPageView = (details: ClubDetails, zone: string) => {
     last_updated: campusIso(club.lastUpdated, zone) as string,
     reactivated: club.reactivated,
     reactivated_last: campusIso(club.reactivatedLast, zone),
+    member_count: club.memberCount,
   };
 };

@@ -5,13 +5,18 @@ import { removeAccountDataWhenAccountDeleted } from './remove-account-data-when-
 import { restateClubsWhenReplayRequested } from './restate-clubs-when-replay-requested.handler.js';
 import { showClubWhenAccountConfirmed } from './show-club-when-account-confirmed.handler.js';
 import { showImageWhenImageStored } from './show-image-when-image-stored.handler.js';
+import { showMemberCountWhenClubMembersCounted } from './show-member-count-when-club-members-counted.handler.js';
 
-/** The events the catalog follows: accounts (auth), stored or deleted images (media), replay requests. */
+/**
+ * The events the catalog follows: accounts (auth), stored or deleted images (media), member counts
+ * (engagement), replay requests.
+ */
 export const catalogHandlers = ({ outbox }: CatalogContext) => [
   createClubWhenUserRegistered(outbox),
   showClubWhenAccountConfirmed(outbox),
   removeAccountDataWhenAccountDeleted(outbox),
   showImageWhenImageStored(outbox),
   hideImageWhenImageDeleted(outbox),
+  showMemberCountWhenClubMembersCounted(),
   restateClubsWhenReplayRequested(outbox),
 ];

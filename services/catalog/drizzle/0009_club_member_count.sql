@@ -1,0 +1,1 @@
+ALTER TABLE "catalog"."clubs" ADD COLUMN "member_count" integer DEFAULT 0 NOT NULL;
