@@ -87,6 +87,26 @@ describe('the gateway’s internal endpoints', () => {
     expect((await get(gateway.url, '/api/catalog/clubs/a.b..c')).status).toBe(200);
   });
 
+  it('routes no /internal path: service-to-service routes (media’s documents, the recommender) answer 404', async () => {
+    reached.length = 0;
+    const userId = '6f1c2a9e-0b7d-4c1e-9a55-3d2f8e7b1c40';
+    for (const path of [
+      `/internal/documents/${userId}/resume`,
+      `/internal/documents/${userId}/waiver?x=1`,
+      '/internal/similar/robotics',
+      '/INTERNAL/documents/x/resume',
+      '/api/internal/documents/x/resume',
+      '/api/media/../../internal/documents/x/resume',
+    ]) {
+      const res = await get(gateway.url, path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+      expect(JSON.parse(res.body), path).toMatchObject({ status: 'error' });
+    }
+    expect((await get(gateway.url, `/internal/documents/${userId}/resume`)).status).toBe(404);
+    expect(reached).toEqual([]);
+  });
+
   it('listens by default on the public port plus 1000 (an ephemeral port when the public one is)', () => {
     expect(internalPort(loadConfig(configSchema, {}))).toBe(9080);
     expect(internalPort(loadConfig(configSchema, { PORT: '0' }))).toBe(0);

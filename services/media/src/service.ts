@@ -8,6 +8,7 @@ import { untilReachable } from './data-access/until-reachable.js';
 import type { MediaContext } from './domain/media-context.js';
 import { documentRoutes } from './entry-points/http/document-routes.js';
 import { galleryRoutes } from './entry-points/http/gallery-routes.js';
+import { internalDocumentRoutes } from './entry-points/http/internal-document-routes.js';
 import { uploadRoutes } from './entry-points/http/upload-routes.js';
 import { cleanupJob } from './entry-points/jobs/cleanup-job.js';
 import { mediaHandlers } from './entry-points/messaging/media-handlers.js';
@@ -36,7 +37,7 @@ export const mediaService = defineService({
     return { context, stop: async () => objects.close() };
   },
   verifier: (ctx) => ctx.verifier,
-  routes: [...uploadRoutes, ...galleryRoutes, ...documentRoutes],
+  routes: [...uploadRoutes, ...galleryRoutes, ...documentRoutes, ...internalDocumentRoutes],
   handlers: mediaHandlers,
   jobs: [cleanupJob],
 });

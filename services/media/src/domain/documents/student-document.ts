@@ -29,3 +29,14 @@ export async function documentUrls(ctx: MediaContext, userId: string, kind: Docu
   ]);
   return { upload, download, exists };
 }
+
+/**
+ * A student's stored document for another service to hand on (engagement shows an applicant's résumé
+ * to the club's officers): a presigned GET (10 minutes) when the object exists, else none. HEAD first,
+ * so a caller never passes on a link that answers 404.
+ */
+export async function storedDocument(ctx: MediaContext, userId: string, kind: DocumentKind) {
+  const key = documentKey(userId, kind);
+  if (!(await ctx.objects.exists(key))) return { download: null, exists: false };
+  return { download: await ctx.objects.presignGet(key, DOCUMENT_URL_SECONDS), exists: true };
+}
