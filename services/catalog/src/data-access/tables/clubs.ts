@@ -62,7 +62,7 @@ export const clubs = schema.table(
     eventsText: text('events_text').notNull().default(''),
     /**
      * Members (status `member`) as engagement last counted them (ClubMembersCounted): a copy for the
-     * club's page and the catalog list, kept newest-first by the event's aggregate version. Not an
+     * club's page and the catalog list; the newest count stands (events' aggregate versions). Not an
      * officer's edit, so it moves neither `last_updated` nor the search row (the trigger ignores it).
      */
     memberCount: integer('member_count').notNull().default(0),
