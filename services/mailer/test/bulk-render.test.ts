@@ -3,14 +3,18 @@ import { fillPlaceholders, plainTextToHtml, renderBulkEmail } from '../src/domai
 
 describe('bulk email rendering', () => {
   it('fills known fields, empties unknown ones and missing ones', () => {
-    expect(fillPlaceholders('Hi {{first_name}}, {{ club_name }}!{{password}}{{email}}', {
-      first_name: 'Ann',
-      club_name: 'Chess',
-    })).toBe('Hi Ann, Chess!');
+    expect(
+      fillPlaceholders('Hi {{first_name}}, {{ club_name }}!{{password}}{{email}}', {
+        first_name: 'Ann',
+        club_name: 'Chess',
+      }),
+    ).toBe('Hi Ann, Chess!');
   });
 
   it('HTML: escaped, paragraphs and line breaks kept, http(s) URLs linked without trailing punctuation', () => {
-    const html = plainTextToHtml('Hi <b>you</b> & co,\n\nRead https://x.org/a?b=1&c=2.\nThen javascript:alert(1)\r\n\r\n\r\nBye');
+    const html = plainTextToHtml(
+      'Hi <b>you</b> & co,\n\nRead https://x.org/a?b=1&c=2.\nThen javascript:alert(1)\r\n\r\n\r\nBye',
+    );
     expect(html).toBe(
       '<p>Hi &lt;b&gt;you&lt;/b&gt; &amp; co,</p>\n' +
         '<p>Read <a href="https://x.org/a?b=1&amp;c=2">https://x.org/a?b=1&amp;c=2</a>.<br />\nThen javascript:alert(1)</p>\n' +
@@ -36,7 +40,9 @@ describe('bulk email rendering', () => {
     expect(email.html).toContain('>Unsubscribe</a>');
     expect(email.html).toContain('sproul.club@gmail.com');
     expect(email.text).toContain(`Dear ${name},\n\nOur page: https://sproul.club/club/chess`);
-    expect(email.text).toContain('Unsubscribe from these emails: https://sproul.club/api/mail/unsubscribe?a=x');
+    expect(email.text).toContain(
+      'Unsubscribe from these emails: https://sproul.club/api/mail/unsubscribe?a=x',
+    );
     expect(email.text).toContain('The officers of Chess & Go sent you this email');
   });
 });
