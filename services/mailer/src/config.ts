@@ -24,6 +24,16 @@ export const configSchema = commonConfigSchema
     MAIL_SES_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** Days the delivery log keeps a row (addresses are personal data); 0 keeps them forever. */
     MAIL_LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    /** Bulk emails (BulkEmailRequested) sent per second by all mailer instances together. */
+    MAIL_BULK_RATE_PER_S: z.coerce.number().int().min(1).max(1000).default(10),
+    /** How often each instance's bulk sender wakes (ms); 0 stops it (tests drive it by hand). */
+    MAIL_BULK_TICK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** Attempts per bulk recipient before a transient failure becomes `failed`. */
+    MAIL_BULK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** Back-off after the n-th transient failure: this times 2^(n-1). */
+    MAIL_BULK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+    /** A claim older than this is a crashed sender's: taken over (after asking the provider). */
+    MAIL_BULK_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
     /** Where the one-click unsubscribe links of bulk mail point (the gateway's public URL). */
     PUBLIC_BASE_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8080'),
     /** Signs the unsubscribe links; required outside the embedded mode (the default is public). */
@@ -32,6 +42,14 @@ export const configSchema = commonConfigSchema
   .superRefine((config, issues) => {
     if (config.DATABASE_URL && config.UNSUBSCRIBE_SECRET === DEV_SECRET) {
       issues.addIssue({ code: 'custom', path: ['UNSUBSCRIBE_SECRET'], message: SECRET_REQUIRED });
+    }
+    // A claim still inside its SES call must not look crashed, or a second sender would send it too.
+    if (config.MAIL_BULK_CLAIM_TIMEOUT_MS <= config.MAIL_SES_TIMEOUT_MS) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['MAIL_BULK_CLAIM_TIMEOUT_MS'],
+        message: 'must be longer than MAIL_SES_TIMEOUT_MS',
+      });
     }
   });
 

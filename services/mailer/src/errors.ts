@@ -9,3 +9,7 @@ export const badUnsubscribeLink = () =>
 /** A provider notification that is neither a bounce nor a complaint we understand. */
 export const unknownNotification = (type: string) =>
   new AppError('MAILER.UNKNOWN_NOTIFICATION', 400, 'Not a bounce or complaint notification', { type });
+
+/** No bulk email has this id (never requested, or not consumed yet). */
+export const bulkEmailNotFound = () =>
+  new AppError('MAILER.BULK_EMAIL_NOT_FOUND', 404, 'No bulk email has this id.');

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Subscription } from '@sproul/common/bus';
+import { subscribeHandlers } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
@@ -9,7 +10,9 @@ import type { MailerContext } from './domain/mailer-context.js';
 import { renderWhenFirstNeeded } from './domain/render-email.js';
 import { mailerRoutes } from './entry-points/http/routes.js';
 import { pruneDeliveryLog } from './entry-points/jobs/prune-delivery-log.job.js';
+import { sendBulkEmail } from './entry-points/jobs/send-bulk-email.job.js';
 import { deliverWhenEmailRequested } from './entry-points/messaging/deliver-when-email-requested.js';
+import { storeWhenBulkEmailRequested } from './entry-points/messaging/store-when-bulk-email-requested.handler.js';
 
 /** Tests put a fault-injecting provider in front of the real one; production uses SES as configured. */
 export interface MailerOptions {
@@ -19,6 +22,7 @@ export interface MailerOptions {
 /**
  * Renders and delivers every EmailRequested through SES (or the embedded emulator), once per event,
  * with a delivery log and a suppression list. Its consumer is its own (deliver-when-email-requested.ts).
+ * Bulk emails (BulkEmailRequested) are queued by an inbox handler and sent, throttled, by a job.
  */
 export const defineMailerService = (options: MailerOptions = {}) =>
   defineService({
@@ -38,10 +42,30 @@ export const defineMailerService = (options: MailerOptions = {}) =>
         clock: clock ?? (() => new Date()),
       };
       const subscription: Subscription = await deliverWhenEmailRequested(context, bus);
-      return { context, stop: () => subscription.cancel() };
+      // Bulk requests go through the kernel's inbox consumer, on a queue of their own: the queue named
+      // `mailer` belongs to the EmailRequested consumer above.
+      const bulk = await subscribeHandlers({
+        service: 'mailer-bulk',
+        bus,
+        database,
+        inbox,
+        appliedVersions,
+        handlers: [storeWhenBulkEmailRequested()],
+        logger,
+        outbox: box,
+        maxAttempts: config.BUS_MAX_ATTEMPTS,
+        retryDelaysMs: config.BUS_RETRY_DELAYS_MS,
+      });
+      return {
+        context,
+        stop: async () => {
+          await subscription.cancel();
+          await bulk.cancel();
+        },
+      };
     },
     routes: mailerRoutes,
-    jobs: [pruneDeliveryLog],
+    jobs: [pruneDeliveryLog, sendBulkEmail],
   });
 
 export const mailerService = defineMailerService();

@@ -18,22 +18,34 @@ export async function startMailerHarness(
   kind: Storage['kind'] = 'embedded',
   config: Record<string, string> = {},
   options: MailerOptions = {},
+  /** The time the mailer is told it is (bulk tests drive the rate with it). */
+  clock?: () => Date,
 ) {
   const emulator = await startSesEmulator();
   const front = await faultFront(emulator.url);
   const { storage, close: closeStorage } = await openStorage(kind, 'mailer');
-  const mailer = await bootService(defineMailerService(options), {
-    storage,
-    config: {
-      SES_ENDPOINT: front.url,
-      UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret-0123456789',
-      BUS_MAX_ATTEMPTS: '4',
-      BUS_RETRY_DELAYS_MS: '20,40,80',
-      ...config,
-    },
-  });
+  const settings = {
+    SES_ENDPOINT: front.url,
+    UNSUBSCRIBE_SECRET: 'test-unsubscribe-secret-0123456789',
+    BUS_MAX_ATTEMPTS: '4',
+    BUS_RETRY_DELAYS_MS: '20,40,80',
+    ...config,
+  };
+  const mailer = await bootService(defineMailerService(options), { storage, config: settings, clock });
+  const replicas: { close(): Promise<void> }[] = [];
   return {
     mailer,
+    /** A second mailer instance on the same database and bus (closed with the harness). */
+    async replica() {
+      const other = await bootService(defineMailerService(options), {
+        storage,
+        config: settings,
+        clock,
+        bus: mailer.bus,
+      });
+      replicas.push(other);
+      return other;
+    },
     front,
     emulator,
     /** Publishes an EmailRequested as auth would (after its commit); answers the event. */
@@ -62,6 +74,7 @@ export async function startMailerHarness(
         return row?.status === status ? row : undefined;
       }),
     async close() {
+      for (const replica of replicas) await replica.close();
       await mailer.close();
       await front.close();
       await emulator.close();

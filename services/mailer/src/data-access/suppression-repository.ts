@@ -15,6 +15,23 @@ export const suppressionList = (db: DbOrTx) => ({
     return rows.length > 0;
   },
 
+  /** The scopes each of `addresses` is suppressed in (lower-cased addresses), among `scopes`. */
+  async scopesOf(addresses: string[], scopes: string[]): Promise<{ address: string; scope: string }[]> {
+    if (addresses.length === 0 || scopes.length === 0) return [];
+    return db
+      .select({ address: suppressions.address, scope: suppressions.scope })
+      .from(suppressions)
+      .where(
+        and(
+          inArray(
+            suppressions.address,
+            addresses.map((a) => a.toLowerCase()),
+          ),
+          inArray(suppressions.scope, scopes),
+        ),
+      );
+  },
+
   async add(address: string, scope: string, reason: SuppressionReason) {
     await db
       .insert(suppressions)

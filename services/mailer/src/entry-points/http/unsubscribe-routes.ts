@@ -6,7 +6,8 @@ import { route } from './route.js';
 
 const link = z.object({
   a: z.string().max(400),
-  c: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  // A category (`event-message`), or one club's bulk mail (`club:<clubId>`, BulkEmailRequested).
+  c: z.string().regex(/^(?:[a-z0-9-]{1,40}|club:[A-Za-z0-9_-]{1,64})$/),
   s: z.string().max(100),
 });
 const TAG = 'Mail';
@@ -45,13 +46,15 @@ export const unsubscribeRoutes = [
       responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
     },
     ({ ctx, query, req, res }) => {
-      if (!readUnsubscribeLink(ctx.config, query)) throw badUnsubscribeLink();
+      const named = readUnsubscribeLink(ctx.config, query);
+      if (!named) throw badUnsubscribeLink();
+      const what = named.category.startsWith('club:') ? "this club's emails" : 'these emails';
       const action = escapeHtml(req.originalUrl);
       res
         .type('html')
         .set('cache-control', 'no-store')
         .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head>
-<body><main><h1>Unsubscribe</h1><p>Stop receiving these emails from sproul.club?</p>
+<body><main><h1>Unsubscribe</h1><p>Stop receiving ${what} from sproul.club?</p>
 <form method="post" action="${action}" enctype="multipart/form-data"><button type="submit">Unsubscribe</button></form>
 </main></body></html>`);
     },

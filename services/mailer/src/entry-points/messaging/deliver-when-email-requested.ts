@@ -2,6 +2,7 @@ import type { Delivery, EventBus, Outcome, Subscription } from '@sproul/common/b
 import { runWithContext } from '@sproul/common/context';
 import { EmailRequestedV1, parseEvent } from '@sproul/common/events';
 import { deliverEmail, type EmailRequested } from '../../domain/deliver-email.js';
+import { inParallel } from '../../domain/in-parallel.js';
 import type { MailerContext } from '../../domain/mailer-context.js';
 
 /**
@@ -47,18 +48,4 @@ async function handle(ctx: MailerContext, delivery: Delivery, inFlight: Set<stri
   } finally {
     inFlight.delete(event.id);
   }
-}
-
-/** Runs `work` over `items`, at most `limit` at once, keeping the results in order. */
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
