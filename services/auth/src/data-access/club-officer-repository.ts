@@ -69,12 +69,14 @@ export const clubOfficerRepository = (db: DbOrTx) => {
 
   /** One member of a club's team; `forUpdate` locks the row until the transaction ends. */
   async find(clubId: string, accountId: string, forUpdate = false): Promise<TeamMember | undefined> {
-    const query = db
+    const pair = and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId));
+    // Locked alone: `for update of` cannot name a schema-qualified table, as the join would need.
+    if (forUpdate) await db.select({ role: clubOfficers.role }).from(clubOfficers).where(pair).for('update');
+    const [row] = await db
       .select(member)
       .from(clubOfficers)
       .innerJoin(accounts, eq(accounts.id, clubOfficers.accountId))
-      .where(and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId)));
-    const [row] = forUpdate ? await query.for('update', { of: clubOfficers }) : await query;
+      .where(pair);
     return row;
   },
 
