@@ -65,10 +65,10 @@ export const ownerStays = () =>
   new AppError('AUTH.OWNER_STAYS', 409, 'The owner cannot be removed: transfer ownership first');
 export const transferTarget = () =>
   new AppError('AUTH.TRANSFER_TARGET', 409, 'Ownership goes only to another officer of this club');
-export const invitationNotFound = () =>
-  new AppError('AUTH.INVITATION_NOT_FOUND', 404, 'No such invitation');
+export const invitationNotFound = () => new AppError('AUTH.INVITATION_NOT_FOUND', 404, 'No such invitation');
 export const invitationGone = () =>
   new AppError('AUTH.INVITATION_GONE', 410, 'This invitation was already used, revoked, or has expired');
 export const lastAdmin = () =>
   new AppError('AUTH.LAST_ADMIN', 409, 'The last admin keeps the role: grant it to someone else first');
-export const roleNotHeld = () => new AppError('AUTH.ROLE_NOT_HELD', 404, 'That account does not hold that role');
+export const roleNotHeld = () =>
+  new AppError('AUTH.ROLE_NOT_HELD', 404, 'That account does not hold that role');

@@ -20,7 +20,9 @@ describe('club teams', () => {
   const officerEvents = (clubId: string, accountId: string) =>
     auth.events
       .filter((e) => e.type === 'ClubOfficerChanged')
-      .map((e) => e.data as { clubId: string; accountId: string; role: string | null; changedBy: string | null })
+      .map(
+        (e) => e.data as { clubId: string; accountId: string; role: string | null; changedBy: string | null },
+      )
       .filter((d) => d.clubId === clubId && d.accountId === accountId);
 
   it('registering a club makes its account the owner, announced with changedBy null; tokens act for it', async () => {
@@ -44,16 +46,25 @@ describe('club teams', () => {
     expect((await get('/api/user/team')).status).toBe(401);
     expect((await post('/api/user/team/invitations', { email: 'x@example.com' })).status).toBe(401);
     await post('/api/student/register', { email: 'stu@berkeley.edu', password: PASSWORD, name: 'Stu' });
-    const student = (await post('/api/student/login', { email: 'stu@berkeley.edu', password: PASSWORD })).body;
+    const student = (await post('/api/student/login', { email: 'stu@berkeley.edu', password: PASSWORD }))
+      .body;
     const refused = await get('/api/user/team', student.access);
     expect(refused).toMatchObject({ status: 403, body: { status: 'error' } });
-    expect((await post('/api/user/team/invitations', { email: 'x@example.com' }, student.access)).status).toBe(403);
+    expect(
+      (await post('/api/user/team/invitations', { email: 'x@example.com' }, student.access)).status,
+    ).toBe(403);
     // An officer reads the team but may not invite, revoke, remove others or transfer.
     expect((await get('/api/user/team', officer.tokens.access)).status).toBe(200);
     const asOfficer = officer.tokens.access;
-    expect((await post('/api/user/team/invitations', { email: 'x@example.com' }, asOfficer)).status).toBe(403);
+    expect((await post('/api/user/team/invitations', { email: 'x@example.com' }, asOfficer)).status).toBe(
+      403,
+    );
     expect((await del(`/api/user/team/officers/${club.ownerId}`, asOfficer)).status).toBe(403);
-    const transfer = await post('/api/user/team/transfer-ownership', { account_id: officer.accountId }, asOfficer);
+    const transfer = await post(
+      '/api/user/team/transfer-ownership',
+      { account_id: officer.accountId },
+      asOfficer,
+    );
     expect(transfer.status).toBe(403);
   });
 
@@ -65,7 +76,9 @@ describe('club teams', () => {
       post('/api/user/team/transfer-ownership', { account_id: accountId }, club.tokens.access);
     expect((await to(outsider.ownerId)).status).toBe(409);
     expect((await to(club.ownerId)).status).toBe(409);
-    expect((await post('/api/user/team/transfer-ownership', { account_id: 'x' }, club.tokens.access)).status).toBe(400);
+    expect(
+      (await post('/api/user/team/transfer-ownership', { account_id: 'x' }, club.tokens.access)).status,
+    ).toBe(400);
     expect((await to(officer.accountId)).status).toBe(200);
     const roles = await team.query<{ account_id: string; role: string }>(
       sql`select account_id, role from auth.club_officers where club_id = ${club.clubId} order by role`,
@@ -78,7 +91,10 @@ describe('club teams', () => {
     expect((await to(officer.accountId)).status).toBe(403);
     expect((await del(`/api/user/team/officers/${officer.accountId}`, club.tokens.access)).status).toBe(403);
     await auth.settled();
-    expect(officerEvents(club.clubId, officer.accountId).at(-1)).toMatchObject({ role: 'owner', changedBy: club.ownerId });
+    expect(officerEvents(club.clubId, officer.accountId).at(-1)).toMatchObject({
+      role: 'owner',
+      changedBy: club.ownerId,
+    });
     expect(officerEvents(club.clubId, club.ownerId).at(-1)).toMatchObject({ role: 'officer' });
   });
 
@@ -86,7 +102,9 @@ describe('club teams', () => {
     const club = await team.registerClub('owner4@berkeley.edu');
     const officer = await team.addOfficer(club.tokens.access, 'officer4@example.com');
     expect((await del(`/api/user/team/officers/${club.ownerId}`, club.tokens.access)).status).toBe(409);
-    expect((await del(`/api/user/team/officers/${club.ownerId}`, club.tokens.access)).body.status).toBe('error');
+    expect((await del(`/api/user/team/officers/${club.ownerId}`, club.tokens.access)).body.status).toBe(
+      'error',
+    );
     expect((await get('/api/user/team', officer.tokens.access)).status).toBe(200);
     expect((await del(`/api/user/team/officers/${officer.accountId}`, club.tokens.access)).status).toBe(200);
     expect((await del(`/api/user/team/officers/${officer.accountId}`, club.tokens.access)).status).toBe(404);
@@ -95,13 +113,21 @@ describe('club teams', () => {
       status: 401,
       body: { reason: 'Token has been revoked' },
     });
-    await expect(auth.context.verifier.verify(officer.tokens.access)).rejects.toThrow('Token has been revoked');
-    const refreshed = await fetchJson(auth.url('/api/user/refresh'), { method: 'POST', token: officer.tokens.refresh });
+    await expect(auth.context.verifier.verify(officer.tokens.access)).rejects.toThrow(
+      'Token has been revoked',
+    );
+    const refreshed = await fetchJson(auth.url('/api/user/refresh'), {
+      method: 'POST',
+      token: officer.tokens.refresh,
+    });
     expect(refreshed.status).toBe(200);
     expect(claimsOf(refreshed.body.access).club).toBeNull();
     await auth.context.verifier.verify(refreshed.body.access);
     await auth.settled();
-    expect(officerEvents(club.clubId, officer.accountId).at(-1)).toMatchObject({ role: null, changedBy: club.ownerId });
+    expect(officerEvents(club.clubId, officer.accountId).at(-1)).toMatchObject({
+      role: null,
+      changedBy: club.ownerId,
+    });
     const outbox = await team.query(
       sql`select 1 from auth.outbox where type = 'ClubOfficerChanged' and payload->'data'->>'accountId' = ${officer.accountId}
           and payload->'data'->>'role' is null`,
@@ -112,7 +138,9 @@ describe('club teams', () => {
   it('an officer may leave (remove himself)', async () => {
     const club = await team.registerClub('owner5@berkeley.edu');
     const officer = await team.addOfficer(club.tokens.access, 'officer5@example.com');
-    expect((await del(`/api/user/team/officers/${officer.accountId}`, officer.tokens.access)).status).toBe(200);
+    expect((await del(`/api/user/team/officers/${officer.accountId}`, officer.tokens.access)).status).toBe(
+      200,
+    );
     expect((await get('/api/user/team', officer.tokens.access)).status).toBe(401);
     const left = await get('/api/user/team', club.tokens.access);
     expect(left.body.officers).toHaveLength(1);
@@ -151,7 +179,10 @@ describe('club teams', () => {
     }
     // Removed from B: refresh falls back to A.
     expect((await del(`/api/user/team/officers/${a.ownerId}`, b.tokens.access)).status).toBe(200);
-    const after = await fetchJson(auth.url('/api/user/refresh'), { method: 'POST', token: switched.body.refresh });
+    const after = await fetchJson(auth.url('/api/user/refresh'), {
+      method: 'POST',
+      token: switched.body.refresh,
+    });
     expect(claimsOf(after.body.access).club).toBe(a.clubId);
   });
 
@@ -167,10 +198,15 @@ describe('club teams', () => {
     expect(officerEvents(club.clubId, leaver.accountId).at(-1)).toMatchObject({ role: null });
 
     await auth.bus.publish([
-      makeEvent(ClubDeletedV1, { clubId: club.clubId, ownerUserId: club.ownerId, link_name: 'gone-club' }, 'catalog'),
+      makeEvent(
+        ClubDeletedV1,
+        { clubId: club.clubId, ownerUserId: club.ownerId, link_name: 'gone-club' },
+        'catalog',
+      ),
     ]);
     await eventually(
-      async () => (await team.query(sql`select 1 from auth.club_officers where club_id = ${club.clubId}`)).length === 0,
+      async () =>
+        (await team.query(sql`select 1 from auth.club_officers where club_id = ${club.clubId}`)).length === 0,
     );
     await auth.settled();
     expect(officerEvents(club.clubId, officerId).at(-1)).toMatchObject({ role: null, changedBy: null });
@@ -182,29 +218,39 @@ describe('club teams', () => {
   });
 });
 
-describe.each(['postgres+redis'] as AuthHarnessKind[])('removed officer tokens over Redis (%s)', async (kind) => {
-  const available = await infraAvailable('postgres', 'redis');
-  let auth: AuthHarness;
-  beforeAll(async () => {
-    if (available) auth = await startAuth(kind);
-  }, 60_000);
-  afterAll(() => auth?.close());
+describe.each(['postgres+redis'] as AuthHarnessKind[])(
+  'removed officer tokens over Redis (%s)',
+  async (kind) => {
+    const available = await infraAvailable('postgres', 'redis');
+    let auth: AuthHarness;
+    beforeAll(async () => {
+      if (available) auth = await startAuth(kind);
+    }, 60_000);
+    afterAll(() => auth?.close());
 
-  it.skipIf(!available)('refuses the old token for that club at once, and a token minted after a new grant works', async () => {
-    const team = teamFixtures(auth);
-    const club = await team.registerClub('redis-owner@berkeley.edu');
-    const officer = await team.addOfficer(club.tokens.access, 'redis-officer@example.com');
-    const removedAt = Math.floor(Date.now() / 1000);
-    await fetchJson(auth.url(`/api/user/team/officers/${officer.accountId}`), {
-      method: 'DELETE',
-      token: club.tokens.access,
-    });
-    await expect(auth.context.verifier.verify(officer.tokens.access)).rejects.toThrow('Token has been revoked');
-    // Re-invited once the removal's second is over (token times are in seconds): new tokens work again.
-    await eventually(() => Math.floor(Date.now() / 1000) > removedAt + 1);
-    const { token } = await team.invite(club.tokens.access, 'redis-officer@example.com');
-    const back = await team.accept(token);
-    expect(back.status).toBe(200);
-    await expect(auth.context.verifier.verify(back.body.access)).resolves.toMatchObject({ club: club.clubId });
-  });
-});
+    it.skipIf(!available)(
+      'refuses the old token for that club at once, and a token minted after a new grant works',
+      async () => {
+        const team = teamFixtures(auth);
+        const club = await team.registerClub('redis-owner@berkeley.edu');
+        const officer = await team.addOfficer(club.tokens.access, 'redis-officer@example.com');
+        const removedAt = Math.floor(Date.now() / 1000);
+        await fetchJson(auth.url(`/api/user/team/officers/${officer.accountId}`), {
+          method: 'DELETE',
+          token: club.tokens.access,
+        });
+        await expect(auth.context.verifier.verify(officer.tokens.access)).rejects.toThrow(
+          'Token has been revoked',
+        );
+        // Re-invited once the removal's second is over (token times are in seconds): new tokens work again.
+        await eventually(() => Math.floor(Date.now() / 1000) > removedAt + 1);
+        const { token } = await team.invite(club.tokens.access, 'redis-officer@example.com');
+        const back = await team.accept(token);
+        expect(back.status).toBe(200);
+        await expect(auth.context.verifier.verify(back.body.access)).resolves.toMatchObject({
+          club: club.clubId,
+        });
+      },
+    );
+  },
+);

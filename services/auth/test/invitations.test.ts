@@ -28,7 +28,12 @@ describe('officer invitations', () => {
     const preview = await fetchJson(auth.url(`/api/user/invitations/${token}`));
     expect(preview).toMatchObject({
       status: 200,
-      body: { club_name: 'Cal Inviters', email: 'new.one@example.com', role: 'officer', account_exists: false },
+      body: {
+        club_name: 'Cal Inviters',
+        email: 'new.one@example.com',
+        role: 'officer',
+        account_exists: false,
+      },
     });
   });
 
@@ -113,30 +118,33 @@ describe('officer invitations', () => {
   });
 });
 
-describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('concurrent acceptance (%s)', async (kind) => {
-  const available = kind === 'embedded' || (await infraAvailable('postgres', 'redis'));
-  let auth: AuthHarness;
-  beforeAll(async () => {
-    if (available) auth = await startAuth(kind);
-  }, 60_000);
-  afterAll(() => auth?.close());
+describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])(
+  'concurrent acceptance (%s)',
+  async (kind) => {
+    const available = kind === 'embedded' || (await infraAvailable('postgres', 'redis'));
+    let auth: AuthHarness;
+    beforeAll(async () => {
+      if (available) auth = await startAuth(kind);
+    }, 60_000);
+    afterAll(() => auth?.close());
 
-  it.skipIf(!available)('of five acceptances of one token exactly one wins', async () => {
-    const team = teamFixtures(auth);
-    const club = await team.registerClub('race-owner@berkeley.edu');
-    await team.registerClub('race-existing@berkeley.edu');
-    for (const [email, body] of [
-      ['race-new@example.com', { password: PASSWORD }],
-      ['race-existing@berkeley.edu', {}],
-    ] as const) {
-      const { token } = await team.invite(club.tokens.access, email);
-      const answers = await Promise.all(Array.from({ length: 5 }, () => team.accept(token, body)));
-      expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410, 410]);
-      const grants = await team.query(
-        sql`select 1 from auth.club_officers o join auth.accounts a on a.id = o.account_id
+    it.skipIf(!available)('of five acceptances of one token exactly one wins', async () => {
+      const team = teamFixtures(auth);
+      const club = await team.registerClub('race-owner@berkeley.edu');
+      await team.registerClub('race-existing@berkeley.edu');
+      for (const [email, body] of [
+        ['race-new@example.com', { password: PASSWORD }],
+        ['race-existing@berkeley.edu', {}],
+      ] as const) {
+        const { token } = await team.invite(club.tokens.access, email);
+        const answers = await Promise.all(Array.from({ length: 5 }, () => team.accept(token, body)));
+        expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410, 410]);
+        const grants = await team.query(
+          sql`select 1 from auth.club_officers o join auth.accounts a on a.id = o.account_id
             where o.club_id = ${club.clubId} and a.email = ${email}`,
-      );
-      expect(grants).toHaveLength(1);
-    }
-  });
-});
+        );
+        expect(grants).toHaveLength(1);
+      }
+    });
+  },
+);

@@ -36,7 +36,10 @@ export function teamFixtures(auth: AuthHarness) {
   /** Registers and confirms an officer, then the catalog creates its club: it owns it. */
   async function registerClub(email: string, name = `Club ${email.split('@')[0]}`) {
     await auth.allowRso(email);
-    expect((await fetchJson(auth.url('/api/user/register'), { body: officerRegistration(email, { name }) })).status).toBe(200);
+    expect(
+      (await fetchJson(auth.url('/api/user/register'), { body: officerRegistration(email, { name }) }))
+        .status,
+    ).toBe(200);
     const link = await auth.emailLink(email, 'confirm-email');
     await fetchJson(link.replace('http://api.test', auth.service.url));
     const ownerId = await accountId(email);
@@ -65,8 +68,8 @@ export function teamFixtures(auth: AuthHarness) {
     ]);
     await eventually(
       async () =>
-        (await query(sql`select 1 from auth.club_officers where club_id = ${clubId} and role = 'owner'`)).length ===
-        1,
+        (await query(sql`select 1 from auth.club_officers where club_id = ${clubId} and role = 'owner'`))
+          .length === 1,
     );
     return { clubId, ownerId, tokens: await login(email) };
   }
@@ -87,7 +90,10 @@ export function teamFixtures(auth: AuthHarness) {
 
   /** `to` is the address as normalised, when `email` is not already. */
   async function invite(ownerAccess: string, email: string, to = email) {
-    const res = await fetchJson(auth.url('/api/user/team/invitations'), { body: { email }, token: ownerAccess });
+    const res = await fetchJson(auth.url('/api/user/team/invitations'), {
+      body: { email },
+      token: ownerAccess,
+    });
     expect(res.status).toBe(201);
     await eventually(async () => {
       const sent = auth.events.filter(

@@ -54,7 +54,8 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
     entry ??= await verifySignature(token);
     const [revokedToken, endedSession, removedOfficer] = await options.store.getMany(entry.denylistKeys);
     if (revokedToken || endedSession) throw invalidToken('Token has been revoked');
-    if (removedOfficer && entry.claims.iat <= Number(removedOfficer)) throw invalidToken('Token has been revoked');
+    if (removedOfficer && entry.claims.iat <= Number(removedOfficer))
+      throw invalidToken('Token has been revoked');
     return entry.claims;
   }
 

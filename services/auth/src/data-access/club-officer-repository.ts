@@ -39,63 +39,68 @@ export const clubOfficerRepository = (db: DbOrTx) => {
       .from(clubOfficers)
       .innerJoin(accounts, eq(accounts.id, clubOfficers.accountId))
       .where(eq(clubOfficers.accountId, accountId))
-      .orderBy(sql`${clubOfficers.role} = 'owner' desc`, asc(clubOfficers.grantedAt), asc(clubOfficers.clubId));
+      .orderBy(
+        sql`${clubOfficers.role} = 'owner' desc`,
+        asc(clubOfficers.grantedAt),
+        asc(clubOfficers.clubId),
+      );
 
   return {
-  /** Grants a role unless the account already has one in that club; true when granted. */
-  async grant(clubId: string, accountId: string, role: ClubRole, grantedBy: string | null) {
-    const rows = await db
-      .insert(clubOfficers)
-      .values({ clubId, accountId, role, grantedBy })
-      .onConflictDoNothing()
-      .returning({ clubId: clubOfficers.clubId });
-    return rows.length > 0;
-  },
+    /** Grants a role unless the account already has one in that club; true when granted. */
+    async grant(clubId: string, accountId: string, role: ClubRole, grantedBy: string | null) {
+      const rows = await db
+        .insert(clubOfficers)
+        .values({ clubId, accountId, role, grantedBy })
+        .onConflictDoNothing()
+        .returning({ clubId: clubOfficers.clubId });
+      return rows.length > 0;
+    },
 
-  async setRole(clubId: string, accountId: string, role: ClubRole) {
-    await db
-      .update(clubOfficers)
-      .set({ role })
-      .where(and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId)));
-  },
+    async setRole(clubId: string, accountId: string, role: ClubRole) {
+      await db
+        .update(clubOfficers)
+        .set({ role })
+        .where(and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId)));
+    },
 
-  async remove(clubId: string, accountId: string) {
-    const rows = await db
-      .delete(clubOfficers)
-      .where(and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId)))
-      .returning({ clubId: clubOfficers.clubId });
-    return rows.length > 0;
-  },
+    async remove(clubId: string, accountId: string) {
+      const rows = await db
+        .delete(clubOfficers)
+        .where(and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId)))
+        .returning({ clubId: clubOfficers.clubId });
+      return rows.length > 0;
+    },
 
-  /** One member of a club's team; `forUpdate` locks the row until the transaction ends. */
-  async find(clubId: string, accountId: string, forUpdate = false): Promise<TeamMember | undefined> {
-    const pair = and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId));
-    // Locked alone: `for update of` cannot name a schema-qualified table, as the join would need.
-    if (forUpdate) await db.select({ role: clubOfficers.role }).from(clubOfficers).where(pair).for('update');
-    const [row] = await db
-      .select(member)
-      .from(clubOfficers)
-      .innerJoin(accounts, eq(accounts.id, clubOfficers.accountId))
-      .where(pair);
-    return row;
-  },
+    /** One member of a club's team; `forUpdate` locks the row until the transaction ends. */
+    async find(clubId: string, accountId: string, forUpdate = false): Promise<TeamMember | undefined> {
+      const pair = and(eq(clubOfficers.clubId, clubId), eq(clubOfficers.accountId, accountId));
+      // Locked alone: `for update of` cannot name a schema-qualified table, as the join would need.
+      if (forUpdate)
+        await db.select({ role: clubOfficers.role }).from(clubOfficers).where(pair).for('update');
+      const [row] = await db
+        .select(member)
+        .from(clubOfficers)
+        .innerJoin(accounts, eq(accounts.id, clubOfficers.accountId))
+        .where(pair);
+      return row;
+    },
 
-  /** A club's team, owner first, then by grant time. */
-  team,
-  /** The clubs an account runs: owned ones first, then by grant time (the first is its default club). */
-  clubsOf,
+    /** A club's team, owner first, then by grant time. */
+    team,
+    /** The clubs an account runs: owned ones first, then by grant time (the first is its default club). */
+    clubsOf,
 
-  /** The club a new session acts for: the owned club, else the earliest granted; null when none. */
-  async defaultClub(accountId: string): Promise<string | null> {
-    const [first] = await clubsOf(accountId);
-    return first?.clubId ?? null;
-  },
+    /** The club a new session acts for: the owned club, else the earliest granted; null when none. */
+    async defaultClub(accountId: string): Promise<string | null> {
+      const [first] = await clubsOf(accountId);
+      return first?.clubId ?? null;
+    },
 
-  /** Ends every grant of a club; answers those ended. */
-  async removeClub(clubId: string): Promise<TeamMember[]> {
-    const ended = await team(clubId);
-    await db.delete(clubOfficers).where(eq(clubOfficers.clubId, clubId));
-    return ended;
-  },
-};
+    /** Ends every grant of a club; answers those ended. */
+    async removeClub(clubId: string): Promise<TeamMember[]> {
+      const ended = await team(clubId);
+      await db.delete(clubOfficers).where(eq(clubOfficers.clubId, clubId));
+      return ended;
+    },
+  };
 };

@@ -14,7 +14,9 @@ export const invitationRepository = (db: DbOrTx) => ({
     await db
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.clubId, invitation.clubId), eq(invitations.email, invitation.email), pending()));
+      .where(
+        and(eq(invitations.clubId, invitation.clubId), eq(invitations.email, invitation.email), pending()),
+      );
     const [row] = await db.insert(invitations).values(invitation).returning();
     return row!;
   },

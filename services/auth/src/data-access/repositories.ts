@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@sproul/common/db';
 import { accountLookups } from './account-lookups.js';
 import { accountRepository } from './account-repository.js';
+import { catalogMetadataRepository } from './catalog-metadata-repository.js';
 import { clubOfficerRepository } from './club-officer-repository.js';
 import { clubRepository } from './club-repository.js';
-import { catalogMetadataRepository } from './catalog-metadata-repository.js';
 import { emailTokenRepository } from './email-token-repository.js';
 import { invitationRepository } from './invitation-repository.js';
 import { rsoRepository } from './rso-repository.js';

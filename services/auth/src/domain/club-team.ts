@@ -174,6 +174,9 @@ export async function transferOwnership(ctx: AuthContext, caller: Caller, accoun
     if (!target) throw transferTarget();
     await unit.officers.setRole(me.clubId, me.accountId, 'officer');
     await unit.officers.setRole(me.clubId, target.accountId, 'owner');
-    await unit.publish(officerChanged(me, 'officer', me.accountId), officerChanged(target, 'owner', me.accountId));
+    await unit.publish(
+      officerChanged(me, 'officer', me.accountId),
+      officerChanged(target, 'owner', me.accountId),
+    );
   });
 }

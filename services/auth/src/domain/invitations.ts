@@ -62,7 +62,11 @@ export async function acceptInvitation(
     await unit.invitations.setAcceptedBy(accepted.id, account.id);
     if (await unit.officers.grant(accepted.clubId, account.id, 'officer', accepted.invitedBy)) {
       await unit.publish(
-        officerChanged({ ...account, clubId: accepted.clubId, accountId: account.id }, 'officer', accepted.invitedBy),
+        officerChanged(
+          { ...account, clubId: accepted.clubId, accountId: account.id },
+          'officer',
+          accepted.invitedBy,
+        ),
       );
     }
     return { tokens: await startSession(ctx, unit, account, accepted.clubId), ended };

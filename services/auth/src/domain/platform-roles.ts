@@ -25,7 +25,12 @@ export async function listPlatformRoles(ctx: AuthContext) {
 }
 
 /** Makes an account an admin (idempotent). It signs in at /api/monitor/login from then on. */
-export async function grantPlatformRole(ctx: AuthContext, adminId: string, rawEmail: string, _role: PlatformRole) {
+export async function grantPlatformRole(
+  ctx: AuthContext,
+  adminId: string,
+  rawEmail: string,
+  _role: PlatformRole,
+) {
   await ctx.transaction(async (unit) => {
     const account = await unit.accounts.findByEmail(normalizeEmail(rawEmail));
     if (!account) throw accountNotFound();
@@ -39,7 +44,12 @@ export async function grantPlatformRole(ctx: AuthContext, adminId: string, rawEm
  * Takes the admin role back; never from the last admin (409). The account's sessions end, so its admin
  * tokens stop working at once.
  */
-export async function revokePlatformRole(ctx: AuthContext, adminId: string, rawEmail: string, _role: PlatformRole) {
+export async function revokePlatformRole(
+  ctx: AuthContext,
+  adminId: string,
+  rawEmail: string,
+  _role: PlatformRole,
+) {
   const ended = await ctx.transaction(async (unit) => {
     const admins = await unit.accounts.admins(true);
     const account = admins.find((admin) => admin.email === normalizeEmail(rawEmail));

@@ -137,7 +137,9 @@ export async function denyOfficer(ctx: AuthContext, removed: { accountId: string
   const ttlMs = ctx.config.ACCESS_TOKEN_TTL_S * 1000;
   const now = String(Math.floor(Date.now() / 1000));
   await Promise.all(
-    removed.map(({ accountId, clubId }) => ctx.store.set(denylistKeys.officer(accountId, clubId), now, ttlMs)),
+    removed.map(({ accountId, clubId }) =>
+      ctx.store.set(denylistKeys.officer(accountId, clubId), now, ttlMs),
+    ),
   );
 }
 

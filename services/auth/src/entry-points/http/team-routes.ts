@@ -19,7 +19,13 @@ const id = z.string().min(1).max(64);
 const accountId = z.uuid();
 
 const invitation = z
-  .object({ id: z.string(), email: z.string(), role: z.string(), created_at: z.string(), expires_at: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.string(),
+    created_at: z.string(),
+    expires_at: z.string(),
+  })
   .meta({ id: 'OfficerInvitation' });
 
 const team = z.object({
