@@ -1,4 +1,5 @@
-import { ClubDeletedV1, makeEvent } from '@sproul/common/events';
+import { randomUUID } from 'node:crypto';
+import { ClubDeletedV1, makeEvent, ReadModelReplayRequestedV1 } from '@sproul/common/events';
 import { eventually, fetchJson, infraAvailable } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,42 @@ describe('club teams', () => {
     // The officer still owns its own club, and keeps its account; the registering owner's account goes.
     expect(claimsOf((await team.login('officer6@berkeley.edu')).access).club).not.toBe(club.clubId);
     expect(await team.query(sql`select 1 from auth.accounts where id = ${club.ownerId}`)).toHaveLength(0);
+  });
+});
+
+describe.each(['embedded', 'postgres+redis'] as AuthHarnessKind[])('replays (%s)', async (kind) => {
+  const available = kind === 'embedded' || (await infraAvailable('postgres', 'redis'));
+  let auth: AuthHarness;
+  beforeAll(async () => {
+    if (available) auth = await startAuth(kind);
+  }, 60_000);
+  afterAll(() => auth?.close());
+
+  it.skipIf(!available)('a read-model replay restates every grant, before its end marker', async () => {
+    const team = teamFixtures(auth);
+    const club = await team.registerClub('replay-owner@berkeley.edu');
+    const officer = await team.addOfficer(club.tokens.access, 'replay-officer@example.com');
+    await auth.settled();
+    const before = auth.events.length;
+    const replayId = randomUUID();
+    await auth.bus.publish([
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId, requestedBy: 'engagement', owners: ['auth'] },
+        'engagement',
+      ),
+    ]);
+    await eventually(() => auth.events.slice(before).some((e) => e.type === 'ReadModelReplayed'));
+    const restated = auth.events
+      .slice(before)
+      .filter((e) => e.type === 'ClubOfficerChanged')
+      .map((e) => e.data);
+    expect(restated).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ clubId: club.clubId, accountId: club.ownerId, role: 'owner' }),
+        expect.objectContaining({ clubId: club.clubId, accountId: officer.accountId, role: 'officer' }),
+      ]),
+    );
   });
 });
 

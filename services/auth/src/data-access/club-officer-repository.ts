@@ -96,6 +96,24 @@ export const clubOfficerRepository = (db: DbOrTx) => {
       return first?.clubId ?? null;
     },
 
+    /** A page of every grant in (club, account) order after `after` (replays walk them with it). */
+    async page(
+      after: { clubId: string; accountId: string } | undefined,
+      limit: number,
+    ): Promise<TeamMember[]> {
+      return db
+        .select(member)
+        .from(clubOfficers)
+        .innerJoin(accounts, eq(accounts.id, clubOfficers.accountId))
+        .where(
+          after
+            ? sql`(${clubOfficers.clubId}, ${clubOfficers.accountId}) > (${after.clubId}, ${after.accountId})`
+            : undefined,
+        )
+        .orderBy(asc(clubOfficers.clubId), asc(clubOfficers.accountId))
+        .limit(limit);
+    },
+
     /** Ends every grant of a club; answers those ended. */
     async removeClub(clubId: string): Promise<TeamMember[]> {
       const ended = await team(clubId);
