@@ -7,12 +7,12 @@ import { MemoryStore } from '../src/cache/memory-store.js';
 async function setup(now?: () => number) {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k', alg: 'ES256' };
-  const sign = (jti: string, expiresIn: number | string = '30m') =>
+  const sign = (jti: string, expiresIn: number | string = '30m', club: string | null = null, iat?: number) =>
     new SignJWT({
       role: 'officer',
       email: 'o@berkeley.edu',
       confirmed: true,
-      club: null,
+      club,
       sid: `s-${jti}`,
       token_use: 'access',
     })
@@ -21,7 +21,7 @@ async function setup(now?: () => number) {
       .setJti(jti)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(iat)
       .setExpirationTime(expiresIn)
       .sign(privateKey);
   const store = new MemoryStore();
@@ -64,5 +64,22 @@ describe('access-token verifier cache', () => {
     const tokens = await Promise.all(['d', 'e', 'f', 'g'].map((jti) => sign(jti)));
     for (const token of tokens) await verifier.verify(token);
     for (const token of tokens) await expect(verifier.verify(token)).resolves.toBeTruthy();
+  });
+});
+
+describe('removed officers', () => {
+  it('refuses tokens acting for the club they were removed from, issued up to the removal, and no others', async () => {
+    const { sign, store, verifier } = await setup();
+    const now = Math.floor(Date.now() / 1000);
+    const forA = await sign('a', '30m', 'club-a', now - 10);
+    const forB = await sign('b', '30m', 'club-b', now - 10);
+    const noClub = await sign('c', '30m', null, now - 10);
+    const regranted = await sign('d', '30m', 'club-a', now + 1);
+    await expect(verifier.verify(forA)).resolves.toMatchObject({ club: 'club-a' });
+    await store.set(denylistKeys.officer('u', 'club-a'), String(now), 60_000);
+    await expect(verifier.verify(forA)).rejects.toThrow('Token has been revoked');
+    await expect(verifier.verify(forB)).resolves.toMatchObject({ club: 'club-b' });
+    await expect(verifier.verify(noClub)).resolves.toMatchObject({ club: null });
+    await expect(verifier.verify(regranted)).resolves.toMatchObject({ jti: 'd' });
   });
 });

@@ -52,3 +52,23 @@ export const ssoExpired = () =>
   new AppError('AUTH.SSO_EXPIRED', 400, 'Login failed: this sign-in attempt expired or was already used');
 export const ssoUnverified = () =>
   new AppError('AUTH.SSO_UNVERIFIED', 403, 'Login failed: the provider gave no verified email address');
+
+// Club teams and platform roles.
+export const notClubOfficer = () =>
+  new AppError('AUTH.NOT_CLUB_OFFICER', 403, 'You are not an officer of this club');
+export const ownerOnly = () => new AppError('AUTH.OWNER_ONLY', 403, "Only the club's owner may do this");
+export const alreadyOfficer = () =>
+  new AppError('AUTH.ALREADY_OFFICER', 409, 'That account is already an officer of this club');
+export const notTeamMember = () =>
+  new AppError('AUTH.NOT_TEAM_MEMBER', 404, 'That account is not an officer of this club');
+export const ownerStays = () =>
+  new AppError('AUTH.OWNER_STAYS', 409, 'The owner cannot be removed: transfer ownership first');
+export const transferTarget = () =>
+  new AppError('AUTH.TRANSFER_TARGET', 409, 'Ownership goes only to another officer of this club');
+export const invitationNotFound = () => new AppError('AUTH.INVITATION_NOT_FOUND', 404, 'No such invitation');
+export const invitationGone = () =>
+  new AppError('AUTH.INVITATION_GONE', 410, 'This invitation was already used, revoked, or has expired');
+export const lastAdmin = () =>
+  new AppError('AUTH.LAST_ADMIN', 409, 'The last admin keeps the role: grant it to someone else first');
+export const roleNotHeld = () =>
+  new AppError('AUTH.ROLE_NOT_HELD', 404, 'That account does not hold that role');

@@ -11,6 +11,7 @@ import { authRoutes } from './entry-points/http/routes.js';
 import { refreshSigningKeys } from './entry-points/jobs/refresh-signing-keys.job.js';
 import { closeOfficerAccountWhenClubDeleted } from './entry-points/messaging/close-officer-account-when-club-deleted.handler.js';
 import { keepCatalogMetadataWhenTagChanged } from './entry-points/messaging/keep-catalog-metadata-when-tag-changed.handler.js';
+import { keepClubNameWhenClubUpdated } from './entry-points/messaging/keep-club-name-when-club-updated.handler.js';
 import { linkClubWhenClubCreated } from './entry-points/messaging/link-club-when-club-created.handler.js';
 import { restateAccountsWhenReplayRequested } from './entry-points/messaging/restate-accounts-when-replay-requested.handler.js';
 
@@ -45,7 +46,8 @@ export const authService = defineService({
   routes: authRoutes,
   handlers: (context) => [
     keepCatalogMetadataWhenTagChanged,
-    linkClubWhenClubCreated,
+    linkClubWhenClubCreated(context.outbox),
+    keepClubNameWhenClubUpdated,
     closeOfficerAccountWhenClubDeleted(context, context.outbox),
     restateAccountsWhenReplayRequested(context.outbox),
   ],

@@ -8,6 +8,8 @@ const PUBLIC: RegExp[] = [
   // Account API: the routes that sign in, or take a refresh token, or their own credentials (Basic).
   /^\/api\/user\/(email-exists|password-strength|register|resend-confirm|login|request-reset|confirm-reset|refresh|revoke-refresh|magic-link)$/,
   /^\/api\/user\/(confirm|magic-link)\/[^/]+$/,
+  // An officer invitation: read and accepted by following the emailed link (the token is the credential).
+  /^\/api\/user\/invitations\/[^/]+$/,
   /^\/api\/user$/,
   /^\/api\/monitor\/(login|refresh|revoke-refresh)$/,
   /^\/api\/student\/(login|register|refresh|revoke-refresh)$/,

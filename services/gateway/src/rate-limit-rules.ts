@@ -46,4 +46,17 @@ export const RULES: Rule[] = [
     perIp: { points: 10, seconds: 600 },
     perAccount: { points: 3, seconds: 3600 },
   },
+  {
+    // An invitation emails the invited address: per inviter (bearer) and per invited address.
+    name: 'invitations',
+    paths: ['/api/user/team/invitations'],
+    perIp: { points: 30, seconds: 600 },
+    perAccount: { points: 20, seconds: 3600 },
+  },
+  {
+    // Accepting may create an account (a password hashed): as registration, per address.
+    name: 'accept-invitation',
+    paths: ['/api/user/invitations/accept'],
+    perIp: { points: 20, seconds: 600 },
+  },
 ];

@@ -19,6 +19,8 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/monitor/revoke-access', service: 'auth' },
   { prefix: '/api/monitor/revoke-refresh', service: 'auth' },
   { prefix: '/api/monitor/rso', service: 'auth' },
+  // Platform roles (an admin grants or revokes admin): accounts are auth's.
+  { prefix: '/api/monitor/roles', service: 'auth' },
   { prefix: '/api/student/login', service: 'auth' },
   { prefix: '/api/student/register', service: 'auth' },
   { prefix: '/api/student/refresh', service: 'auth' },

@@ -29,4 +29,10 @@ export const denylistKeys = {
   token: (jti: string) => `denylist:jti:${jti}`,
   /** An ended session: logout, refresh-token reuse, and every session of an account on password reset. */
   session: (sid: string) => `denylist:sid:${sid}`,
+  /**
+   * An officer removed from a club (removed, left, club deleted): the value is the removal time in epoch
+   * seconds, and tokens of that account acting for that club (`club` claim) issued at or before it are
+   * refused; tokens minted later (re-invited) work. Kept as long as an access token lives.
+   */
+  officer: (sub: string, club: string) => `denylist:officer:${sub}:${club}`,
 };

@@ -17,14 +17,15 @@ export interface TokenVerifierOptions {
 
 interface Verified {
   claims: AccessClaims;
-  /** The revoked-token and ended-session keys, checked on every request. */
+  /** The revoked-token, ended-session and (for a club's officer) removed-officer keys, checked on every request. */
   denylistKeys: readonly string[];
 }
 
 /**
  * Verifies access tokens: ES256 only (so `alg: none`, HS256 signed with the public key, and other
  * algorithm confusions fail), issuer and audience, expiry, `token_use: access` (a refresh token is not
- * an access token), then the shared denylist (a revoked token, or a token of an ended session).
+ * an access token), then the shared denylist (a revoked token, a token of an ended session, or a token acting for a club
+ * its bearer was removed from since it was issued).
  * Keys come from auth's JWKS, fetched once and cached; an unknown `kid` triggers one refetch (rotation).
  */
 export function createTokenVerifier(options: TokenVerifierOptions) {
@@ -51,8 +52,10 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       entry = undefined;
     }
     entry ??= await verifySignature(token);
-    const [revokedToken, endedSession] = await options.store.getMany(entry.denylistKeys);
+    const [revokedToken, endedSession, removedOfficer] = await options.store.getMany(entry.denylistKeys);
     if (revokedToken || endedSession) throw invalidToken('Token has been revoked');
+    if (removedOfficer && entry.claims.iat <= Number(removedOfficer))
+      throw invalidToken('Token has been revoked');
     return entry.claims;
   }
 
@@ -79,7 +82,11 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
     }
     const entry: Verified = {
       claims: claims.data,
-      denylistKeys: [denylistKeys.token(claims.data.jti), denylistKeys.session(claims.data.sid)],
+      denylistKeys: [
+        denylistKeys.token(claims.data.jti),
+        denylistKeys.session(claims.data.sid),
+        ...(claims.data.club ? [denylistKeys.officer(claims.data.sub, claims.data.club)] : []),
+      ],
     };
     if (cacheSize > 0) {
       // Bounded: drop the oldest entry (Map keeps insertion order) when full.

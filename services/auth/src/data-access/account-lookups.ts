@@ -25,6 +25,12 @@ export const accountLookups = (db: DbOrTx) => ({
       .limit(limit);
   },
 
+  /** Every admin account, by email; `forUpdate` locks them (revocations queue up behind each other). */
+  async admins(forUpdate = false): Promise<Account[]> {
+    const query = db.select().from(accounts).where(eq(accounts.role, 'admin')).orderBy(accounts.email);
+    return forUpdate ? query.for('update') : query;
+  },
+
   async findById(id: string): Promise<Account | undefined> {
     const [row] = await db.select().from(accounts).where(eq(accounts.id, id));
     return row;

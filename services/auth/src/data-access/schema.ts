@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -24,12 +25,20 @@ export const accounts = schema.table('accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   role: text('role', { enum: ['officer', 'student', 'member', 'admin'] }).notNull(),
+  /**
+   * The account's own kind while a platform role (admin, granted by another admin) overrides `role`;
+   * revoking the platform role gives it back. Null otherwise.
+   */
+  ownRole: text('own_role', { enum: ['officer', 'student', 'member'] }),
   /** argon2id; null for accounts that sign in only through a provider or magic links. */
   passwordHash: text('password_hash'),
   name: text('name'),
   confirmed: boolean('confirmed').notNull().default(false),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-  /** The officer's club id, learned from the catalog's ClubCreated event. */
+  /**
+   * The club this account registered, learned from the catalog's ClubCreated event. Which clubs an
+   * account acts for is `club_officers`, not this.
+   */
   clubId: text('club_id'),
   /** For students signing in with an OpenID Connect provider: the provider's subject. */
   oidcSubject: text('oidc_subject').unique(),
@@ -53,6 +62,8 @@ export const sessions = schema.table(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /** The club the session's access tokens act for (their `club` claim); refresh keeps it. */
+    clubId: text('club_id'),
   },
   (table) => [index('sessions_account_idx').on(table.accountId).where(sql`${table.revokedAt} is null`)],
 );
@@ -103,3 +114,61 @@ export const knownNumUserTags = schema.table('known_num_user_tags', {
   id: integer('id').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Auth's copy of the catalog's clubs (ClubCreated, ClubUpdated, ClubDeleted): names for invitations. */
+export const clubs = schema.table('clubs', {
+  id: text('id').primaryKey(),
+  linkName: text('link_name').notNull(),
+  name: text('name').notNull(),
+});
+
+/**
+ * Who runs each club: exactly one owner (the partial unique index) and any number of officers. No
+ * foreign key to `clubs`: a grant may arrive before the club's copy does (events are not ordered across
+ * aggregates).
+ */
+export const clubOfficers = schema.table(
+  'club_officers',
+  {
+    clubId: text('club_id').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'officer'] }).notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who invited them; null when the platform granted it (club registration). */
+    grantedBy: uuid('granted_by'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.clubId, table.accountId] }),
+    uniqueIndex('club_officers_one_owner').on(table.clubId).where(sql`${table.role} = 'owner'`),
+    index('club_officers_account_idx').on(table.accountId),
+  ],
+);
+
+/**
+ * Invitations to join a club's team, emailed as a single-use link (only the token's SHA-256 is kept).
+ * At most one pending invitation per club and address: a new one revokes the one before.
+ */
+export const invitations = schema.table(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clubId: text('club_id').notNull(),
+    /** Normalised (trimmed, lower case). */
+    email: text('email').notNull(),
+    role: text('role', { enum: ['officer'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('invitations_one_pending')
+      .on(table.clubId, table.email)
+      .where(sql`${table.acceptedAt} is null and ${table.revokedAt} is null`),
+  ],
+);

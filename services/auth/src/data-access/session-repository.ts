@@ -3,8 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { sessions } from './schema.js';
 
 export const sessionRepository = (db: DbOrTx) => ({
-  async create(accountId: string, expiresAt: Date) {
-    const [row] = await db.insert(sessions).values({ accountId, expiresAt }).returning({ id: sessions.id });
+  async create(accountId: string, expiresAt: Date, clubId: string | null) {
+    const [row] = await db
+      .insert(sessions)
+      .values({ accountId, expiresAt, clubId })
+      .returning({ id: sessions.id });
     return row!.id;
   },
 
@@ -13,6 +16,11 @@ export const sessionRepository = (db: DbOrTx) => ({
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: reason })
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  },
+
+  /** The club the session's access tokens act for from now on. */
+  async setClub(id: string, clubId: string | null) {
+    await db.update(sessions).set({ clubId }).where(eq(sessions.id, id));
   },
 
   /** Ends every live session of an account; returns their ids. */

@@ -23,6 +23,7 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
       throw new Error(`${email} already belongs to a ${account.role} account`);
     }
     if (account && clubId && account.clubId !== clubId) await unit.accounts.update(account.id, { clubId });
+    if (account && clubId) await unit.officers.grant(clubId, account.id, 'owner', null);
     return account;
   });
   if (existing) return 'kept' as const;
@@ -39,6 +40,8 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
       clubId,
     });
     if (!account) return 'kept' as const; // created meanwhile by another start of the same data
+    // The demo officer owns the demo club (its tokens act for it).
+    if (clubId) await unit.officers.grant(clubId, account.id, 'owner', null);
     if (demo.role === 'student') {
       await unit.publish(
         makeEvent(

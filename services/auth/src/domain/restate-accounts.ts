@@ -1,6 +1,7 @@
 import { AccountSnapshotV1, makeEvent } from '@sproul/common/events';
 import type { Work } from './auth-context.js';
 import { SOURCE } from './auth-context.js';
+import { officerChanged } from './officer-changes.js';
 import { rsoEntryChanged } from './rso-list.js';
 
 /** Rows read per statement while restating (100 000 accounts: 200 pages). */
@@ -9,7 +10,8 @@ const PAGE = 500;
 /**
  * Answers a read-model replay in the caller's transaction: every account as an AccountSnapshot (with
  * its registration and confirmation times, which the rebuilt read model cannot learn elsewhere), and
- * every RSO email as listed.
+ * every RSO email as listed, and every club officer's grant (ClubOfficerChanged: grants backfilled by
+ * the migration were never announced otherwise).
  */
 export async function restateAccounts(unit: Work, replayId: string) {
   let afterId: string | undefined;
@@ -42,5 +44,12 @@ export async function restateAccounts(unit: Work, replayId: string) {
     if (emails.length === 0) break;
     await unit.publish(...emails.map((email) => rsoEntryChanged(email, true)));
     afterEmail = emails.at(-1);
+  }
+  let afterGrant: { clubId: string; accountId: string } | undefined;
+  for (;;) {
+    const grants = await unit.officers.page(afterGrant, PAGE);
+    if (grants.length === 0) break;
+    await unit.publish(...grants.map((grant) => officerChanged(grant, grant.role, null)));
+    afterGrant = grants.at(-1);
   }
 }

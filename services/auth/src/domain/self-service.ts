@@ -2,6 +2,7 @@ import { AccountDeletedV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
 import { accountGone, adminSelfDelete, weakPassword } from '../errors.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';
+import { officerChanged } from './officer-changes.js';
 import { hashPassword } from './password-hasher.js';
 import { isStrongPassword } from './password-policy.js';
 import { assertCurrentPassword } from './password-reset.js';
@@ -74,11 +75,16 @@ export async function deleteAccount(ctx: AuthContext, accountId: string) {
 }
 
 /**
- * Removes an account within a unit of work: its sessions end and AccountDeleted is published with it.
+ * Removes an account within a unit of work: its sessions and club grants end and AccountDeleted is
+ * published with it.
  * Answers the ended sessions' ids, for the caller to put on the denylist.
  */
 export async function removeAccount(unit: Work, account: Account): Promise<string[]> {
   const sessions = await unit.sessions.revokeAll(account.id, 'account-deleted');
+  // Its places in club teams end with it (the rows go by cascade); each is announced.
+  for (const grant of await unit.officers.clubsOf(account.id)) {
+    await unit.publish(officerChanged(grant, null, null));
+  }
   await unit.accounts.delete(account.id);
   await unit.publish(
     makeEvent(

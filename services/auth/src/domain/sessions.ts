@@ -19,13 +19,26 @@ export interface SessionTokens {
 const signedIn = (account: Pick<Account, 'id' | 'role'>, via: 'sign-in' | 'refresh') =>
   makeEvent(AccountSignedInV1, { userId: account.id, role: account.role, via }, SOURCE);
 
-/** Opens a session (a refresh-token family) for an account that just proved who it is. */
-export async function startSession(ctx: AuthContext, unit: Work, account: Account): Promise<SessionTokens> {
+/**
+ * Opens a session (a refresh-token family) for an account that just proved who it is. Its tokens act
+ * for `club` when given, else for the club the account owns, else the one it joined first, else none.
+ */
+export async function startSession(
+  ctx: AuthContext,
+  unit: Work,
+  account: Account,
+  club?: string,
+): Promise<SessionTokens> {
   const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
-  const sid = await unit.sessions.create(account.id, new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000));
+  const clubId = club ?? (await unit.officers.defaultClub(account.id));
+  const sid = await unit.sessions.create(
+    account.id,
+    new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
+    clubId,
+  );
   await unit.publish(signedIn(account, 'sign-in'));
   return {
-    access: await ctx.tokens.access(account, sid),
+    access: await ctx.tokens.access({ ...account, clubId }, sid),
     access_expires_in: ACCESS_TOKEN_TTL_S,
     refresh: await ctx.tokens.refresh(account.id, sid, 0),
     refresh_expires_in: REFRESH_TOKEN_TTL_S,
@@ -51,6 +64,7 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     }
     const account = await unit.accounts.findById(session.accountId);
     if (!account) return { kind: 'revoked' } as const;
+    const clubId = await activeClub(unit, session);
     const generation = await unit.sessions.advance(
       session.id,
       claims.gen,
@@ -60,7 +74,7 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     return {
       kind: 'ok',
       tokens: {
-        access: await ctx.tokens.access(account, session.id),
+        access: await ctx.tokens.access({ ...account, clubId }, session.id),
         access_expires_in: ACCESS_TOKEN_TTL_S,
         refresh: await ctx.tokens.refresh(account.id, session.id, generation),
         refresh_expires_in: REFRESH_TOKEN_TTL_S,
@@ -73,6 +87,60 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
   }
   if (outcome.kind !== 'ok') throw tokenRevoked();
   return outcome.tokens;
+}
+
+/**
+ * The club a refreshed token acts for: the session's, while the account is still one of its officers;
+ * otherwise (removed, left, club deleted, or none yet) its default club, kept on the session.
+ */
+async function activeClub(unit: Work, session: { id: string; accountId: string; clubId: string | null }) {
+  if (session.clubId && (await unit.officers.find(session.clubId, session.accountId))) return session.clubId;
+  const clubId = await unit.officers.defaultClub(session.accountId);
+  if (clubId !== session.clubId) await unit.sessions.setClub(session.id, clubId);
+  return clubId;
+}
+
+/**
+ * Makes a live session act for another club the account is an officer of (checked by the caller):
+ * the next generation of its refresh token, and an access token with that `club`.
+ */
+export async function switchSessionClub(
+  ctx: AuthContext,
+  unit: Work,
+  account: Account,
+  sid: string,
+  clubId: string,
+): Promise<SessionTokens | undefined> {
+  const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
+  const session = await unit.sessions.lock(sid);
+  if (!session || session.revokedAt || session.accountId !== account.id) return undefined;
+  await unit.sessions.setClub(sid, clubId);
+  // Presenting nothing new: the refresh token the client holds stays valid beside the new one.
+  const generation = await unit.sessions.advance(
+    sid,
+    session.highestPresented,
+    new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
+  );
+  return {
+    access: await ctx.tokens.access({ ...account, clubId }, sid),
+    access_expires_in: ACCESS_TOKEN_TTL_S,
+    refresh: await ctx.tokens.refresh(account.id, sid, generation),
+    refresh_expires_in: REFRESH_TOKEN_TTL_S,
+  };
+}
+
+/**
+ * A removed officer's access tokens acting for that club stop working everywhere at once: those issued
+ * up to now are refused for as long as such a token can live (a later grant's new tokens work).
+ */
+export async function denyOfficer(ctx: AuthContext, removed: { accountId: string; clubId: string }[]) {
+  const ttlMs = ctx.config.ACCESS_TOKEN_TTL_S * 1000;
+  const now = String(Math.floor(Date.now() / 1000));
+  await Promise.all(
+    removed.map(({ accountId, clubId }) =>
+      ctx.store.set(denylistKeys.officer(accountId, clubId), now, ttlMs),
+    ),
+  );
 }
 
 /** Revokes one access token until it would have expired anyway. */

@@ -40,3 +40,4 @@ export const rsoEntry = z
 export const USER = 'Accounts';
 export const ADMIN = 'Admin dashboard';
 export const STUDENT = 'Students';
+export const TEAM = 'Club teams';

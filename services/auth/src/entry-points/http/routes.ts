@@ -1,13 +1,16 @@
 import { ADMIN, STUDENT, USER } from './answers.js';
+import { invitationRoutes } from './invitation-routes.js';
 import { jwksRoute } from './jwks-route.js';
 import { magicLinkRoutes } from './magic-link-routes.js';
 import { monitorRoutes } from './monitor-routes.js';
 import { changePasswordRoutes, signInRoutes } from './password-routes.js';
+import { platformRoleRoutes } from './platform-role-routes.js';
 import { registrationRoutes } from './registration-routes.js';
 import { rsoRoutes } from './rso-routes.js';
 import { selfServiceRoutes } from './self-service-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import { studentRoutes } from './student-routes.js';
+import { teamRoutes } from './team-routes.js';
 
 const [monitorLogin, ...rsoReads] = monitorRoutes;
 const [ssoLogin, ...studentAccounts] = studentRoutes;
@@ -28,6 +31,8 @@ export const authRoutes = [
   ...selfServiceRoutes,
   ...magicLinkRoutes,
   ...changePasswordRoutes,
+  ...teamRoutes,
+  ...invitationRoutes,
   monitorLogin!,
   ...sessionRoutes({
     prefix: '/api/monitor',
@@ -37,6 +42,7 @@ export const authRoutes = [
   }),
   ...rsoReads,
   ...rsoRoutes,
+  ...platformRoleRoutes,
   ssoLogin!,
   ...studentAccounts,
   ...sessionRoutes({
