@@ -35,7 +35,10 @@ const clubRoutes: ClubRoute[] = [
 describe('the role check of every club route', () => {
   let e: EngagementHarness;
   let club: Awaited<ReturnType<EngagementHarness['addClub']>>;
-  const tokens: Record<string, string> = {};
+  const tokens = {} as Record<
+    'owner' | 'officer' | 'otherClubOfficer' | 'removedOfficer' | 'claimOnly' | 'student' | 'admin',
+    string
+  >;
   beforeAll(async () => {
     e = await startEngagement();
     club = await e.addClub('guarded');
