@@ -2,6 +2,7 @@ import { authService } from '@sproul/auth';
 import { catalogService } from '@sproul/catalog';
 import type { CommonConfig } from '@sproul/common/config';
 import type { ServiceDefinition } from '@sproul/common/service';
+import { engagementService } from '@sproul/engagement';
 import { mailerService } from '@sproul/mailer';
 import { mediaService } from '@sproul/media';
 import { monitorService } from '@sproul/monitor';
@@ -23,4 +24,6 @@ export const services: {
   { name: 'catalog', stackPort: 8082, definition: catalogService },
   { name: 'mailer', stackPort: 8084, definition: mailerService },
   { name: 'monitor', stackPort: 8086, definition: monitorService },
+  // After auth (token keys) and media (applicants' résumé links).
+  { name: 'engagement', stackPort: 8087, definition: engagementService },
 ];
