@@ -83,6 +83,14 @@ export const membershipRepository = (db: DbOrTx) => ({
       .where(and(eq(memberships.accountId, accountId), eq(clubs.deleted, false)))
       .orderBy(asc(memberships.appliedAt));
   },
+  /** The clubs where the student is a member now. */
+  async memberClubsOf(accountId: string): Promise<string[]> {
+    const rows = await db
+      .select({ clubId: memberships.clubId })
+      .from(memberships)
+      .where(and(eq(memberships.accountId, accountId), eq(memberships.status, 'member')));
+    return rows.map((row) => row.clubId);
+  },
   async deleteOfClub(clubId: string) {
     await db.delete(memberships).where(eq(memberships.clubId, clubId));
   },

@@ -20,12 +20,17 @@ export async function endClub(tx: Tx, clubId: string, linkName: string) {
  * club it was a member of publishes its new member count.
  */
 export async function forgetAccount(tx: Tx, outbox: Outbox, accountId: string) {
-  const clubs = await membershipRepository(tx).deleteOfStudent(accountId);
+  const memberships = membershipRepository(tx);
+  // The count locks first, in one order, as a move takes its lock before its row: never a deadlock.
+  const before = [...new Set(await memberships.memberClubsOf(accountId))].sort();
+  for (const clubId of before) await clubRepository(tx).lockMemberCount(clubId);
+  const clubs = [...new Set(await memberships.deleteOfStudent(accountId))].sort();
   await peopleRepository(tx).forget(accountId);
   await clubRepository(tx).removeOfficerEverywhere(accountId);
   const events = [];
-  for (const clubId of [...new Set(clubs)]) {
-    await clubRepository(tx).lockMemberCount(clubId);
+  for (const clubId of clubs) {
+    // A club the student joined between the two reads: its lock now (still before its count).
+    if (!before.includes(clubId)) await clubRepository(tx).lockMemberCount(clubId);
     events.push(await membersCounted(tx, clubId));
   }
   await outbox.append(tx, events);
