@@ -79,7 +79,11 @@ export const membershipView = z.object({
       at: z.string(),
     }),
   ),
-  allowed_moves: z.array(statusSchema).describe('Statuses the caller may move this membership to now'),
+  allowed_moves: z
+    .array(statusSchema)
+    .describe(
+      'Statuses the caller may move this membership to now (a student applies or joins again with POST /api/clubs/:link/membership)',
+    ),
 });
 
 const wholeNumber = (max: number) =>
