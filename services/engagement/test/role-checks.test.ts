@@ -1,3 +1,4 @@
+import { ClubCreatedV1 } from '@sproul/common/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
 
@@ -116,6 +117,38 @@ describe('the role check of every club route', () => {
     expect((await e.get('/api/student/memberships')).status).toBe(401);
     expect((await e.get('/api/student/memberships', tokens.owner)).status).toBe(401);
     expect((await e.get('/api/clubs/no-such-club/membership')).status).toBe(404);
+  });
+
+  it('takes the registering account as owner from ClubCreated, unless auth named the team first', async () => {
+    const registrar = crypto.randomUUID();
+    const clubId = crypto.randomUUID();
+    const summary = {
+      name: 'New',
+      link_name: 'new-club',
+      tags: [],
+      num_users: 0,
+      app_required: true,
+      new_members: true,
+      about_us: '',
+      get_involved: '',
+      visible: true,
+    };
+    await e.emit(ClubCreatedV1, { clubId, ownerUserId: registrar, club: summary }, 'catalog');
+    const token = await e.auth.token('officer', { sub: registrar, club: clubId });
+    expect((await e.get('/api/clubs/new-club/members', token)).status).toBe(200);
+    // Auth announced another owner before the catalog's ClubCreated arrived: the registrar is not added.
+    const otherId = crypto.randomUUID();
+    const owner = crypto.randomUUID();
+    await e.setOfficer(otherId, owner, 'owner');
+    await e.emit(
+      ClubCreatedV1,
+      { clubId: otherId, ownerUserId: registrar, club: { ...summary, link_name: 'other-new' } },
+      'catalog',
+    );
+    expect((await e.get('/api/clubs/other-new/members', token)).status).toBe(403);
+    expect(
+      (await e.get('/api/clubs/other-new/members', await e.auth.token('officer', { sub: owner }))).status,
+    ).toBe(200);
   });
 
   it('gives a removed officer access back when auth adds them again', async () => {

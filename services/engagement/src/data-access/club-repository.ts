@@ -61,6 +61,16 @@ export const clubRepository = (db: DbOrTx) => ({
       .values({ clubId, accountId, role })
       .onConflictDoUpdate({ target: [officers.clubId, officers.accountId], set: { role } });
   },
+  /** Records the club's registering account as its owner, unless auth has already named its team. */
+  async seedOwner(clubId: string, accountId: string) {
+    const [any] = await db
+      .select({ id: officers.accountId })
+      .from(officers)
+      .where(eq(officers.clubId, clubId))
+      .limit(1);
+    if (any) return;
+    await db.insert(officers).values({ clubId, accountId, role: 'owner' }).onConflictDoNothing();
+  },
   async removeOfficerEverywhere(accountId: string) {
     await db.delete(officers).where(eq(officers.accountId, accountId));
   },
