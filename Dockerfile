@@ -14,6 +14,7 @@ COPY services/media/package.json services/media/
 COPY services/mailer/package.json services/mailer/
 COPY services/recommender/package.json services/recommender/
 COPY services/monitor/package.json services/monitor/
+COPY services/engagement/package.json services/engagement/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 COPY . .

@@ -49,6 +49,7 @@ describe('npm start (embedded mode)', () => {
     expect(Object.keys(body.checks).sort()).toEqual([
       'auth',
       'catalog',
+      'engagement',
       'mailer',
       'media',
       'monitor',

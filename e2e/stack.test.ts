@@ -10,7 +10,7 @@ import { type ApiAnswer, apiAt } from './support/platform.js';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
 
 const run = promisify(execFile);
-const SERVICES = ['auth', 'catalog', 'mailer', 'media', 'monitor', 'recommender'];
+const SERVICES = ['auth', 'catalog', 'engagement', 'mailer', 'media', 'monitor', 'recommender'];
 
 describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', async () => {
   const available = await infraAvailable('postgres', 'rabbitmq', 'redis');
@@ -36,7 +36,7 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     { timeout: 120_000 },
     async () => {
       // The gateway's port and the six after it (the services'), all free.
-      port = await freePortRange(7);
+      port = await freePortRange(8);
       stack = launch('npm', ['run', 'stack'], {
         env: {
           PORT: String(port),
@@ -173,7 +173,7 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
       }
       // The others were never stopped, and the stack is still running.
       expect(stack!.output()).not.toMatch(
-        /(auth|gateway|monitor|mailer|media|recommender|ses) +\| (exited|stopped)/,
+        /(auth|gateway|monitor|mailer|media|recommender|engagement|ses) +\| (exited|stopped)/,
       );
       expect(stack!.child.exitCode).toBeNull();
 

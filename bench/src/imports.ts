@@ -11,7 +11,7 @@ import { fmt, median } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const services = ['gateway', 'auth', 'catalog', 'recommender', 'media', 'mailer', 'monitor'];
+const services = ['gateway', 'auth', 'catalog', 'recommender', 'media', 'mailer', 'monitor', 'engagement'];
 const MB = 1024 * 1024;
 const flag = process.argv.indexOf('--baseline');
 const baseline = flag === -1 ? undefined : process.argv[flag + 1];

@@ -99,6 +99,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       MAILER_URL: urlOf('mailer'),
       RECOMMENDER_URL: urlOf('recommender'),
       MONITOR_URL: urlOf('monitor'),
+      ENGAGEMENT_URL: urlOf('engagement'),
       // One process on a developer's machine: a free port unless one is asked for, so that PORT + 1000
       // being taken never stops npm start. The URL is printed at start.
       INTERNAL_PORT: config.INTERNAL_PORT ?? 0,

@@ -7,6 +7,7 @@ import { authApiDocument } from '@sproul/auth';
 import { catalogService } from '@sproul/catalog';
 import { mergeApiDocuments } from '@sproul/common/openapi';
 import { describeRoutes } from '@sproul/common/service';
+import { engagementService } from '@sproul/engagement';
 import { mediaService } from '@sproul/media';
 
 type Schema = {
@@ -56,6 +57,7 @@ export function postmanCollection() {
     authApiDocument(),
     describeRoutes(catalogService.name, catalogService.routes ?? []),
     describeRoutes(mediaService.name, mediaService.routes ?? []),
+    describeRoutes(engagementService.name, engagementService.routes ?? []),
   ]);
   const folders = new Map<string, unknown[]>();
   for (const [route, methods] of Object.entries(

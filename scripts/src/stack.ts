@@ -57,7 +57,7 @@ function launch(name: string, extraEnv: Record<string, string>, script = `servic
   });
 }
 
-// Services sit on the ports right after the gateway's: 8081 to 8086 by default. Each is told where
+// Services sit on the ports right after the gateway's: 8081 to 8087 by default. Each is told where
 // the others are (the catalog verifies tokens with auth's keys and asks the recommender), whatever PORT is.
 const serviceEnv: Record<string, string> = {};
 // No S3 configured: s3rver behind its signature-checking front, supervised like a service, on the port

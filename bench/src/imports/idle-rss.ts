@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createTestDatabase, createTestVhost, infraUrls, sleep } from '@sproul/common/testing';
 import { freePort } from '../ports.js';
 
-const PEERS = ['auth', 'catalog', 'media', 'mailer', 'recommender', 'monitor'];
+const PEERS = ['auth', 'catalog', 'media', 'mailer', 'recommender', 'monitor', 'engagement'];
 const MB = 1024 * 1024;
 
 /** VmRSS of a running process, in bytes. */

@@ -16,6 +16,7 @@ export const configSchema = commonConfigSchema.extend({
   MAILER_URL: serviceUrl(8084),
   RECOMMENDER_URL: serviceUrl(8085),
   MONITOR_URL: serviceUrl(8086),
+  ENGAGEMENT_URL: serviceUrl(8087),
   PROXY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   /** Where auth publishes its public keys; default: AUTH_URL's /.well-known/jwks.json. */
   JWKS_URL: urlSchema(['http:', 'https:']).optional(),
@@ -52,4 +53,5 @@ export const serviceUrls = (config: GatewayConfig) => ({
   mailer: config.MAILER_URL,
   recommender: config.RECOMMENDER_URL,
   monitor: config.MONITOR_URL,
+  engagement: config.ENGAGEMENT_URL,
 });

@@ -17,6 +17,9 @@ const PUBLIC: RegExp[] = [
   /^\/api\/student\/(majors|minors|years)$/,
   // The public catalog (a token there is optional, and the catalog reads it itself).
   /^\/api\/catalog(\/.*)?$/,
+  // How a club takes members (open or not, by application or not, its questions, its member count).
+  // POST on the same path (applying) needs a student's token, which engagement checks itself.
+  /^\/api\/clubs\/[^/]+\/membership$/,
   // Public statistics (counts only, small ones suppressed).
   /^\/api\/stats\/public$/,
   // Bulk mail's one-click unsubscribe link: signed, and followed from a mailbox without a session.

@@ -1,5 +1,5 @@
 /** Services the gateway can route to. The recommender has no public routes; the mailer one (unsubscribe). */
-export type ServiceName = 'auth' | 'catalog' | 'media' | 'mailer' | 'recommender' | 'monitor';
+export type ServiceName = 'auth' | 'catalog' | 'media' | 'mailer' | 'recommender' | 'monitor' | 'engagement';
 
 export interface RouteEntry {
   /** Path prefix, matched on whole segments (`/api/user` matches `/api/user/login`, not `/api/username`). */
@@ -35,6 +35,9 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/admin/gallery-media', service: 'media' },
   { prefix: '/api/student/documents', service: 'media' },
   { prefix: '/api/student', service: 'catalog' },
+  // Memberships and applications: the engagement service's, as is everything under a club's `/api/clubs/:link`.
+  { prefix: '/api/student/memberships', service: 'engagement' },
+  { prefix: '/api/clubs', service: 'engagement' },
   { prefix: '/api/monitor/club', service: 'catalog' },
   { prefix: '/api/monitor/tags', service: 'catalog' },
   { prefix: '/api/monitor', service: 'monitor' },

@@ -65,6 +65,7 @@ describe('gateway routing and error answers', () => {
       MAILER_URL: down,
       RECOMMENDER_URL: down,
       MONITOR_URL: down,
+      ENGAGEMENT_URL: down,
       PROXY_TIMEOUT_MS: '400',
     });
     gateway = await start({ config, logger: testLogger(), store });
@@ -206,6 +207,7 @@ describe('gateway token checks and CORS', () => {
       MAILER_URL: auth.server.url,
       RECOMMENDER_URL: auth.server.url,
       MONITOR_URL: auth.server.url,
+      ENGAGEMENT_URL: auth.server.url,
       CORS_ORIGINS: 'https://sproul.club,https://*.sproul.club,http://localhost:*',
     });
     gateway = await start({ config, logger: testLogger(), store });
@@ -438,6 +440,7 @@ describe('gateway headers on proxied answers', () => {
       MAILER_URL: service.url,
       RECOMMENDER_URL: service.url,
       MONITOR_URL: service.url,
+      ENGAGEMENT_URL: service.url,
       JWKS_URL: `${service.url}/.well-known/jwks.json`,
     });
     gateway = await start({ config, logger: testLogger(), store });

@@ -40,7 +40,7 @@ describe('the gateway’s internal endpoints', () => {
       res.end(JSON.stringify({ internal }));
     });
     const urls = Object.fromEntries(
-      ['AUTH', 'CATALOG', 'MEDIA', 'MAILER', 'RECOMMENDER', 'MONITOR'].map((name) => [
+      ['AUTH', 'CATALOG', 'MEDIA', 'MAILER', 'RECOMMENDER', 'MONITOR', 'ENGAGEMENT'].map((name) => [
         `${name}_URL`,
         service.url,
       ]),

@@ -170,6 +170,7 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
       AUTH_URL: service.url,
       CATALOG_URL: service.url,
       MONITOR_URL: service.url,
+      ENGAGEMENT_URL: service.url,
       JWKS_URL: `${service.url}/.well-known/jwks.json`,
       PROXY_TIMEOUT_MS: '3000',
       RATE_LIMIT_PREFIX: `${keyPrefix}:${gateways.length}`,

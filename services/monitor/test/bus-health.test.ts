@@ -30,6 +30,7 @@ describe('/api/monitor/bus', () => {
       'mailer',
       'recommender',
       'monitor',
+      'engagement',
     ]);
 
     // A consumer on the catalog's queue (on the monitor's own bus here) that fails until it is fixed.

@@ -4,7 +4,15 @@ import { busUnavailable } from '../../errors.js';
 import { ADMIN, route, TAG } from './route.js';
 
 /** The platform's consuming services: each has one durable queue, named after it. */
-export const SERVICE_QUEUES = ['auth', 'catalog', 'media', 'mailer', 'recommender', 'monitor'] as const;
+export const SERVICE_QUEUES = [
+  'auth',
+  'catalog',
+  'media',
+  'mailer',
+  'recommender',
+  'monitor',
+  'engagement',
+] as const;
 
 const busHealth = z.object({
   connected: z.boolean(),

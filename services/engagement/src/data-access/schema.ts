@@ -1,0 +1,124 @@
+import { messagingTables } from '@sproul/common/messaging';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Every table of the engagement service lives in this PostgreSQL schema. */
+export const schema = pgSchema('engagement');
+
+export const { outbox, inbox, aggregateVersions, appliedVersions } = messagingTables(schema);
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+// Ids of clubs and accounts are text, as the events carry them (idSchema): the demo accounts are not UUIDs.
+
+/**
+ * Engagement's copy of the catalog's clubs (ClubCreated/Updated v1, ClubDeleted): whether they take
+ * members and how. A deleted club stays as a tombstone, so its link answers 404 and a late event
+ * cannot bring it back.
+ */
+export const clubs = schema.table(
+  'clubs',
+  {
+    id: text('id').primaryKey(),
+    linkName: text('link_name').notNull(),
+    name: text('name').notNull(),
+    /** The catalog's `new_members`. */
+    accepting: boolean('accepting').notNull(),
+    /** The catalog's `app_required`. */
+    applicationRequired: boolean('application_required').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+  },
+  (t) => [index('clubs_link_name_idx').on(t.linkName)],
+);
+
+/** Who runs which club (auth's ClubOfficerChanged): every club route checks the caller against this. */
+export const officers = schema.table(
+  'officers',
+  {
+    clubId: text('club_id').notNull(),
+    accountId: text('account_id').notNull(),
+    role: text('role', { enum: ['owner', 'officer'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clubId, t.accountId] }), index('officers_account_idx').on(t.accountId)],
+);
+
+/** Students' names and addresses (UserRegistered), for rosters and the CSV export. */
+export const people = schema.table('people', {
+  accountId: text('account_id').primaryKey(),
+  email: text('email').notNull(),
+  name: text('name'),
+});
+
+/** What a student told the catalog of their studies (StudentProfileUpdated): an application's defaults. */
+export const studentProfiles = schema.table('student_profiles', {
+  accountId: text('account_id').primaryKey(),
+  year: integer('year'),
+  majors: jsonb('majors').$type<number[]>().notNull().default([]),
+});
+
+/** A club's application questions, in order (at most 20 per club). */
+export const applicationQuestions = schema.table(
+  'application_questions',
+  {
+    id: uuid('id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    position: integer('position').notNull(),
+    prompt: text('prompt').notNull(),
+    required: boolean('required').notNull(),
+    /** Answers allowed, or null for free text. */
+    choices: jsonb('choices').$type<string[] | null>(),
+  },
+  (t) => [index('application_questions_club_idx').on(t.clubId, t.position)],
+);
+
+/** Where one student stands with one club: an application and then a membership, in one record. */
+export const memberships = schema.table(
+  'memberships',
+  {
+    id: uuid('id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    accountId: text('account_id').notNull(),
+    status: text('status').notNull(),
+    /** Question id → answer, as given with the latest application. */
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    hasResume: boolean('has_resume').notNull().default(false),
+    year: integer('year'),
+    major: integer('major'),
+    appliedAt: timestamptz('applied_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    unique('memberships_club_account_unique').on(t.clubId, t.accountId),
+    index('memberships_club_status_idx').on(t.clubId, t.status),
+    index('memberships_account_idx').on(t.accountId),
+  ],
+);
+
+/** Every move of a membership: from (null when created), to, by which side, who, and why. */
+export const membershipMoves = schema.table(
+  'membership_moves',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    by: text('by', { enum: ['student', 'officer', 'platform'] }).notNull(),
+    actorId: text('actor_id'),
+    note: text('note'),
+    at: timestamptz('at').notNull(),
+  },
+  (t) => [index('membership_moves_membership_idx').on(t.membershipId, t.id)],
+);

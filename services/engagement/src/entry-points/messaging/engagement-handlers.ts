@@ -1,0 +1,20 @@
+import type { EngagementContext } from '../../domain/engagement-context.js';
+import { endMembershipsWhenClubDeleted } from './end-memberships-when-club-deleted.handler.js';
+import { forgetAccountWhenAccountDeleted } from './forget-account-when-account-deleted.handler.js';
+import { keepClubWhenClubCreated, keepClubWhenClubUpdated } from './keep-clubs-when-club-changed.handler.js';
+import { keepOfficersWhenClubOfficerChanged } from './keep-officers-when-club-officer-changed.handler.js';
+import {
+  keepPeopleWhenUserRegistered,
+  keepProfileWhenStudentProfileUpdated,
+} from './keep-people-when-account-changed.handler.js';
+
+/** The events engagement follows: clubs (catalog), teams and accounts (auth), student profiles (catalog). */
+export const engagementHandlers = (ctx: EngagementContext) => [
+  keepClubWhenClubCreated(),
+  keepClubWhenClubUpdated(),
+  endMembershipsWhenClubDeleted(),
+  keepOfficersWhenClubOfficerChanged(),
+  keepPeopleWhenUserRegistered(),
+  keepProfileWhenStudentProfileUpdated(),
+  forgetAccountWhenAccountDeleted(ctx.outbox),
+];

@@ -1,0 +1,40 @@
+import { AppError } from '@sproul/common/errors';
+import type { MembershipStatus } from '@sproul/common/events';
+
+// The engagement service's errors, by name, all answered as the shared JSON envelope.
+
+export const clubNotFound = () =>
+  new AppError('ENGAGEMENT.CLUB_NOT_FOUND', 404, 'No club has this link name');
+
+export const notClubOfficer = () =>
+  new AppError('AUTH.FORBIDDEN', 403, "Only this club's officers may do this");
+
+export const membershipNotFound = () =>
+  new AppError('ENGAGEMENT.MEMBERSHIP_NOT_FOUND', 404, 'This club has no such membership');
+
+/** A move the state machine does not allow this caller from the membership's current status. */
+export const invalidMove = (status: MembershipStatus | 'none', allowed: readonly MembershipStatus[]) =>
+  new AppError('ENGAGEMENT.INVALID_MOVE', 409, `This move is not allowed from status ${status}`, {
+    status,
+    allowed,
+  });
+
+export const clubNotAccepting = () =>
+  new AppError('ENGAGEMENT.NOT_ACCEPTING', 409, 'This club is not taking new members now');
+
+export const unknownQuestions = (ids: string[]) =>
+  new AppError('REQUEST.INVALID', 400, "Answers name questions this club doesn't ask", { answers: ids });
+
+export const missingAnswers = (ids: string[]) =>
+  new AppError('REQUEST.INVALID', 400, 'Required questions are not answered', { answers: ids });
+
+export const notAChoice = (ids: string[]) =>
+  new AppError('REQUEST.INVALID', 400, "Answers are not among their questions' choices", { answers: ids });
+
+export const foreignQuestion = (ids: string[]) =>
+  new AppError('REQUEST.INVALID', 400, 'Question ids that are not this club’s', { questions: ids });
+
+export const noResume = () => new AppError('ENGAGEMENT.NO_RESUME', 404, 'This application has no résumé');
+
+export const mediaUnavailable = () =>
+  new AppError('UPSTREAM.UNAVAILABLE', 503, 'Résumés cannot be fetched right now; try again shortly');

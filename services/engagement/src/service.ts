@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { createTokenVerifier } from '@sproul/common/auth';
+import { createInternalClient } from '@sproul/common/http-client';
+import { defineService } from '@sproul/common/service';
+import { configSchema } from './config.js';
+import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
+import type { EngagementContext } from './domain/engagement-context.js';
+import { membershipRoutes } from './entry-points/http/membership-routes.js';
+import { rosterRoutes } from './entry-points/http/roster-routes.js';
+import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
+
+/** Engagement: memberships and applications (a status machine), rosters, for clubs and students. */
+export const engagementService = defineService({
+  name: 'engagement',
+  config: configSchema,
+  migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
+  messaging: { outbox, inbox, aggregateVersions, appliedVersions },
+  async setup({ database, outbox, logger, store, clock }, config) {
+    // A résumé link is one short call: a dead media answers 503 fast once the circuit opens.
+    const media = createInternalClient({
+      service: 'media',
+      baseUrl: config.MEDIA_URL,
+      timeoutMs: config.MEDIA_TIMEOUT_MS,
+      retries: 1,
+      breakAfter: 5,
+      halfOpenAfterMs: 10_000,
+    });
+    const context: EngagementContext = {
+      db: database.db,
+      outbox,
+      config,
+      logger,
+      media,
+      verifier: createTokenVerifier({
+        jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+        store,
+      }),
+      clock: clock ?? (() => new Date()),
+    };
+    return { context, stop: () => media.close() };
+  },
+  verifier: (ctx) => ctx.verifier,
+  // Fixed paths (`members/stats`) before `members/:id`.
+  routes: [...rosterRoutes, ...membershipRoutes],
+  handlers: engagementHandlers,
+});

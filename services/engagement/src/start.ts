@@ -1,0 +1,4 @@
+import { runAsProcess } from '@sproul/common/service/process';
+import { engagementService } from './service.js';
+
+await runAsProcess(engagementService);

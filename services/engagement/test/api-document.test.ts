@@ -1,0 +1,44 @@
+import { fetchJson as send } from '@sproul/common/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EngagementHarness, startEngagement } from './engagement-harness.js';
+
+type Operation = { security: unknown; responses: Record<string, unknown> };
+
+describe("engagement's OpenAPI document", () => {
+  let e: EngagementHarness;
+  let paths: Record<string, Record<string, Operation>>;
+  beforeAll(async () => {
+    e = await startEngagement();
+    paths = (await send(e.url('/internal/openapi.json'))).body.paths;
+  }, 60_000);
+  afterAll(() => e?.close());
+
+  it('describes every route engagement answers, and nothing else', () => {
+    const documented = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = e.service.routes
+      .filter((route) => route.path.startsWith('/api/'))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect(served.sort()).toEqual([
+      'GET /api/clubs/{link}/members',
+      'GET /api/clubs/{link}/members.csv',
+      'GET /api/clubs/{link}/members/stats',
+      'GET /api/clubs/{link}/members/{id}',
+      'GET /api/clubs/{link}/members/{id}/resume',
+      'GET /api/clubs/{link}/membership',
+      'GET /api/student/memberships',
+      'POST /api/clubs/{link}/members/{id}/status',
+      'POST /api/clubs/{link}/membership',
+      'PUT /api/clubs/{link}/membership/questions',
+    ]);
+    expect(documented.sort()).toEqual(served);
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        // The membership terms are public; everything else needs an access token.
+        if (path === '/api/clubs/{link}/membership' && method === 'get') continue;
+        expect(Object.keys(operation.responses), `${method} ${path}`).toContain('401');
+      }
+    }
+  });
+});
