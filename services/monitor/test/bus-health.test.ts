@@ -28,6 +28,7 @@ describe('/api/monitor/bus', () => {
       'catalog',
       'media',
       'mailer',
+      'mailer-bulk',
       'recommender',
       'monitor',
       'engagement',

@@ -9,6 +9,7 @@ export const SERVICE_QUEUES = [
   'catalog',
   'media',
   'mailer',
+  'mailer-bulk',
   'recommender',
   'monitor',
   'engagement',
