@@ -21,7 +21,7 @@ describe('officer invitations', () => {
     const variables = (email.data as { variables: Record<string, string> }).variables;
     expect(email.data).toMatchObject({ to: 'new.one@example.com', template: 'officer-invitation' });
     expect(variables).toMatchObject({ club_name: 'Cal Inviters', role: 'officer' });
-    expect(variables.accept_url).toBe(`http://frontend.test/accept-invitation?token=${token}`);
+    expect(variables.accept_url).toBe(`http://api.test/accept-invitation?token=${token}`);
     const hours = (Date.parse(variables.expires_at!) - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
