@@ -8,7 +8,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  * PUBLIC_BASE_URL): what the invitation is for, a name and password when no account exists under the
  * invited address, then the acceptance. It calls auth's public invitation routes through this gateway;
  * the session the acceptance answers is dropped, and the officer signs in at the web app
- * (`webAppUrl`). Its script is a file of its own: the gateway's CSP allows no inline script.
+ * (`webAppUrl`'s `/signin`, where auth's emails send people to sign in). Its script is a file of its own: the gateway's CSP allows no inline script.
  */
 export function acceptInvitationPage(webAppUrl: string) {
   const html = `<!doctype html>
@@ -46,7 +46,7 @@ button[disabled]{opacity:.6;cursor:wait}:focus-visible{outline:3px solid #fdb515
 <section id="done" hidden>
 <h2 id="done-heading" tabindex="-1"></h2>
 <p>Sign in with this email address and your password to edit the club's page.</p>
-<p><a id="web-app" href="${escapeHtml(webAppUrl)}">Go to sproul.club</a></p>
+<p><a id="web-app" href="${escapeHtml(new URL('/signin', webAppUrl).href)}">Sign in at sproul.club</a></p>
 </section>
 </main><script src="/accept-invitation.js" defer></script></body></html>`;
 
