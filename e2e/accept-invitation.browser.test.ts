@@ -134,52 +134,60 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')(
       await page.goto(link);
       await page.getByRole('alert').getByText('already used').waitFor();
       expect(await page.getByRole('heading', { name: 'Your invitation' }).isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: 'Sign in at sproul.club' }).isVisible()).toBe(true);
 
       await page.goto(`${base}/accept-invitation?token=made-up-token`);
       await page.getByRole('alert').getByText('not found').waitFor();
+      expect(await page.getByRole('link', { name: 'Sign in at sproul.club' }).isVisible()).toBe(false);
 
       await page.goto(`${base}/accept-invitation`);
       await page.getByRole('alert').getByText('no invitation in it').waitFor();
     });
 
-    it('with an account under the address already, asks for no password', async () => {
-      const owner = await api('/api/user/login', { body: { email: OWNER.email, password: OWNER.password } });
+    it('with an account under the address already, asks for no password; a replaced link says so', async () => {
+      const owner = (await api('/api/user/login', { body: { email: OWNER.email, password: OWNER.password } }))
+        .body.access as string;
       // The officer leaves the team, and is invited back: the account exists now.
-      const team = await api('/api/user/team', { token: owner.body.access });
+      const team = await api('/api/user/team', { token: owner });
       const officerId = team.body.officers.find(
         (o: { email: string }) => o.email === OFFICER.email,
       ).account_id;
-      const removed = await api(`/api/user/team/officers/${officerId}`, {
-        method: 'DELETE',
-        token: owner.body.access,
-      });
+      const removed = await api(`/api/user/team/officers/${officerId}`, { method: 'DELETE', token: owner });
       expect(removed.status).toBe(200);
-      const sent = (await (await fetch(`${base}/_dev/mail.json`)).json()) as unknown[];
-      expect(
-        (
-          await api('/api/user/team/invitations', {
-            body: { email: OFFICER.email },
-            token: owner.body.access,
-          })
-        ).status,
-      ).toBe(201);
-      // The newest invitation: one more email than before.
-      await eventually(
-        async () =>
-          ((await (await fetch(`${base}/_dev/mail.json`)).json()) as unknown[]).length > sent.length,
-      );
-      const again = linkIn(
-        await devMailTo(base, OFFICER.email, INVITATION_SUBJECT),
-        /http:\/\/\S+\/accept-invitation\?token=\S+/,
-      );
-      expect(again).not.toBe(link);
+      // Invited twice: the second invitation replaces the first.
+      const replaced = await inviteAndReadLink(owner);
+      const newest = await inviteAndReadLink(owner);
+      expect(newest).not.toBe(replaced);
 
       const page = await browser.newPage();
-      await page.goto(again);
+      await page.goto(replaced);
+      await page.getByRole('alert').getByText('sent you a newer one').waitFor();
+
+      await page.goto(newest);
       await page.getByText('You already have an account under this address').waitFor();
       expect(await page.getByLabel('Password', { exact: true }).isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Accept the invitation' }).click();
       await page.getByRole('heading', { name: `You are now an officer of ${OWNER.club}` }).waitFor();
+      const login = await api('/api/user/login', {
+        body: { email: OFFICER.email, password: OFFICER.password },
+      });
+      expect(clubOf(login.body.access)).toBe(clubOf(owner));
     });
+
+    /** Invites the officer again and answers the link of the email that brings (one more than before). */
+    async function inviteAndReadLink(ownerAccess: string) {
+      const count = async () => ((await (await fetch(`${base}/_dev/mail.json`)).json()) as unknown[]).length;
+      const before = await count();
+      const invited = await api('/api/user/team/invitations', {
+        body: { email: OFFICER.email },
+        token: ownerAccess,
+      });
+      expect(invited.status).toBe(201);
+      await eventually(async () => (await count()) > before);
+      return linkIn(
+        await devMailTo(base, OFFICER.email, INVITATION_SUBJECT),
+        /http:\/\/\S+\/accept-invitation\?token=\S+/,
+      );
+    }
   },
 );

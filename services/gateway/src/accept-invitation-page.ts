@@ -46,8 +46,8 @@ button[disabled]{opacity:.6;cursor:wait}:focus-visible{outline:3px solid #fdb515
 <section id="done" hidden>
 <h2 id="done-heading" tabindex="-1"></h2>
 <p>Sign in with this email address and your password to edit the club's page.</p>
-<p><a id="web-app" href="${escapeHtml(new URL('/signin', webAppUrl).href)}">Sign in at sproul.club</a></p>
 </section>
+<p id="sign-in" hidden><a href="${escapeHtml(new URL('/signin', webAppUrl).href)}">Sign in at sproul.club</a></p>
 </main><script src="/accept-invitation.js" defer></script></body></html>`;
 
   const router = Router();

@@ -32,7 +32,17 @@ export const ACCEPT_INVITATION_SCRIPT = String.raw`'use strict';
       return 'This invitation was not found. Check that you opened the whole link from the email, or ask the club\u2019s owner to invite you again.';
     }
     if (answer.status === 410) {
-      return 'This invitation was already used, revoked, or has expired. If you accepted it, sign in at sproul.club; otherwise ask the club\u2019s owner for a new one.';
+      // Auth says which, when it knows (data.state); a lost race of two acceptances does not.
+      var state = body && body.data && body.data.state;
+      if (state === 'accepted') {
+        show('sign-in', true);
+        return 'This invitation was already used. If you accepted it, sign in with its email address and your password.';
+      }
+      if (state === 'revoked') {
+        return 'This invitation was withdrawn: the club\u2019s owner revoked it or sent you a newer one (use the newest email).';
+      }
+      if (state === 'expired') return 'This invitation has expired. Ask the club\u2019s owner to invite you again.';
+      return 'This invitation was already used, revoked, or has expired. Ask the club\u2019s owner for a new one if you need it.';
     }
     if (answer.status === 429) return 'Too many attempts from here: try again in ' + minutes(answer) + '.';
     if (answer.status === 400 || answer.status === 409) {
@@ -121,6 +131,7 @@ export const ACCEPT_INVITATION_SCRIPT = String.raw`'use strict';
       show('invitation', false);
       $('done-heading').textContent = 'You are now an officer of ' + clubName;
       show('done', true);
+      show('sign-in', true);
       $('done-heading').focus();
     }, function () {
       button.disabled = false;
