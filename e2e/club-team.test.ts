@@ -60,7 +60,8 @@ describe('club officer teams through the gateway (embedded platform)', () => {
       ),
     );
     const acceptUrl = new URL((email.data as { variables: { accept_url: string } }).variables.accept_url);
-    expect(acceptUrl.origin + acceptUrl.pathname).toBe('http://web.test/accept-invitation');
+    // The gateway's own page (accept-invitation-page.ts), on PUBLIC_BASE_URL.
+    expect(acceptUrl.origin + acceptUrl.pathname).toBe(`${testPlatform.platform.url}/accept-invitation`);
     const token = acceptUrl.searchParams.get('token')!;
     const preview = await api(`/api/user/invitations/${token}`);
     expect(preview).toMatchObject({ status: 200, body: { club_name: OWNER.club, account_exists: false } });

@@ -25,7 +25,8 @@ export async function startTestPlatform(name: string, processEnv: Record<string,
   // The gateway's internal listener (/readyz, /metrics) on a port of its own choosing.
   const env = { PORT: String(await freePort()), INTERNAL_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const platform: EmbeddedPlatform = await startEmbedded({
-    ...loadConfig(gatewayConfigSchema, env),
+    // The web client's URL is the gateway's too (its pages link there), as `npm start` reads it.
+    ...loadConfig(gatewayConfigSchema, { ...env, FRONTEND_BASE_URL: processEnv.FRONTEND_BASE_URL }),
     ...loadConfig(commonConfigSchema, env),
     PORT: Number(env.PORT),
   });

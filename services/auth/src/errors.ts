@@ -66,8 +66,14 @@ export const ownerStays = () =>
 export const transferTarget = () =>
   new AppError('AUTH.TRANSFER_TARGET', 409, 'Ownership goes only to another officer of this club');
 export const invitationNotFound = () => new AppError('AUTH.INVITATION_NOT_FOUND', 404, 'No such invitation');
-export const invitationGone = () =>
-  new AppError('AUTH.INVITATION_GONE', 410, 'This invitation was already used, revoked, or has expired');
+/** `data.state`, when known, says which of the three: the accept page words each its own way. */
+export const invitationGone = (state?: 'accepted' | 'revoked' | 'expired') =>
+  new AppError(
+    'AUTH.INVITATION_GONE',
+    410,
+    'This invitation was already used, revoked, or has expired',
+    state ? { state } : undefined,
+  );
 export const lastAdmin = () =>
   new AppError('AUTH.LAST_ADMIN', 409, 'The last admin keeps the role: grant it to someone else first');
 export const roleNotHeld = () =>

@@ -21,7 +21,7 @@ describe('officer invitations', () => {
     const variables = (email.data as { variables: Record<string, string> }).variables;
     expect(email.data).toMatchObject({ to: 'new.one@example.com', template: 'officer-invitation' });
     expect(variables).toMatchObject({ club_name: 'Cal Inviters', role: 'officer' });
-    expect(variables.accept_url).toBe(`http://frontend.test/accept-invitation?token=${token}`);
+    expect(variables.accept_url).toBe(`http://api.test/accept-invitation?token=${token}`);
     const hours = (Date.parse(variables.expires_at!) - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
@@ -45,8 +45,14 @@ describe('officer invitations', () => {
     expect(res.status).toBe(200);
     expect(claimsOf(res.body.access)).toMatchObject({ role: 'officer', club: club.clubId });
     const again = await team.accept(token, { password: PASSWORD });
-    expect(again).toMatchObject({ status: 410, body: { status: 'error', reason: expect.any(String) } });
-    expect((await fetchJson(auth.url(`/api/user/invitations/${token}`))).status).toBe(410);
+    expect(again).toMatchObject({
+      status: 410,
+      body: { status: 'error', reason: expect.any(String), data: { state: 'accepted' } },
+    });
+    expect(await fetchJson(auth.url(`/api/user/invitations/${token}`))).toMatchObject({
+      status: 410,
+      body: { data: { state: 'accepted' } },
+    });
     // It signs in with that password, acting for the club.
     expect(claimsOf((await team.login('fresh@example.com')).access).club).toBe(club.clubId);
     await auth.settled();
@@ -74,7 +80,10 @@ describe('officer invitations', () => {
     await auth.db.execute(
       sql`update auth.invitations set expires_at = now() - interval '1 second' where email = 'late@example.com'`,
     );
-    expect((await fetchJson(auth.url(`/api/user/invitations/${token}`))).status).toBe(410);
+    expect(await fetchJson(auth.url(`/api/user/invitations/${token}`))).toMatchObject({
+      status: 410,
+      body: { data: { state: 'expired' } },
+    });
     expect((await team.accept(token, { password: PASSWORD })).status).toBe(410);
   });
 
@@ -82,7 +91,10 @@ describe('officer invitations', () => {
     const first = await team.invite(club.tokens.access, 'twice@example.com');
     const second = await team.invite(club.tokens.access, 'twice@example.com');
     expect(second.token).not.toBe(first.token);
-    expect((await team.accept(first.token, { password: PASSWORD })).status).toBe(410);
+    expect(await team.accept(first.token, { password: PASSWORD })).toMatchObject({
+      status: 410,
+      body: { data: { state: 'revoked' } },
+    });
     const listed = await fetchJson(auth.url('/api/user/team'), { token: club.tokens.access });
     const open = listed.body.invitations.filter((i: { email: string }) => i.email === 'twice@example.com');
     expect(open).toEqual([expect.objectContaining({ id: second.invitation.id })]);
@@ -98,7 +110,10 @@ describe('officer invitations', () => {
       });
     expect((await revoke()).status).toBe(200);
     expect((await revoke()).status).toBe(404);
-    expect((await team.accept(token, { password: PASSWORD })).status).toBe(410);
+    expect(await team.accept(token, { password: PASSWORD })).toMatchObject({
+      status: 410,
+      body: { data: { state: 'revoked' } },
+    });
     const existing = await fetchJson(auth.url('/api/user/team/invitations'), {
       body: { email: 'fresh@example.com' },
       token: club.tokens.access,

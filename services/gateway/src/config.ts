@@ -40,6 +40,11 @@ export const configSchema = commonConfigSchema.extend({
    * it was sent (dev-mail.ts). Never set in a deployment.
    */
   DEV_MAIL_URL: urlSchema(['http:', 'https:']).optional(),
+  /**
+   * The web client, linked from the gateway's pages (the invitation page sends a new officer there to
+   * sign in); auth's setting of the same name, and the same default.
+   */
+  FRONTEND_BASE_URL: urlSchema(['http:', 'https:']).default('http://localhost:3000'),
   /** Worker processes of a standalone gateway (node:cluster); default one per core. */
   GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
 });

@@ -1,5 +1,6 @@
 import { createHttpApp } from '@sproul/common/http';
 import type { Logger } from '@sproul/common/logging';
+import { acceptInvitationPage } from './accept-invitation-page.js';
 import type { AccessPolicy } from './access-policy.js';
 import { apiDocs } from './api-docs.js';
 import { compressLargeAnswers } from './compression.js';
@@ -27,7 +28,7 @@ export interface ExpressLaneOptions {
 /**
  * The express app: every request the fast lane (fast-lane.ts) leaves, and the gateway's own pages.
  * The access policy's headers and preflights, the rate limits, the policy's checks, then the proxy,
- * or the API documentation, the embedded mode's sent mail and the home page.
+ * or the API documentation, the embedded mode's sent mail, the invitation page and the home page.
  */
 export function createExpressLane(options: ExpressLaneOptions) {
   const { config, logger, policy, proxies, targets, rateLimitRedis, home } = options;
@@ -56,6 +57,8 @@ export function createExpressLane(options: ExpressLaneOptions) {
       app.use(apiDocs(Object.values(targets)));
       // The embedded mode's sent mail; no such route exists in any other mode.
       if (config.DEV_MAIL_URL) app.use(devMail(config.DEV_MAIL_URL));
+      // Where an officer invitation's emailed link leads (auth builds it on PUBLIC_BASE_URL).
+      app.use(acceptInvitationPage(config.FRONTEND_BASE_URL));
       app.use(homePage(home ?? {}, Object.keys(targets)));
     },
   });

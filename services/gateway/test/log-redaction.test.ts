@@ -61,20 +61,26 @@ describe('single-use tokens in request URLs', () => {
       `/api/student/login?code=${token()}&state=${token()}`,
       `/api/student/login?%63ode=${token()}&STATE=${token()}&scope=openid`,
       `/api/student/login/?x=1&code=${token()}`,
+      // An officer invitation's preview, which its page fetches.
+      `/api/user/invitations/${token()}`,
+      `/api/user/Invitations/${token()}?x=1`,
     ];
     // (Other spellings are not public at the gateway: answered 401 there, and logged there only.)
     let forwarded = 0;
     for (const url of urls) if ((await fetch(`${gateway.url}${url}`)).status === 200) forwarded += 1;
+    // The invitation page, the gateway's own, with the token in its query.
+    expect((await fetch(`${gateway.url}/accept-invitation?token=${token()}`)).status).toBe(200);
     expect(forwarded).toBeGreaterThanOrEqual(6);
     const completed = (lines: string[]) => lines.filter((line) => line.includes('request completed')).length;
     await eventually(
-      () => completed(gatewayLog.lines) >= urls.length && completed(serviceLog.lines) >= forwarded,
+      () => completed(gatewayLog.lines) > urls.length && completed(serviceLog.lines) >= forwarded,
     );
     const logs = [...gatewayLog.lines, ...serviceLog.lines].join('');
     for (const value of tokens) expect(logs).not.toContain(value);
     // The rest of each URL is still there to read.
     expect(logs).toContain('/api/user/confirm/[redacted]?utm=mail');
     expect(logs).toContain('scope=openid');
+    expect(logs).toContain('/api/user/invitations/[redacted]');
   });
 
   it('keeps URLs without secrets as they were', () => {
@@ -82,6 +88,8 @@ describe('single-use tokens in request URLs', () => {
       '/api/catalog/clubs?search=confirm&page=2',
       '/api/user/confirm-reset',
       '/api/user/magic-link',
+      '/api/user/invitations/accept',
+      '/api/user/team/invitations/0b7e2c1a-5d7e-4f1e-9a3c-2f0d6c1b8e4a',
     ]) {
       expect(redactUrl(url)).toBe(url);
     }

@@ -1,7 +1,8 @@
 /**
  * Request URLs as they may be logged: without the single-use secrets some of them carry. Auth's email
- * links put the token in the path (`/api/user/confirm/:token`, `/api/user/magic-link/:token`, matched
- * in any case, as express matches routes), and the single sign-on callback brings the provider's `code`
+ * links put the token in the path (`/api/user/confirm/:token`, `/api/user/magic-link/:token`, and an
+ * invitation's preview `/api/user/invitations/:token`, matched in any case, as express matches routes)
+ * or in the query (`/accept-invitation?token=…`), and the single sign-on callback brings the provider's `code`
  * and `state` in the query (`/api/student/login?code=…`). Anyone who reads the logs must not be able
  * to use them. Query parameters are recognised by their decoded name (`%63ode` is `code` to the route).
  */
@@ -27,9 +28,10 @@ export function redactUrl(url: string | undefined): string | undefined {
 }
 
 const REDACTED = '[redacted]';
-// The segment after `confirm` or `magic-link`, up to the next `/` (a fragment sent raw included).
-const SECRET_SEGMENT = /(\/(?:confirm|magic-link)\/)[^/]+/gi;
-const SECRET_SEGMENT_HINT = /\/(?:confirm|magic-link)\//i;
+// The segment after `confirm`, `magic-link` or `user/invitations` (an invitation's preview, but not
+// its `accept` route), up to the next `/` (a fragment sent raw included).
+const SECRET_SEGMENT = /(\/(?:confirm|magic-link|user\/invitations)\/)(?!accept\/?$)[^/]+/gi;
+const SECRET_SEGMENT_HINT = /\/(?:confirm|magic-link|user\/invitations)\//i;
 // Any of the names below, or an encoded name that might be one.
 const SECRET_PARAM_HINT = /token|code|state|%/i;
 const SECRET_PARAMS = new Set(['token', 'code', 'state', 'access_token', 'refresh_token', 'id_token']);

@@ -122,7 +122,8 @@ export async function inviteOfficer(ctx: AuthContext, caller: Caller, rawEmail: 
           to: email,
           template: 'officer-invitation',
           variables: {
-            accept_url: new URL(`/accept-invitation?token=${token}`, ctx.config.FRONTEND_BASE_URL).href,
+            // The gateway's own page (as confirm and magic links lead to the gateway): the web client has none.
+            accept_url: new URL(`/accept-invitation?token=${token}`, ctx.config.PUBLIC_BASE_URL).href,
             club_name: club?.name ?? 'a club',
             inviter: me.name ?? me.email,
             role: invitation.role,

@@ -13,11 +13,15 @@ import { denySessions, type SessionTokens, startSession } from './sessions.js';
 const isOpen = (invitation: Invitation) =>
   !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
 
-/** An invitation by its token: 404 when unknown, 410 when used, revoked or expired. */
+/** Why an invitation is no longer open (a revoked one may have been replaced by a newer one). */
+const goneState = (invitation: Invitation) =>
+  invitation.acceptedAt ? 'accepted' : invitation.revokedAt ? 'revoked' : 'expired';
+
+/** An invitation by its token: 404 when unknown, 410 when used, revoked or expired (which: `data.state`). */
 async function openInvitation(ctx: AuthContext, token: string) {
   const invitation = await ctx.read.invitations.findByHash(hashToken(token));
   if (!invitation) throw invitationNotFound();
-  if (!isOpen(invitation)) throw invitationGone();
+  if (!isOpen(invitation)) throw invitationGone(goneState(invitation));
   return invitation;
 }
 
