@@ -183,10 +183,14 @@ describe('club teams, applications and messages end to end (embedded platform)',
     // Done: nothing pending, both sent. Then the inbox holds no duplicate, and nothing for the applicant.
     const progress = await eventually(async () => {
       const answer = await api(`/api/clubs/${link()}/messages/${messageId}`, { token: officer.access });
-      const counts = answer.body.counts ?? answer.body.message?.counts;
-      return answer.status === 200 && counts?.pending === 0 ? counts : undefined;
+      return answer.status === 200 && answer.body.done ? answer.body : undefined;
     }, 20_000);
-    expect(progress).toMatchObject({ sent: 2, pending: 0 });
+    expect(progress.counts).toMatchObject({ sent: 2, pending: 0 });
+    const statuses = progress.recipients.map((r: { email: string; status: string }) => [r.email, r.status]);
+    expect(statuses.sort()).toEqual([
+      [A.email, 'sent'],
+      [B.email, 'sent'],
+    ]);
     for (const student of [A, B])
       expect(await devMailsTo(base, student.email, MESSAGE.subject)).toHaveLength(1);
     expect(await devMailsTo(base, C.email, MESSAGE.subject)).toHaveLength(0);
