@@ -87,3 +87,9 @@ export function linkIn(mail: DevMail, pattern: RegExp): string {
   }
   return link;
 }
+
+/** Every email to `to` with `subject` the embedded platform has sent so far (newest first). */
+export async function devMailsTo(baseUrl: string, to: string, subject: string): Promise<DevMail[]> {
+  const all = (await (await fetch(`${baseUrl}/_dev/mail.json`)).json()) as DevMail[];
+  return all.filter((mail) => mail.to === to && mail.subject === subject);
+}
