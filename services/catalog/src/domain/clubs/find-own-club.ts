@@ -18,7 +18,9 @@ export interface Officer {
  */
 export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Club> {
   const clubs = clubRepository(db);
-  const club = officer.clubId ? await clubs.findById(officer.clubId) : await clubs.findByOwner(officer.userId);
+  const club = officer.clubId
+    ? await clubs.findById(officer.clubId)
+    : await clubs.findByOwner(officer.userId);
   if (!club) throw noClubForAccount();
   return club;
 }
