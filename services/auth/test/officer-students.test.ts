@@ -27,10 +27,12 @@ describe('students who are also officers', () => {
     expect(res.status).toBe(200);
     return res.body as Tokens;
   };
+  /** A confirmed student account with a password, and a student session of it. */
   async function student(email: string) {
-    expect((await post('/api/student/register', { email, password: PASSWORD, name: 'Stu' })).status).toBe(
-      200,
-    );
+    const registered = await post('/api/student/register', { email, password: PASSWORD, name: 'Stu' });
+    expect(registered.status).toBe(200);
+    const link = await auth.emailLink(email, 'confirm-email');
+    expect((await fetchJson(link.replace('http://api.test', auth.service.url))).status).toBe(302); // to the web app
     return studentLogin(email);
   }
 
@@ -61,14 +63,14 @@ describe('students who are also officers', () => {
     expect(claimsOf((await team.login(email)).access)).toMatchObject({ role: 'officer', club: club.clubId });
   });
 
-  it('/api/user/login refuses a student who runs no club as before (401, as a wrong password)', async () => {
+  it('/api/user/login refuses a student who runs no club as before (400, as a wrong password)', async () => {
     await student('plain-student@berkeley.edu');
     const res = await post('/api/user/login', { email: 'plain-student@berkeley.edu', password: PASSWORD });
     const wrong = await post('/api/user/login', {
       email: 'plain-student@berkeley.edu',
       password: 'Nope-4-ever!',
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(400);
     expect(res.body).toEqual(wrong.body);
   });
 
@@ -97,7 +99,7 @@ describe('students who are also officers', () => {
     expect((await team.accept(token, { password: 'Other-pass-77!' })).status).toBe(200);
     await team.login(email); // the old password still works
     const other = await post('/api/user/login', { email, password: 'Other-pass-77!' });
-    expect(other.status).toBe(401);
+    expect(other.status).toBe(400);
   });
 
   it('losing the last club ends the student’s officer session on refresh (401); its student sessions live on', async () => {
@@ -119,7 +121,7 @@ describe('students who are also officers', () => {
     expect(stillStudent.status).toBe(200);
     expect(claimsOf(stillStudent.body.access)).toMatchObject({ role: 'student', club: null });
     // And /api/user/login refuses it again.
-    expect((await post('/api/user/login', { email, password: PASSWORD })).status).toBe(401);
+    expect((await post('/api/user/login', { email, password: PASSWORD })).status).toBe(400);
   });
 
   it('switch-club from a student session makes it an officer session of that club', async () => {
