@@ -8,7 +8,10 @@ const OWNER = { email: 'rowing@berkeley.edu', password: 'Rowing-4-ever!', club: 
 const OFFICER = { email: 'coxswain@example.com', password: 'Cox-swain-2026!' };
 
 const claimsOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { club: string | null };
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+    club: string | null;
+    role: string;
+  };
 
 // Officer teams through the gateway: an invited officer edits the club with the token the invitation
 // gave; once removed, that token is refused by the catalog at once, and refresh stops acting for the club.
@@ -99,6 +102,84 @@ describe('club officer teams through the gateway (embedded platform)', () => {
     expect(refused.status).toBeLessThan(500);
     // The owner's own token still works.
     expect((await edit(owner.access)).status).toBe(200);
+  });
+
+  it('a student accepts an invitation → edits the club as an officer, stays a student on the student side; handed the club, the catalog names it the owner', async () => {
+    const OWNER2 = { email: 'sailing@berkeley.edu', password: 'Sailing-4-ever!', club: 'Cal Sailing' };
+    const STUDENT = { email: 'deckhand@berkeley.edu', password: 'Deck-hand-2026!' };
+    const emailTo = (to: string, template: string) =>
+      eventually(() =>
+        [...events]
+          .reverse()
+          .find(
+            (e) =>
+              e.type === 'EmailRequested' &&
+              (e.data as { to: string }).to === to &&
+              (e.data as { template: string }).template === template,
+          ),
+      );
+    const firstLink = (email: { data: unknown }) =>
+      Object.values((email.data as { variables: Record<string, string> }).variables).find((value) =>
+        /^https?:/.test(String(value)),
+      )!;
+
+    expect((await registerOfficer(api, ADMIN, OWNER2)).status).toBe(200);
+    await fetch(firstLink(await emailTo(OWNER2.email, 'confirm-email')), { redirect: 'manual' });
+    const created = await eventually(() =>
+      events.find(
+        (e) => e.type === 'ClubCreated' && (e.data as { club: { name: string } }).club.name === OWNER2.club,
+      ),
+    );
+    const clubId = (created.data as { clubId: string }).clubId;
+    const owner = await eventually(async () => {
+      const login = await api('/api/user/login', {
+        body: { email: OWNER2.email, password: OWNER2.password },
+      });
+      return login.status === 200 && claimsOf(login.body.access).club === clubId ? login.body : undefined;
+    });
+
+    expect((await api('/api/student/register', { body: { ...STUDENT, name: 'Deck Hand' } })).status).toBe(
+      200,
+    );
+    await fetch(firstLink(await emailTo(STUDENT.email, 'confirm-email')), { redirect: 'manual' });
+    const invited = await api('/api/user/team/invitations', {
+      body: { email: STUDENT.email },
+      token: owner.access,
+    });
+    expect(invited.status).toBe(201);
+    const acceptUrl = new URL(firstLink(await emailTo(STUDENT.email, 'officer-invitation')));
+    const accepted = await api('/api/user/invitations/accept', {
+      body: { token: acceptUrl.searchParams.get('token') },
+    });
+    expect(accepted.status).toBe(200);
+    expect(claimsOf(accepted.body.access)).toMatchObject({ role: 'officer', club: clubId });
+    const edit = await api('/api/admin/profile', {
+      token: accepted.body.access,
+      body: { about_us: 'Ahoy.' },
+    });
+    expect(edit.status).toBe(200);
+
+    const asStudent = await api('/api/student/login', { body: STUDENT });
+    expect(claimsOf(asStudent.body.access)).toMatchObject({ role: 'student', club: null });
+    const studentEdit = await api('/api/admin/profile', {
+      token: asStudent.body.access,
+      body: { about_us: 'x' },
+    });
+    expect(studentEdit.status).toBe(401);
+
+    // Ownership to the student: the catalog follows (ClubOfficerChanged), `owner` names it.
+    const studentId = (await api('/api/user/team', { token: owner.access })).body.officers.find(
+      (o: { email: string }) => o.email === STUDENT.email,
+    ).account_id;
+    const transferred = await api('/api/user/team/transfer-ownership', {
+      body: { account_id: studentId },
+      token: owner.access,
+    });
+    expect(transferred.status).toBe(200);
+    await eventually(async () => {
+      const profile = await api('/api/admin/profile', { token: accepted.body.access });
+      return profile.body.owner === STUDENT.email;
+    });
   });
 
   it('admins manage platform roles at /api/monitor/roles', async () => {

@@ -64,6 +64,14 @@ export const sessions = schema.table(
     revokedReason: text('revoked_reason'),
     /** The club the session's access tokens act for (their `club` claim); refresh keeps it. */
     clubId: text('club_id'),
+    /**
+     * What the session acts as, chosen by the sign-in that opened it: `officer` (an officer sign-in by
+     * an account that is an officer, an admin or runs a club: `role: officer`, admins stay `admin`, and
+     * a club) or `self` (a student sign-in, or an account running no club: the account's own kind, no club).
+     */
+    actingAs: text('acting_as', { enum: ['officer', 'self'] })
+      .notNull()
+      .default('self'),
   },
   (table) => [index('sessions_account_idx').on(table.accountId).where(sql`${table.revokedAt} is null`)],
 );

@@ -39,16 +39,19 @@ export async function previewInvitation(ctx: AuthContext, token: string) {
     role: invitation.role,
     expires_at: invitation.expiresAt.toISOString(),
     account_exists: Boolean(account),
+    password_accepted: !account?.passwordHash || !account.confirmed,
   };
 }
 
 /**
- * Accepts an invitation, once: the invited address gets the grant, and the answer is a fresh session
- * acting for the club. Without an account under the address, one is created (an officer account,
- * confirmed: following the emailed link proves the address), which needs a password. An existing
- * account keeps its kind and its password (any password sent is ignored), and an unconfirmed one is
- * confirmed for the one who proved the address (what registration had set up ends, as with a magic link).
- * Of concurrent acceptances exactly one wins; the others answer 410.
+ * Accepts an invitation, once: the invited address gets the grant, and the answer is a fresh officer
+ * session acting for the club (`role: officer` whatever the account's kind; an admin stays admin).
+ * Without an account under the address, one is created (an officer account, confirmed: following the
+ * emailed link proves the address), which needs a password. An existing account keeps its kind and any
+ * password it has (a password sent is then ignored); one without a password (a campus sign-on student,
+ * a magic-link account, or an unconfirmed one, whose registration's password ends as with a magic link)
+ * may set one here, checked by the policy, to sign in at `/api/user/login` later. Of concurrent
+ * acceptances exactly one wins; the others answer 410.
  */
 export async function acceptInvitation(
   ctx: AuthContext,
@@ -58,7 +61,11 @@ export async function acceptInvitation(
   const invitation = await openInvitation(ctx, token);
   const existing = await ctx.read.accounts.findByEmail(invitation.email);
   // Hashing is slow: before, not inside, the transaction.
-  const passwordHash = existing ? undefined : await newPasswordHash(input.password);
+  const passwordHash = !existing
+    ? await newPasswordHash(input.password)
+    : input.password !== undefined && (!existing.passwordHash || !existing.confirmed)
+      ? await newPasswordHash(input.password)
+      : undefined;
   const { tokens, ended } = await ctx.transaction(async (unit) => {
     const accepted = await unit.invitations.accept(hashToken(token));
     if (!accepted) throw invitationGone();
@@ -73,7 +80,7 @@ export async function acceptInvitation(
         ),
       );
     }
-    return { tokens: await startSession(ctx, unit, account, accepted.clubId), ended };
+    return { tokens: await startSession(ctx, unit, account, 'officer', accepted.clubId), ended };
   });
   await denySessions(ctx, ended);
   return tokens;
@@ -85,7 +92,7 @@ async function newPasswordHash(password: string | undefined) {
   return hashPassword(password);
 }
 
-/** The account under the invited address: found (confirmed if it was not), or created. */
+/** The account under the invited address: found (confirmed if it was not; given a first password if sent), or created. */
 async function invitedAccount(
   unit: Work,
   email: string,
@@ -93,10 +100,15 @@ async function invitedAccount(
   name: string | undefined,
 ): Promise<{ account: Account; ended: string[] }> {
   const found = await unit.accounts.findByEmail(email);
-  if (found?.confirmed) return { account: found, ended: [] };
   if (found) {
-    const ended = await confirmForProvenOwner(unit, found);
-    return { account: { ...found, confirmed: true, passwordHash: null }, ended };
+    const ended = found.confirmed ? [] : await confirmForProvenOwner(unit, found);
+    const account = found.confirmed ? found : { ...found, confirmed: true, passwordHash: null };
+    // A first password (none, or the unproven registration's just ended): nothing it replaces to end.
+    if (passwordHash && !account.passwordHash) {
+      await unit.accounts.update(account.id, { passwordHash });
+      return { account: { ...account, passwordHash }, ended };
+    }
+    return { account, ended };
   }
   // Seen before the transaction, gone by now: the body had no password to create it with.
   if (!passwordHash) throw invalidField('password', 'required to create the account');

@@ -18,7 +18,9 @@ export async function requestMagicLink(ctx: AuthContext, rawEmail: string) {
 
 /**
  * Signs in with a magic link. Following it proves the address, so it also confirms the account; an
- * unconfirmed account's password and sessions were set up by someone who had not, and end.
+ * unconfirmed account's password and sessions were set up by someone who had not, and end. It is an
+ * officer sign-in (`/api/user`, as Flux's and LCS's): an account running a club, a student included,
+ * acts as its officer; any other acts as its own kind, for no club.
  */
 export async function signInWithMagicLink(ctx: AuthContext, token: string): Promise<SessionTokens> {
   const { tokens, ended } = await ctx.transaction(async (unit) => {
@@ -26,7 +28,7 @@ export async function signInWithMagicLink(ctx: AuthContext, token: string): Prom
     const account = accountId ? await unit.accounts.findById(accountId) : undefined;
     if (!account) throw invalidLink('The sign-in link is invalid or has expired.');
     const ended = account.confirmed ? [] : await confirmForProvenOwner(unit, account);
-    return { tokens: await startSession(ctx, unit, { ...account, confirmed: true }), ended };
+    return { tokens: await startSession(ctx, unit, { ...account, confirmed: true }, 'officer'), ended };
   });
   await denySessions(ctx, ended);
   return tokens;

@@ -1,6 +1,7 @@
 import { type AccessClaims, denylistKeys } from '@sproul/common/auth';
 import { AccountSignedInV1, makeEvent } from '@sproul/common/events';
 import type { Account } from '../data-access/account-repository.js';
+import type { SessionActing } from '../data-access/session-repository.js';
 import { tokenRevoked } from '../errors.js';
 import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 
@@ -20,25 +21,52 @@ const signedIn = (account: Pick<Account, 'id' | 'role'>, via: 'sign-in' | 'refre
   makeEvent(AccountSignedInV1, { userId: account.id, role: account.role, via }, SOURCE);
 
 /**
- * Opens a session (a refresh-token family) for an account that just proved who it is. Its tokens act
- * for `club` when given, else for the club the account owns, else the one it joined first, else none.
+ * Which kind of sign-in opened a session. `officer`: the officer paths (`/api/user/login` with a
+ * password or Basic, magic links, invitation acceptance, switch-club, and `/api/monitor/login`, whose
+ * admins keep acting for the club they run as before). `student`: `/api/student/login` and campus sign-on.
+ */
+export type SignInPath = 'officer' | 'student';
+
+/** An officer sign-in acts as an officer for officers and admins, and for any account that runs a club. */
+async function actingOf(unit: Work, account: Account, path: SignInPath): Promise<SessionActing> {
+  if (path === 'student') return 'self';
+  if (account.role === 'officer' || account.role === 'admin') return 'officer';
+  return (await unit.officers.defaultClub(account.id)) ? 'officer' : 'self';
+}
+
+/** The token's role: an officer session's is `officer` whatever the account's kind (an admin stays admin). */
+const actingRole = (account: Account, acting: SessionActing) =>
+  acting === 'officer' && account.role !== 'admin' ? 'officer' : account.role;
+
+/** Whether an officer session may live on without a club: only for accounts that are officers or admins. */
+const keepsOfficerSessionWithoutClub = (account: Account) =>
+  account.role === 'officer' || account.role === 'admin';
+
+/**
+ * Opens a session (a refresh-token family) for an account that just proved who it is. An officer
+ * session's tokens act for `club` when given, else for the club the account owns, else the one it
+ * joined first, else none; a student session's (or one of an account running no club) act as the
+ * account's own kind, for no club.
  */
 export async function startSession(
   ctx: AuthContext,
   unit: Work,
   account: Account,
+  path: SignInPath,
   club?: string,
 ): Promise<SessionTokens> {
   const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
-  const clubId = club ?? (await unit.officers.defaultClub(account.id));
+  const acting = await actingOf(unit, account, path);
+  const clubId = acting === 'officer' ? (club ?? (await unit.officers.defaultClub(account.id))) : null;
   const sid = await unit.sessions.create(
     account.id,
     new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
     clubId,
+    acting,
   );
   await unit.publish(signedIn(account, 'sign-in'));
   return {
-    access: await ctx.tokens.access({ ...account, clubId }, sid),
+    access: await ctx.tokens.access({ ...account, role: actingRole(account, acting), clubId }, sid),
     access_expires_in: ACCESS_TOKEN_TTL_S,
     refresh: await ctx.tokens.refresh(account.id, sid, 0),
     refresh_expires_in: REFRESH_TOKEN_TTL_S,
@@ -64,7 +92,13 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     }
     const account = await unit.accounts.findById(session.accountId);
     if (!account) return { kind: 'revoked' } as const;
-    const clubId = await activeClub(unit, session);
+    const clubId = session.actingAs === 'officer' ? await activeClub(unit, session) : null;
+    if (session.actingAs === 'officer' && !clubId && !keepsOfficerSessionWithoutClub(account)) {
+      // A student or member acted as an officer only for its clubs: with the last one gone the session
+      // ends (the officer client signs in again; the student side has its own sign-in).
+      await unit.sessions.revoke(session.id, 'no-club');
+      return { kind: 'ended' } as const;
+    }
     const generation = await unit.sessions.advance(
       session.id,
       claims.gen,
@@ -74,7 +108,10 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     return {
       kind: 'ok',
       tokens: {
-        access: await ctx.tokens.access({ ...account, clubId }, session.id),
+        access: await ctx.tokens.access(
+          { ...account, role: actingRole(account, session.actingAs), clubId },
+          session.id,
+        ),
         access_expires_in: ACCESS_TOKEN_TTL_S,
         refresh: await ctx.tokens.refresh(account.id, session.id, generation),
         refresh_expires_in: REFRESH_TOKEN_TTL_S,
@@ -85,13 +122,15 @@ export async function refreshSession(ctx: AuthContext, refreshToken: string): Pr
     ctx.logger.warn({ sid: claims.sid, sub: claims.sub }, 'refresh token reused; session ended');
     await denySessions(ctx, [claims.sid]);
   }
+  if (outcome.kind === 'ended') await denySessions(ctx, [claims.sid]);
   if (outcome.kind !== 'ok') throw tokenRevoked();
   return outcome.tokens;
 }
 
 /**
- * The club a refreshed token acts for: the session's, while the account is still one of its officers;
- * otherwise (removed, left, club deleted, or none yet) its default club, kept on the session.
+ * The club a refreshed officer session's token acts for: the session's, while the account is still one
+ * of its officers; otherwise (removed, left, club deleted, or none yet) its default club, kept on the
+ * session. Student sessions never get one.
  */
 async function activeClub(unit: Work, session: { id: string; accountId: string; clubId: string | null }) {
   if (session.clubId && (await unit.officers.find(session.clubId, session.accountId))) return session.clubId;
@@ -102,7 +141,8 @@ async function activeClub(unit: Work, session: { id: string; accountId: string; 
 
 /**
  * Makes a live session act for another club the account is an officer of (checked by the caller):
- * the next generation of its refresh token, and an access token with that `club`.
+ * the next generation of its refresh token, and an access token with that `club`. Switching is an
+ * officer sign-in: a student session of the account acts as an officer from then on.
  */
 export async function switchSessionClub(
   ctx: AuthContext,
@@ -114,7 +154,7 @@ export async function switchSessionClub(
   const { ACCESS_TOKEN_TTL_S, REFRESH_TOKEN_TTL_S } = ctx.config;
   const session = await unit.sessions.lock(sid);
   if (!session || session.revokedAt || session.accountId !== account.id) return undefined;
-  await unit.sessions.setClub(sid, clubId);
+  await unit.sessions.setClub(sid, clubId, 'officer');
   // Presenting nothing new: the refresh token the client holds stays valid beside the new one.
   const generation = await unit.sessions.advance(
     sid,
@@ -122,7 +162,7 @@ export async function switchSessionClub(
     new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
   );
   return {
-    access: await ctx.tokens.access({ ...account, clubId }, sid),
+    access: await ctx.tokens.access({ ...account, role: actingRole(account, 'officer'), clubId }, sid),
     access_expires_in: ACCESS_TOKEN_TTL_S,
     refresh: await ctx.tokens.refresh(account.id, sid, generation),
     refresh_expires_in: REFRESH_TOKEN_TTL_S,

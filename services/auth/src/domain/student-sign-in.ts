@@ -67,7 +67,7 @@ export async function signInStudent(
     const result: SignOnResult = {
       is_new_user: isNew,
       profile: { name: account.name, email: account.email },
-      token: await startSession(ctx, unit, account),
+      token: await startSession(ctx, unit, account, 'student'),
     };
     return { result, ended };
   });

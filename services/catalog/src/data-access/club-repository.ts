@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { clubLinkNameRepository } from './club-link-name-repository.js';
 import { clubs } from './schema.js';
 
@@ -45,9 +45,20 @@ export const clubRepository = (db: DbOrTx) => ({
     return row;
   },
 
+  /** The club the account owns (the earliest registered, when it was handed others). */
   async findByOwner(ownerUserId: string): Promise<Club | undefined> {
-    const [row] = await db.select().from(clubs).where(eq(clubs.ownerUserId, ownerUserId));
+    const [row] = await db
+      .select()
+      .from(clubs)
+      .where(eq(clubs.ownerUserId, ownerUserId))
+      .orderBy(asc(clubs.registeredAt), asc(clubs.id))
+      .limit(1);
     return row;
+  },
+
+  /** Every club the account owns. */
+  async listByOwner(ownerUserId: string): Promise<Club[]> {
+    return db.select().from(clubs).where(eq(clubs.ownerUserId, ownerUserId));
   },
 
   async findByOwnerEmail(email: string): Promise<Club | undefined> {
@@ -78,13 +89,9 @@ export const clubRepository = (db: DbOrTx) => ({
 
   ...clubLinkNameRepository(db),
 
-  /** Inserts unless the owner already has a club; undefined when they had. */
+  /** Inserts a club (the caller checked the registration created none yet: an account may own several). */
   async insert(club: NewClub): Promise<Club | undefined> {
-    const [row] = await db
-      .insert(clubs)
-      .values(club)
-      .onConflictDoNothing({ target: clubs.ownerUserId })
-      .returning();
+    const [row] = await db.insert(clubs).values(club).returning();
     return row;
   },
 

@@ -15,7 +15,7 @@ export const invitationRoutes = [
       path: '/api/user/invitations/accept',
       tag: TEAM,
       summary:
-        'Accept an invitation (single use): creates the account (needs `password`) or grants an existing one; signs in acting for the club',
+        'Accept an invitation (single use): creates the account (needs `password`) or grants an existing one (which may set a first `password`); signs in as an officer acting for the club',
       body: z.strictObject({
         token,
         password: password.optional(),
@@ -31,7 +31,8 @@ export const invitationRoutes = [
       method: 'get',
       path: '/api/user/invitations/:token',
       tag: TEAM,
-      summary: 'What an invitation is for, and whether an account exists under its address',
+      summary:
+        'What an invitation is for, whether an account exists under its address, and whether accepting may set a password',
       params: z.object({ token }),
       responses: {
         200: {
@@ -43,6 +44,8 @@ export const invitationRoutes = [
             role: z.string(),
             expires_at: z.string(),
             account_exists: z.boolean(),
+            /** True when accepting takes a `password`: required for a new account, optional for one without. */
+            password_accepted: z.boolean(),
           }),
         },
       },

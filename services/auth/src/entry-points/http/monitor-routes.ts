@@ -19,7 +19,7 @@ export const monitorRoutes = [
       responses: signedIn,
       errors: [429],
     },
-    ({ ctx, body }) => login(ctx, body.email, body.password, ['admin']),
+    ({ ctx, body }) => login(ctx, body.email, body.password, ['admin'], 'officer'),
   ),
   route(
     {

@@ -1,4 +1,4 @@
-import { login } from '../../domain/login.js';
+import { officerLogin } from '../../domain/login.js';
 import { changePassword, confirmPasswordReset, requestPasswordReset } from '../../domain/password-reset.js';
 import { ok, signedIn, success, USER } from './answers.js';
 import { route } from './route.js';
@@ -9,12 +9,12 @@ const signIn = route(
     method: 'post',
     path: '/api/user/login',
     tag: USER,
-    summary: 'Sign in (officers and members)',
+    summary: 'Sign in (officers, members, and students who run a club: as its officer)',
     body: credentialsBody,
     responses: signedIn,
     errors: [429],
   },
-  ({ ctx, body }) => login(ctx, body.email, body.password, ['officer', 'member']),
+  ({ ctx, body }) => officerLogin(ctx, body.email, body.password),
 );
 
 const requestReset = route(

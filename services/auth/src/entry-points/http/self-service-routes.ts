@@ -43,7 +43,7 @@ const tokenForBasic = route(
       res.setHeader('WWW-Authenticate', 'Basic realm="sproul"');
       throw unauthorized();
     }
-    const tokens = await ctx.transaction((unit) => startSession(ctx, unit, account));
+    const tokens = await ctx.transaction((unit) => startSession(ctx, unit, account, 'officer'));
     return { token: tokens.access, expires_in: tokens.access_expires_in };
   },
 );

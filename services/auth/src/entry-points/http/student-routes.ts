@@ -68,6 +68,6 @@ export const studentRoutes = [
       responses: signedIn,
       errors: [429],
     },
-    ({ ctx, body }) => login(ctx, body.email, body.password, ['student']),
+    ({ ctx, body }) => login(ctx, body.email, body.password, ['student'], 'student'),
   ),
 ];

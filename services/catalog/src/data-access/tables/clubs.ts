@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { intArray, schema, timestamptz } from './catalog-schema.js';
 
 /** Upstream's social links: `contact_email` plus optional URLs, always returned as an object. */
@@ -27,8 +27,11 @@ export const clubs = schema.table(
   'clubs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** The officer account (auth's id) that owns the club: one club per officer. */
-    ownerUserId: text('owner_user_id').notNull().unique(),
+    /**
+     * The account (auth's id) that owns the club: the registrant, then whoever ownership was transferred
+     * to (ClubOfficerChanged). An account may own several clubs (registered one, was handed another).
+     */
+    ownerUserId: text('owner_user_id').notNull(),
     ownerEmail: text('owner_email').notNull(),
     name: text('name').notNull(),
     /** The public id in URLs: a slug of the name, unique. Former ones live in club_link_redirects. */
@@ -82,7 +85,26 @@ export const clubs = schema.table(
       .on(t.numUsers, t.appRequired, t.newMembers)
       .where(sql`${t.confirmed} and ${t.reactivated} and not ${t.hidden}`),
     index('clubs_owner_email_idx').on(t.ownerEmail),
+    index('clubs_owner_user_idx').on(t.ownerUserId),
   ],
+);
+
+/**
+ * The (club, account) pairs whose latest ClubOfficerChanged says `owner`. Auth orders those events per
+ * pair only, so during a transfer, or two quick ones, the pairs may briefly disagree (two owners, or
+ * none); when every event has arrived exactly one pair remains. `clubs.owner_user_id` follows it.
+ */
+export const clubOwnerGrants = schema.table(
+  'club_owner_grants',
+  {
+    clubId: uuid('club_id')
+      .notNull()
+      .references(() => clubs.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').notNull(),
+    email: text('email').notNull(),
+    grantedAt: timestamptz('granted_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.clubId, t.accountId] })],
 );
 
 /** Former link names of renamed clubs, so old URLs answer with a redirect to the current one. */

@@ -10,15 +10,17 @@ export interface Officer {
 
 /**
  * An officer reaches only the club they manage, found from the token, never from an id in the
- * request, so no route can name another club: the club their account owns, or else the club named in
- * the token's `club` claim (signed by auth, which sets it for the accounts of a club). A token issued
- * before the club existed works as soon as it does, since ownership is the first test.
+ * request, so no route can name another club: the club named in the token's `club` claim (signed by
+ * auth for an officer of that club; a removed officer's tokens are denylisted), or, for a token
+ * without one (issued before auth learned of the registration), the club the account owns, so such a
+ * token works as soon as the club exists. The claim comes first: an officer of several clubs, or an
+ * owner handed another club, edits the one they chose (switch-club).
  */
 export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Club> {
   const clubs = clubRepository(db);
-  const club =
-    (await clubs.findByOwner(officer.userId)) ??
-    (officer.clubId ? await clubs.findById(officer.clubId) : undefined);
+  const club = officer.clubId
+    ? await clubs.findById(officer.clubId)
+    : await clubs.findByOwner(officer.userId);
   if (!club) throw noClubForAccount();
   return club;
 }

@@ -1,5 +1,6 @@
 import type { CatalogContext } from '../../domain/catalog-context.js';
 import { createClubWhenUserRegistered } from './create-club-when-user-registered.handler.js';
+import { followOwnerWhenClubOfficerChanged } from './follow-owner-when-club-officer-changed.handler.js';
 import { hideImageWhenImageDeleted } from './hide-image-when-image-deleted.handler.js';
 import { removeAccountDataWhenAccountDeleted } from './remove-account-data-when-account-deleted.handler.js';
 import { restateClubsWhenReplayRequested } from './restate-clubs-when-replay-requested.handler.js';
@@ -8,13 +9,14 @@ import { showImageWhenImageStored } from './show-image-when-image-stored.handler
 import { showMemberCountWhenClubMembersCounted } from './show-member-count-when-club-members-counted.handler.js';
 
 /**
- * The events the catalog follows: accounts (auth), stored or deleted images (media), member counts
+ * The events the catalog follows: accounts and club owners (auth), stored or deleted images (media), member counts
  * (engagement), replay requests.
  */
 export const catalogHandlers = ({ outbox }: CatalogContext) => [
   createClubWhenUserRegistered(outbox),
   showClubWhenAccountConfirmed(outbox),
   removeAccountDataWhenAccountDeleted(outbox),
+  followOwnerWhenClubOfficerChanged(),
   showImageWhenImageStored(outbox),
   hideImageWhenImageDeleted(outbox),
   showMemberCountWhenClubMembersCounted(),

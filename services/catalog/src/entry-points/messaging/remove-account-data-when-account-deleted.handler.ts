@@ -4,15 +4,14 @@ import { clubRepository } from '../../data-access/club-repository.js';
 import { studentProfileRepository } from '../../data-access/student-profile-repository.js';
 import { deleteClub } from '../../domain/clubs/delete-club.js';
 
-/** A deleted officer takes their club along (ClubDeleted follows); a deleted student, their profile. */
+/**
+ * A deleted account takes along the clubs it owns now (ClubDeleted follows) — not the one it registered
+ * if ownership moved on (ClubOfficerChanged) — and a student's profile. Any kind may own a club: a
+ * student invited to a team can be handed it.
+ */
 export const removeAccountDataWhenAccountDeleted = (outbox: Outbox) =>
   on(AccountDeletedV1, async (event, tx) => {
-    const { userId, role, clubId } = event.data;
-    if (role === 'student') {
-      await studentProfileRepository(tx).delete(userId);
-      return;
-    }
-    const clubs = clubRepository(tx);
-    const club = (clubId ? await clubs.findById(clubId) : undefined) ?? (await clubs.findByOwner(userId));
-    if (club && club.ownerUserId === userId) await deleteClub(tx, outbox, club);
+    const { userId, role } = event.data;
+    if (role === 'student') await studentProfileRepository(tx).delete(userId);
+    for (const club of await clubRepository(tx).listByOwner(userId)) await deleteClub(tx, outbox, club);
   });

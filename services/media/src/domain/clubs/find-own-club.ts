@@ -9,16 +9,19 @@ export interface Officer {
 }
 
 /**
- * As the catalog decides it: the club the account owns, else the club of the token's `club` claim
- * (signed by auth). Never an id from the request, so no upload can name another club. A claimed club
- * media has not heard of (created before media was deployed) is taken on auth's word; a deleted one
- * (its tombstone) is not.
+ * As the catalog decides it: the club of the token's `club` claim (signed by auth; an officer of
+ * several clubs, or an owner handed another, uploads to the one it acts for), else, for a token without
+ * one, the club the account owns. Never an id from the request, so no upload can name another club. A
+ * claimed club media has not heard of (created before media was deployed) is taken on auth's word; a
+ * deleted one (its tombstone) is not.
  */
 export async function findOwnClub(db: DbOrTx, officer: Officer): Promise<Pick<Club, 'id'>> {
   const clubs = clubRepository(db);
-  const owned = await clubs.findByOwner(officer.userId);
-  if (owned) return owned;
-  if (!officer.clubId) throw noClubForAccount();
+  if (!officer.clubId) {
+    const owned = await clubs.findByOwner(officer.userId);
+    if (!owned) throw noClubForAccount();
+    return owned;
+  }
   const claimed = await clubs.findById(officer.clubId);
   if (claimed?.deleted) throw noClubForAccount();
   return claimed ?? { id: officer.clubId };
