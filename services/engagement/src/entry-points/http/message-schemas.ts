@@ -1,7 +1,7 @@
 import { bulkEmailFields } from '@sproul/common/events';
 import { z } from 'zod';
 import { recipientStatuses } from '../../domain/messages/message-view.js';
-import { linkParams, statusSchema } from './schemas.js';
+import { linkParams, noControl, statusSchema } from './schemas.js';
 
 const placeholders = `May use the placeholders ${bulkEmailFields.map((f) => `{{${f}}}`).join(', ')}`;
 
@@ -21,7 +21,7 @@ export const messageBody = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must be one line without control characters')
+    .refine(noControl, 'must be one line without control characters')
     .describe(placeholders),
   body: z
     .string()
