@@ -1,3 +1,4 @@
+import { storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
 import { clubWithPeople, messagesOn } from './messages-harness.js';
@@ -8,13 +9,14 @@ function manualClock(start = new Date('2026-12-05T12:00:00.000Z')) {
   return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
 }
 
-describe('the per-club send limit', () => {
+// On PostgreSQL, sends really run side by side: the per-club lock keeps two from taking one last place.
+describe.each(await storageKinds())('the per-club send limit (%s)', (kind) => {
   let e: EngagementHarness;
   let m: ReturnType<typeof messagesOn>;
   const clock = manualClock();
   beforeAll(async () => {
     e = await startEngagement(
-      'embedded',
+      kind,
       { MESSAGES_PER_CLUB_PER_HOUR: '2', MESSAGES_PER_CLUB_PER_DAY: '3' },
       { clock: clock.now },
     );
