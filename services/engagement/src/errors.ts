@@ -48,9 +48,9 @@ export const unknownPlaceholders = (names: string[], known: readonly string[]) =
 export const noRecipients = () =>
   new AppError('ENGAGEMENT.NO_RECIPIENTS', 422, 'Nobody in this club matches these recipients');
 
-export const tooManyRecipients = (found: number, max: number) =>
+export const tooManyRecipients = (matching: number, max: number) =>
   new AppError('ENGAGEMENT.TOO_MANY_RECIPIENTS', 413, `A message may go to at most ${max} people`, {
-    recipients: found,
+    matching,
     max,
   });
 

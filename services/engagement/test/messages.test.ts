@@ -103,7 +103,7 @@ describe('officers messaging their club', () => {
     const none = await send({ to: { statuses: ['alumni'] } });
     expect(none).toMatchObject({ status: 422, body: { status: 'error', reason: expect.any(String) } });
     const many = await send({});
-    expect(many).toMatchObject({ status: 413, body: { status: 'error', data: { max: 3 } } });
+    expect(many).toMatchObject({ status: 413, body: { status: 'error', data: { matching: 4, max: 3 } } });
     // Bad bodies: 400, never 500.
     for (const body of [
       { to: { statuses: [] } },

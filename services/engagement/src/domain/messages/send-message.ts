@@ -11,7 +11,7 @@ import { type MessageRecipient, messageRepository } from '../../data-access/mess
 import { noRecipients, tooManyRecipients } from '../../errors.js';
 import { clubForOfficer } from '../clubs/club-access.js';
 import type { EngagementContext } from '../engagement-context.js';
-import { eachPerson } from '../roster/select-people.js';
+import { eachPerson, selectPeople } from '../roster/select-people.js';
 import { checkPlaceholders, clubPageUrl, fieldsOf } from './message-template.js';
 import { summaryOf } from './message-view.js';
 import { checkSendRate } from './send-rate.js';
@@ -37,7 +37,7 @@ type Recipient = EventData<typeof BulkEmailRequestedV1>['recipients'][number];
 /**
  * The club's people the filter picks, with the roster's own function, one per address (lower-cased,
  * as the mailer keys them). People whose address engagement does not know yet are left out. Stops at
- * one over the maximum: a refusal need not read a whole large roster.
+ * one over the maximum (a refusal need not read a whole large roster), then counts the matches.
  */
 async function pickRecipients(ctx: EngagementContext, tx: Tx, club: Club, to: MessageRecipients) {
   const clubUrl = clubPageUrl(ctx.config.FRONTEND_BASE_URL, club);
@@ -55,7 +55,10 @@ async function pickRecipients(ctx: EngagementContext, tx: Tx, club: Club, to: Me
       },
       name: person.name,
     });
-    if (picked.size > max) throw tooManyRecipients(picked.size, max);
+    if (picked.size > max) {
+      const { total } = await selectPeople(tx, club.id, to, { limit: 1, offset: 0 });
+      throw tooManyRecipients(total, max);
+    }
   }
   if (picked.size === 0) throw noRecipients();
   return [...picked.values()];
