@@ -1,4 +1,5 @@
 import { commonConfigSchema, urlSchema } from '@sproul/common/config';
+import { BULK_EMAIL_MAX_RECIPIENTS } from '@sproul/common/events';
 import { z } from 'zod';
 
 /** Environment variables the engagement service reads (nothing else reads process.env). */
@@ -9,6 +10,18 @@ export const configSchema = commonConfigSchema.extend({
   MEDIA_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8083'),
   /** Per attempt; a résumé link is worth a short wait, not a hung roster page. */
   MEDIA_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+  /** The web front end: a message's `{{club_url}}` is its club page, `/club/<link>`. */
+  FRONTEND_BASE_URL: urlSchema(['http:', 'https:']).default('http://localhost:3000'),
+  /** Messages a club may send per rolling hour, and per rolling day (counted from its sent messages). */
+  MESSAGES_PER_CLUB_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  MESSAGES_PER_CLUB_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Most recipients of one message: at most what one BulkEmailRequested may carry. */
+  MESSAGE_MAX_RECIPIENTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(BULK_EMAIL_MAX_RECIPIENTS)
+    .default(BULK_EMAIL_MAX_RECIPIENTS),
 });
 
 export type EngagementConfig = z.output<typeof configSchema>;

@@ -38,3 +38,37 @@ export const noResume = () => new AppError('ENGAGEMENT.NO_RESUME', 404, 'This ap
 
 export const mediaUnavailable = () =>
   new AppError('UPSTREAM.UNAVAILABLE', 503, 'Résumés cannot be fetched right now; try again shortly');
+
+export const unknownPlaceholders = (names: string[], known: readonly string[]) =>
+  new AppError('REQUEST.INVALID', 400, `Unknown placeholders: ${names.join(', ')}`, {
+    placeholders: names,
+    known,
+  });
+
+export const noRecipients = () =>
+  new AppError('ENGAGEMENT.NO_RECIPIENTS', 422, 'Nobody in this club matches these recipients');
+
+export const tooManyRecipients = (matching: number, max: number) =>
+  new AppError('ENGAGEMENT.TOO_MANY_RECIPIENTS', 413, `A message may go to at most ${max} people`, {
+    matching,
+    max,
+  });
+
+export const messageNotFound = () =>
+  new AppError('ENGAGEMENT.MESSAGE_NOT_FOUND', 404, 'This club has no such message');
+
+/** Over the club's send allowance; the route answers `Retry-After` from `retryAfter` (seconds). */
+export class MessagesLimited extends AppError {
+  constructor(
+    readonly retryAfter: number,
+    window: 'hour' | 'day',
+    limit: number,
+  ) {
+    super(
+      'ENGAGEMENT.MESSAGES_LIMITED',
+      429,
+      `A club may send ${limit} messages per ${window}; try again in ${retryAfter} seconds`,
+      { retry_after: retryAfter, window, limit },
+    );
+  }
+}

@@ -6,10 +6,11 @@ import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { EngagementContext } from './domain/engagement-context.js';
 import { membershipRoutes } from './entry-points/http/membership-routes.js';
+import { messageRoutes } from './entry-points/http/message-routes.js';
 import { rosterRoutes } from './entry-points/http/roster-routes.js';
 import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
 
-/** Engagement: memberships and applications (a status machine), rosters, for clubs and students. */
+/** Engagement: memberships and applications (a status machine), rosters and messages, for clubs and students. */
 export const engagementService = defineService({
   name: 'engagement',
   config: configSchema,
@@ -41,6 +42,6 @@ export const engagementService = defineService({
   },
   verifier: (ctx) => ctx.verifier,
   // Fixed paths (`members/stats`) before `members/:id`.
-  routes: [...rosterRoutes, ...membershipRoutes],
+  routes: [...rosterRoutes, ...membershipRoutes, ...messageRoutes],
   handlers: engagementHandlers,
 });

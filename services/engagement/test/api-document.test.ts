@@ -27,9 +27,12 @@ describe("engagement's OpenAPI document", () => {
       'GET /api/clubs/{link}/members/{id}',
       'GET /api/clubs/{link}/members/{id}/resume',
       'GET /api/clubs/{link}/membership',
+      'GET /api/clubs/{link}/messages',
+      'GET /api/clubs/{link}/messages/{id}',
       'GET /api/student/memberships',
       'POST /api/clubs/{link}/members/{id}/status',
       'POST /api/clubs/{link}/membership',
+      'POST /api/clubs/{link}/messages',
       'PUT /api/clubs/{link}/membership/questions',
     ]);
     expect(documented.sort()).toEqual(served);

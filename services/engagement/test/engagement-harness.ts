@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InProcessBus } from '@sproul/common/bus';
+import type { EventBus, InProcessBus } from '@sproul/common/bus';
 import {
   AccountDeletedV1,
   ClubCreatedV1,
@@ -67,10 +67,14 @@ async function startMediaStub() {
   };
 }
 
-/** Engagement on its own database and in-process bus, a stand-in auth and a stand-in media. */
+/**
+ * Engagement on its own database and in-process bus, a stand-in auth and a stand-in media. `options`:
+ * the time it is told it is, and another service's bus to share.
+ */
 export async function startEngagement(
   kind: Storage['kind'] = 'embedded',
   config: Record<string, string> = {},
+  options: { clock?: () => Date; bus?: EventBus } = {},
 ) {
   const auth = await tokenIssuer();
   const media = await startMediaStub();
@@ -78,6 +82,7 @@ export async function startEngagement(
   const engagement = await bootService(engagementService, {
     storage,
     config: { AUTH_URL: auth.url, MEDIA_URL: media.url, MEDIA_TIMEOUT_MS: '500', ...config },
+    ...options,
   });
   const bus = engagement.bus as InProcessBus;
   const emit = async <C extends EventContract>(contract: C, data: EventData<C>, source = 'test') => {

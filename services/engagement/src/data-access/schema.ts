@@ -122,3 +122,44 @@ export const membershipMoves = schema.table(
   },
   (t) => [index('membership_moves_membership_idx').on(t.membershipId, t.id)],
 );
+
+/**
+ * A bulk email an officer sent to some of the club's people; its id is the mailer's `bulkId`. `filter`
+ * is the `to` object as asked, kept to show whom it went to. Counted per club for the send rate limit.
+ */
+export const messages = schema.table(
+  'messages',
+  {
+    id: uuid('id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    sentBy: text('sent_by').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('messages_club_created_idx').on(t.clubId, t.createdAt)],
+);
+
+/**
+ * One recipient of a message, by lower-cased address (as the mailer keys them and reports outcomes):
+ * `pending` until BulkEmailProgressed names its final outcome.
+ */
+export const messageRecipients = schema.table(
+  'message_recipients',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    accountId: text('account_id').notNull(),
+    name: text('name'),
+    status: text('status').notNull(),
+    error: text('error'),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.email] }),
+    index('message_recipients_account_idx').on(t.accountId),
+  ],
+);

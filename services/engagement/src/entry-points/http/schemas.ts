@@ -1,7 +1,7 @@
 import { membershipStatuses } from '@sproul/common/events';
 import { z } from 'zod';
 
-const noControl = (text: string) =>
+export const noControl = (text: string) =>
   [...text].every((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f);
 
 export const linkParams = z.object({

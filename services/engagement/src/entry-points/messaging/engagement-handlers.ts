@@ -7,8 +7,12 @@ import {
   keepPeopleWhenUserRegistered,
   keepProfileWhenStudentProfileUpdated,
 } from './keep-people-when-account-changed.handler.js';
+import { settleRecipientsWhenBulkEmailProgressed } from './settle-recipients-when-bulk-email-progressed.handler.js';
 
-/** The events engagement follows: clubs (catalog), teams and accounts (auth), student profiles (catalog). */
+/**
+ * The events engagement follows: clubs (catalog), teams and accounts (auth), student profiles (catalog),
+ * and its messages' delivery (mailer).
+ */
 export const engagementHandlers = (ctx: EngagementContext) => [
   keepClubWhenClubCreated(),
   keepClubWhenClubUpdated(),
@@ -17,4 +21,5 @@ export const engagementHandlers = (ctx: EngagementContext) => [
   keepPeopleWhenUserRegistered(),
   keepProfileWhenStudentProfileUpdated(),
   forgetAccountWhenAccountDeleted(ctx.outbox),
+  settleRecipientsWhenBulkEmailProgressed(ctx),
 ];
