@@ -87,12 +87,17 @@ async function startMediaStub() {
 export async function startEngagement(
   kind: Storage['kind'] = 'embedded',
   config: Record<string, string> = {},
+  /** A storage (replicas, restarts; the caller closes it) and a bus (stand-in owners) to share. */
+  shared: { storage?: Storage; bus?: InProcessBus } = {},
 ) {
   const auth = await tokenIssuer();
   const media = await startMediaStub();
-  const { storage, close: closeStorage } = await openStorage(kind, 'engagement');
+  const { storage, close: closeStorage } = shared.storage
+    ? { storage: shared.storage, close: async () => {} }
+    : await openStorage(kind, 'engagement');
   const engagement = await bootService(engagementService, {
     storage,
+    bus: shared.bus,
     config: {
       AUTH_URL: auth.url,
       MEDIA_URL: media.url,
