@@ -4,10 +4,12 @@ import { createInternalClient } from '@sproul/common/http-client';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
+import { requestReplayOnFirstStart } from './domain/catch-up/ask-for-replay.js';
 import type { EngagementContext } from './domain/engagement-context.js';
 import { membershipRoutes } from './entry-points/http/membership-routes.js';
 import { messageRoutes } from './entry-points/http/message-routes.js';
 import { rosterRoutes } from './entry-points/http/roster-routes.js';
+import { replayRetryJob } from './entry-points/jobs/replay-retry-job.js';
 import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
 
 /** Engagement: memberships and applications (a status machine), rosters and messages, for clubs and students. */
@@ -38,10 +40,15 @@ export const engagementService = defineService({
       }),
       clock: clock ?? (() => new Date()),
     };
+    // Asynchronous over the bus: the request is one outbox row, and the start does not wait for answers.
+    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox, context.clock()))) {
+      logger.info('first start: asked auth and the catalog to restate clubs, teams and accounts');
+    }
     return { context, stop: () => media.close() };
   },
   verifier: (ctx) => ctx.verifier,
   // Fixed paths (`members/stats`) before `members/:id`.
   routes: [...rosterRoutes, ...membershipRoutes, ...messageRoutes],
   handlers: engagementHandlers,
+  jobs: [replayRetryJob],
 });

@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventBus, InProcessBus } from '@sproul/common/bus';
+import type { InProcessBus } from '@sproul/common/bus';
 import {
   AccountDeletedV1,
-  ClubCreatedV1,
+  ClubCreatedV2,
   ClubDeletedV1,
   ClubOfficerChangedV1,
-  ClubUpdatedV1,
+  ClubUpdatedV2,
   type EventContract,
   type EventData,
   makeEvent,
@@ -21,7 +21,8 @@ export interface ClubTerms {
   applicationRequired?: boolean;
 }
 
-const summary = (linkName: string, terms: ClubTerms) => ({
+/** The catalog's v2 summary of a club (engagement reads v2: see keep-clubs-when-club-changed.handler.ts). */
+export const clubSummary = (linkName: string, terms: ClubTerms = {}) => ({
   name: `Club ${linkName}`,
   link_name: linkName,
   tags: [],
@@ -31,6 +32,18 @@ const summary = (linkName: string, terms: ClubTerms) => ({
   about_us: '',
   get_involved: '',
   visible: true,
+  confirmed: true,
+  reactivated: false,
+  registered_at: '2026-01-01T00:00:00.000Z',
+  reactivated_last: null,
+  has_logo: false,
+  has_banner: false,
+  social_links: [],
+  apply_deadline_start: null,
+  apply_deadline_end: null,
+  recruiting_start: null,
+  recruiting_end: null,
+  event_starts: [],
 });
 
 /** What the stand-in media answers for a student's résumé: a document, none, or a failure. */
@@ -68,21 +81,32 @@ async function startMediaStub() {
 }
 
 /**
- * Engagement on its own database and in-process bus, a stand-in auth and a stand-in media. `options`:
- * the time it is told it is, and another service's bus to share.
+ * Engagement on its own database and in-process bus, a stand-in auth and a stand-in media. Its first
+ * start asks for no replay unless `config` says REPLAY_ON_FIRST_START: the tests feed the events.
  */
 export async function startEngagement(
   kind: Storage['kind'] = 'embedded',
   config: Record<string, string> = {},
-  options: { clock?: () => Date; bus?: EventBus } = {},
+  /** A storage (replicas, restarts; the caller closes it), a bus (stand-in owners, the mailer) to share,
+   * and the time it is told it is. */
+  shared: { storage?: Storage; bus?: InProcessBus; clock?: () => Date } = {},
 ) {
   const auth = await tokenIssuer();
   const media = await startMediaStub();
-  const { storage, close: closeStorage } = await openStorage(kind, 'engagement');
+  const { storage, close: closeStorage } = shared.storage
+    ? { storage: shared.storage, close: async () => {} }
+    : await openStorage(kind, 'engagement');
   const engagement = await bootService(engagementService, {
     storage,
-    config: { AUTH_URL: auth.url, MEDIA_URL: media.url, MEDIA_TIMEOUT_MS: '500', ...config },
-    ...options,
+    bus: shared.bus,
+    clock: shared.clock,
+    config: {
+      AUTH_URL: auth.url,
+      MEDIA_URL: media.url,
+      MEDIA_TIMEOUT_MS: '500',
+      REPLAY_ON_FIRST_START: '0',
+      ...config,
+    },
   });
   const bus = engagement.bus as InProcessBus;
   const emit = async <C extends EventContract>(contract: C, data: EventData<C>, source = 'test') => {
@@ -98,7 +122,11 @@ export async function startEngagement(
     async addClub(linkName: string, terms: ClubTerms = {}) {
       const clubId = crypto.randomUUID();
       const ownerId = crypto.randomUUID();
-      await emit(ClubCreatedV1, { clubId, ownerUserId: ownerId, club: summary(linkName, terms) }, 'catalog');
+      await emit(
+        ClubCreatedV2,
+        { clubId, ownerUserId: ownerId, club: clubSummary(linkName, terms) },
+        'catalog',
+      );
       await harness.setOfficer(clubId, ownerId, 'owner');
       return {
         clubId,
@@ -109,8 +137,8 @@ export async function startEngagement(
     },
     async updateClub(clubId: string, linkName: string, terms: ClubTerms) {
       await emit(
-        ClubUpdatedV1,
-        { clubId, changed: ['new_members'], club: summary(linkName, terms) },
+        ClubUpdatedV2,
+        { clubId, changed: ['new_members'], club: clubSummary(linkName, terms) },
         'catalog',
       );
     },

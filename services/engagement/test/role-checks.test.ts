@@ -1,6 +1,6 @@
-import { ClubCreatedV1 } from '@sproul/common/events';
+import { ClubCreatedV2 } from '@sproul/common/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngagementHarness, startEngagement } from './engagement-harness.js';
+import { clubSummary, type EngagementHarness, startEngagement } from './engagement-harness.js';
 
 // Every club route, called by everyone who must be refused and by the club's own officers. The role
 // comes from engagement's copy of the team (ClubOfficerChanged), never from the token's `club` claim.
@@ -122,18 +122,8 @@ describe('the role check of every club route', () => {
   it('takes the registering account as owner from ClubCreated, unless auth named the team first', async () => {
     const registrar = crypto.randomUUID();
     const clubId = crypto.randomUUID();
-    const summary = {
-      name: 'New',
-      link_name: 'new-club',
-      tags: [],
-      num_users: 0,
-      app_required: true,
-      new_members: true,
-      about_us: '',
-      get_involved: '',
-      visible: true,
-    };
-    await e.emit(ClubCreatedV1, { clubId, ownerUserId: registrar, club: summary }, 'catalog');
+    const summary = { ...clubSummary('new-club'), name: 'New' };
+    await e.emit(ClubCreatedV2, { clubId, ownerUserId: registrar, club: summary }, 'catalog');
     const token = await e.auth.token('officer', { sub: registrar, club: clubId });
     expect((await e.get('/api/clubs/new-club/members', token)).status).toBe(200);
     // Auth announced another owner before the catalog's ClubCreated arrived: the registrar is not added.
@@ -141,7 +131,7 @@ describe('the role check of every club route', () => {
     const owner = crypto.randomUUID();
     await e.setOfficer(otherId, owner, 'owner');
     await e.emit(
-      ClubCreatedV1,
+      ClubCreatedV2,
       { clubId: otherId, ownerUserId: registrar, club: { ...summary, link_name: 'other-new' } },
       'catalog',
     );

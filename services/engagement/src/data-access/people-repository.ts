@@ -12,6 +12,13 @@ export const peopleRepository = (db: DbOrTx) => ({
       .values({ accountId, email, name })
       .onConflictDoUpdate({ target: people.accountId, set: { email, name } });
   },
+  /** The person's email; their name stays what it was (null for someone new). */
+  async upsertEmail(accountId: string, email: string) {
+    await db
+      .insert(people)
+      .values({ accountId, email, name: null })
+      .onConflictDoUpdate({ target: people.accountId, set: { email } });
+  },
   async upsertProfile(accountId: string, year: number | null, majors: number[]) {
     await db
       .insert(studentProfiles)

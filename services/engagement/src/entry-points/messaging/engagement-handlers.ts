@@ -4,14 +4,16 @@ import { forgetAccountWhenAccountDeleted } from './forget-account-when-account-d
 import { keepClubWhenClubCreated, keepClubWhenClubUpdated } from './keep-clubs-when-club-changed.handler.js';
 import { keepOfficersWhenClubOfficerChanged } from './keep-officers-when-club-officer-changed.handler.js';
 import {
+  keepPeopleWhenAccountSnapshot,
   keepPeopleWhenUserRegistered,
   keepProfileWhenStudentProfileUpdated,
 } from './keep-people-when-account-changed.handler.js';
+import { recordAnswerWhenReadModelReplayed } from './record-answer-when-read-model-replayed.handler.js';
 import { settleRecipientsWhenBulkEmailProgressed } from './settle-recipients-when-bulk-email-progressed.handler.js';
 
 /**
  * The events engagement follows: clubs (catalog), teams and accounts (auth), student profiles (catalog),
- * and its messages' delivery (mailer).
+ * its messages' delivery (mailer), and the owners' word that they answered its replay request.
  */
 export const engagementHandlers = (ctx: EngagementContext) => [
   keepClubWhenClubCreated(),
@@ -19,7 +21,9 @@ export const engagementHandlers = (ctx: EngagementContext) => [
   endMembershipsWhenClubDeleted(),
   keepOfficersWhenClubOfficerChanged(),
   keepPeopleWhenUserRegistered(),
+  keepPeopleWhenAccountSnapshot(),
   keepProfileWhenStudentProfileUpdated(),
   forgetAccountWhenAccountDeleted(ctx.outbox),
   settleRecipientsWhenBulkEmailProgressed(ctx),
+  recordAnswerWhenReadModelReplayed(),
 ];
