@@ -1,6 +1,6 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_STUDENT_PASSWORD } from '../scripts/src/demo-accounts.js';
+import { DEMO_OFFICER_PASSWORD, DEMO_STUDENT_PASSWORD } from '../scripts/src/demo-accounts.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 // The engagement service as `npm start` composes it: started, ready, documented at /api/docs, routed by
@@ -53,5 +53,19 @@ describe('engagement in the embedded platform', () => {
     }
     // The roster is the club's officers' only: through the gateway, without a token, a 401.
     expect((await api(`/api/clubs/${club.link_name}/members`)).status).toBe(401);
+  });
+
+  it("lets the demo officer read the demo club's roster on a fresh start (auth announces the demo grant)", async () => {
+    const login = await api('/api/user/login', {
+      body: { email: 'bearbots@berkeley.edu', password: DEMO_OFFICER_PASSWORD },
+    });
+    expect(login.status).toBe(200);
+    const profile = await api('/api/admin/profile', { token: login.body.access });
+    const link = profile.body.link_name as string;
+    const roster = await eventually(async () => {
+      const answer = await api(`/api/clubs/${link}/members`, { token: login.body.access });
+      return answer.status === 200 ? answer.body : undefined;
+    }, 30_000);
+    expect(roster).toBeDefined();
   });
 });

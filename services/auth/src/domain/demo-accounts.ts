@@ -1,6 +1,8 @@
 import { AccountConfirmedV1, makeEvent, UserRegisteredV1 } from '@sproul/common/events';
-import { type AuthContext, SOURCE } from './auth-context.js';
+import type { Account } from '../data-access/account-repository.js';
+import { type AuthContext, SOURCE, type Work } from './auth-context.js';
 import { normalizeEmail } from './email-address.js';
+import { officerChanged } from './officer-changes.js';
 import { hashPassword } from './password-hasher.js';
 
 export type DemoAccount =
@@ -23,7 +25,7 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
       throw new Error(`${email} already belongs to a ${account.role} account`);
     }
     if (account && clubId && account.clubId !== clubId) await unit.accounts.update(account.id, { clubId });
-    if (account && clubId) await unit.officers.grant(clubId, account.id, 'owner', null);
+    if (account && clubId) await ownDemoClub(unit, account, clubId);
     return account;
   });
   if (existing) return 'kept' as const;
@@ -41,7 +43,7 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
     });
     if (!account) return 'kept' as const; // created meanwhile by another start of the same data
     // The demo officer owns the demo club (its tokens act for it).
-    if (clubId) await unit.officers.grant(clubId, account.id, 'owner', null);
+    if (clubId) await ownDemoClub(unit, account, clubId);
     if (demo.role === 'student') {
       await unit.publish(
         makeEvent(
@@ -54,4 +56,20 @@ export async function ensureDemoAccount(ctx: Pick<AuthContext, 'transaction'>, d
     }
     return 'created' as const;
   });
+}
+
+/**
+ * The demo officer owns the demo club, announced as ClubOfficerChanged like any grant: the catalog's
+ * ClubCreated for the demo club finds the grant already made and announces nothing, so without this
+ * engagement would never learn who runs the club (its roster would refuse the demo officer).
+ */
+async function ownDemoClub(unit: Work, account: Account, clubId: string) {
+  if (!(await unit.officers.grant(clubId, account.id, 'owner', null))) return;
+  await unit.publish(
+    officerChanged(
+      { clubId, accountId: account.id, email: account.email, name: account.name },
+      'owner',
+      null,
+    ),
+  );
 }
