@@ -14,7 +14,7 @@ import {
 } from '../src/messaging/replay-requests/ask-for-replay.js';
 import { replayConfigFields } from '../src/messaging/replay-requests/replay-config.js';
 import { replayLedger } from '../src/messaging/replay-requests/replay-ledger.js';
-import { replayRetryJob } from '../src/messaging/replay-requests/replay-retry-job.js';
+import { replayRetryJobFor } from '../src/messaging/replay-requests/replay-retry-job.js';
 import { type Harness, openHarness } from './fixtures/harness.js';
 import {
   aggregateVersions,
@@ -163,7 +163,7 @@ describe('the replay-request ledger', () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line)) });
     const config = { REPLAY_ON_FIRST_START: true, REPLAY_RETRY_MS: 10_000, REPLAY_RETRY_MAX_MS: 40_000 };
     const ctx = { outbox, config, logger };
-    const job = replayRetryJob<typeof ctx, typeof config>(naming);
+    const job = replayRetryJobFor<typeof ctx, typeof config>(naming);
     expect(job.name).toBe('replay-retry');
     expect(job.every(config)).toBe(10_000);
     await job.run(ctx, at(5_000));

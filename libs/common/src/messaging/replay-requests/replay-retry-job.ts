@@ -15,7 +15,7 @@ export interface ReplayRetryContext {
  * The `replay-retry` job: re-sends the asker's newest replay request until every owner it waits for
  * has answered (see askAgainUnanswered); ticks every REPLAY_RETRY_MS, backing off up to REPLAY_RETRY_MAX_MS.
  */
-export const replayRetryJob = <Ctx extends ReplayRetryContext, Config extends ReplayConfig>(
+export const replayRetryJobFor = <Ctx extends ReplayRetryContext, Config extends ReplayConfig>(
   asker: ReplayAsker,
 ): JobDefinition<Ctx, Config> => ({
   name: 'replay-retry',
