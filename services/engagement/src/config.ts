@@ -1,5 +1,6 @@
 import { commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { BULK_EMAIL_MAX_RECIPIENTS } from '@sproul/common/events';
+import { replayConfigFields } from '@sproul/common/messaging';
 import { z } from 'zod';
 
 /** Environment variables the engagement service reads (nothing else reads process.env). */
@@ -23,21 +24,10 @@ export const configSchema = commonConfigSchema.extend({
     .max(BULK_EMAIL_MAX_RECIPIENTS)
     .default(BULK_EMAIL_MAX_RECIPIENTS),
   /**
-   * `0` keeps a first start from asking auth and the catalog to restate their state (tests that feed
-   * events themselves). On, a database with no replay recorded asks once (see domain/catch-up).
+   * REPLAY_ON_FIRST_START, REPLAY_RETRY_MS, REPLAY_RETRY_MAX_MS: a first start with no replay recorded
+   * asks auth and the catalog to restate their state, once (see domain/catch-up), and re-sends it.
    */
-  REPLAY_ON_FIRST_START: z
-    .enum(['0', '1', 'false', 'true'])
-    .default('1')
-    .transform((value) => value === '1' || value === 'true'),
-  /**
-   * How long the first start's replay request waits for an owner's answer before it is sent again to
-   * those that have not answered (a request published before an owner's queue existed reaches nobody);
-   * `0` never re-sends.
-   */
-  REPLAY_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-  /** The longest wait between re-sends: each waits twice the one before, up to this. */
-  REPLAY_RETRY_MAX_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+  ...replayConfigFields,
 });
 
 export type EngagementConfig = z.output<typeof configSchema>;

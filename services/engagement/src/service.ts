@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
 import { createInternalClient } from '@sproul/common/http-client';
+import { requestReplayOnFirstStart } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
-import { requestReplayOnFirstStart } from './domain/catch-up/ask-for-replay.js';
+import { engagementReplays } from './domain/catch-up/engagement-replays.js';
 import type { EngagementContext } from './domain/engagement-context.js';
 import { membershipRoutes } from './entry-points/http/membership-routes.js';
 import { messageRoutes } from './entry-points/http/message-routes.js';
@@ -41,7 +42,10 @@ export const engagementService = defineService({
       clock: clock ?? (() => new Date()),
     };
     // Asynchronous over the bus: the request is one outbox row, and the start does not wait for answers.
-    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox, context.clock()))) {
+    if (
+      config.REPLAY_ON_FIRST_START &&
+      (await requestReplayOnFirstStart(outbox, context.clock(), engagementReplays))
+    ) {
       logger.info('first start: asked auth and the catalog to restate clubs, teams and accounts');
     }
     return { context, stop: () => media.close() };

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
+import { requestReplayOnFirstStart } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import type { MonitorContext } from './domain/monitor-context.js';
-import { requestReplayOnFirstStart } from './domain/rebuild/request-replay.js';
+import { monitorReplays } from './domain/rebuild/request-replay.js';
 import { statsCache } from './domain/stats/stats-cache.js';
 import { adminAppRoutes } from './entry-points/http/admin-app.js';
 import { busHealthRoutes } from './entry-points/http/bus-health-routes.js';
@@ -34,7 +35,10 @@ export const monitorService = defineService({
       clock: clock ?? (() => new Date()),
       cache: statsCache(config.STATS_CACHE_MS),
     };
-    if (config.REPLAY_ON_FIRST_START && (await requestReplayOnFirstStart(outbox, context.clock()))) {
+    if (
+      config.REPLAY_ON_FIRST_START &&
+      (await requestReplayOnFirstStart(outbox, context.clock(), monitorReplays))
+    ) {
       logger.info('first start: asked the owning services to replay their state');
     }
     return { context };

@@ -1,5 +1,4 @@
-import { messagingTables } from '@sproul/common/messaging';
-import { sql } from 'drizzle-orm';
+import { messagingTables, replayTables } from '@sproul/common/messaging';
 import {
   bigserial,
   boolean,
@@ -166,27 +165,7 @@ export const messageRecipients = schema.table(
 );
 
 /**
- * Replays engagement asked the owners for (its first start: events from before its queue existed never
- * reached it). A row means "already asked": a restart, or a second replica, does not ask again.
+ * Replays engagement asked auth and the catalog for (its first start: events from before its queue
+ * existed never reached it), and their answers; the tables every asker has (see replayTables).
  */
-export const replays = schema.table('replays', {
-  replayId: uuid('replay_id').primaryKey(),
-  requestedAt: timestamptz('requested_at').notNull().default(sql`now()`),
-  /** When the request last went out (by the service's clock): re-sends back off from it. */
-  lastAskedAt: timestamptz('last_asked_at').notNull().default(sql`now()`),
-  /** How many times it went out: each re-send waits twice as long as the one before. */
-  asks: integer('asks').notNull().default(1),
-});
-
-/** Owners that finished answering a replay (ReadModelReplayed): re-sends stop once all have. */
-export const replayAnswers = schema.table(
-  'replay_answers',
-  {
-    replayId: uuid('replay_id')
-      .notNull()
-      .references(() => replays.replayId, { onDelete: 'cascade' }),
-    service: text('service').notNull(),
-    answeredAt: timestamptz('answered_at').notNull().default(sql`now()`),
-  },
-  (t) => [primaryKey({ columns: [t.replayId, t.service] })],
-);
+export const { replays, replayAnswers } = replayTables(schema);

@@ -1,62 +1,11 @@
 import type { DbOrTx } from '@sproul/common/db';
-import { desc, eq, sql } from 'drizzle-orm';
+import { replayLedger } from '@sproul/common/messaging';
 import { accounts, clubImages, clubs, replayAnswers, replays, rsoEmails, tags } from './schema.js';
 
-export const replayRequests = (db: DbOrTx) => ({
-  /** Held until the transaction ends: one replica at a time decides whether this is a first start. */
-  async lockFirstStart() {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtext('monitor.first-start-replay'))`);
-  },
+/** The replays this monitor asked for, and which owners answered them: the shared ledger on its tables. */
+export const replayRequests = replayLedger({ replays, replayAnswers }, 'monitor');
 
-  async any() {
-    const [row] = await db.select({ id: replays.replayId }).from(replays).limit(1);
-    return Boolean(row);
-  },
-
-  /** Empties the read models a replay restates, and records the replay. */
-  async dropRestatable(replayId: string, askedAt: Date) {
-    for (const table of [accounts, rsoEmails, clubs, clubImages, tags]) await db.delete(table);
-    await db.insert(replays).values({ replayId, lastAskedAt: askedAt });
-  },
-
-  /**
-   * The newest replay (an older one is superseded: its drop was repeated and every owner asked again),
-   * with the owners that answered it. `lock` holds its row until the transaction ends, so replicas
-   * ticking together re-send it once.
-   */
-  async latest(options: { lock?: boolean } = {}) {
-    const query = db
-      .select({
-        replayId: replays.replayId,
-        requestedAt: replays.requestedAt,
-        lastAskedAt: replays.lastAskedAt,
-        asks: replays.asks,
-      })
-      .from(replays)
-      .orderBy(desc(replays.requestedAt))
-      .limit(1);
-    const [replay] = await (options.lock ? query.for('update') : query);
-    if (!replay) return undefined;
-    const answers = await db
-      .select({ service: replayAnswers.service })
-      .from(replayAnswers)
-      .where(eq(replayAnswers.replayId, replay.replayId));
-    return { ...replay, answered: answers.map((answer) => answer.service) };
-  },
-
-  async askedAgain(replayId: string, at: Date) {
-    await db
-      .update(replays)
-      .set({ lastAskedAt: at, asks: sql`${replays.asks} + 1` })
-      .where(eq(replays.replayId, replayId));
-  },
-
-  /** An owner's answer to one of this monitor's replays; one it did not ask for, or a repeat, changes nothing. */
-  async answered(replayId: string, service: string) {
-    await db.execute(sql`
-      insert into ${replayAnswers} (replay_id, service)
-      select ${replayId}::uuid, ${service}::text
-      where exists (select 1 from ${replays} where replay_id = ${replayId}::uuid)
-      on conflict do nothing`);
-  },
-});
+/** Empties the read models a replay restates (in the request's transaction: see request-replay.ts). */
+export async function dropRestatable(db: DbOrTx) {
+  for (const table of [accounts, rsoEmails, clubs, clubImages, tags]) await db.delete(table);
+}

@@ -1,16 +1,5 @@
-import { messagingTables } from '@sproul/common/messaging';
-import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { messagingTables, replayTables } from '@sproul/common/messaging';
+import { bigserial, boolean, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every table of the monitor service lives in this PostgreSQL schema. */
 export const schema = pgSchema('monitor');
@@ -105,25 +94,8 @@ export const catalogSearches = schema.table(
   (t) => [index('catalog_searches_to_idx').on(t.countedTo)],
 );
 
-/** Replays this monitor asked for (a rebuild); the first start asks for one when there is none. */
-export const replays = schema.table('replays', {
-  replayId: uuid('replay_id').primaryKey(),
-  requestedAt: timestamptz('requested_at').notNull().default(sql`now()`),
-  /** When the request last went out (by the service's clock): the retry job's backoff counts from it. */
-  lastAskedAt: timestamptz('last_asked_at').notNull().default(sql`now()`),
-  /** How many times it went out: each re-send waits twice as long as the one before (see ask-again.ts). */
-  asks: integer('asks').notNull().default(1),
-});
-
-/** Owners that finished answering a replay (ReadModelReplayed): the retry job stops once all have. */
-export const replayAnswers = schema.table(
-  'replay_answers',
-  {
-    replayId: uuid('replay_id')
-      .notNull()
-      .references(() => replays.replayId, { onDelete: 'cascade' }),
-    service: text('service').notNull(),
-    answeredAt: timestamptz('answered_at').notNull().default(sql`now()`),
-  },
-  (t) => [primaryKey({ columns: [t.replayId, t.service] })],
-);
+/**
+ * Replays this monitor asked for (a rebuild; the first start asks for one when there is none), and
+ * the owners' answers: the retry job stops once all have answered (see replayTables).
+ */
+export const { replays, replayAnswers } = replayTables(schema);
