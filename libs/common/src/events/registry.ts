@@ -2,8 +2,10 @@ import { AccountConfirmedV1 } from './contracts/account-confirmed.js';
 import { AccountDeletedV1 } from './contracts/account-deleted.js';
 import { AccountSignedInV1 } from './contracts/account-signed-in.js';
 import { AccountSnapshotV1 } from './contracts/account-snapshot.js';
+import { CheckedInV1, RsvpChangedV1 } from './contracts/attendance.js';
 import { BulkEmailProgressedV1, BulkEmailRequestedV1 } from './contracts/bulk-email.js';
 import { CatalogSearchesCountedV1 } from './contracts/catalog-searches-counted.js';
+import { ClubEventCancelledV1, ClubEventChangedV1, ClubEventScheduledV1 } from './contracts/club-calendar.js';
 import {
   ClubCreatedV1,
   ClubCreatedV2,
@@ -17,6 +19,7 @@ import { EmailRequestedV1 } from './contracts/email-requested.js';
 import { ImageDeletedV1 } from './contracts/image-deleted.js';
 import { ImageStoredV1 } from './contracts/image-stored.js';
 import { ClubMembersCountedV1, MembershipChangedV1 } from './contracts/membership.js';
+import { PhoneNumberChangedV1, SmsRequestedV1 } from './contracts/phone.js';
 import { ReadModelReplayedV1, ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
 import { RsoListEntryChangedV1 } from './contracts/rso-list-entry-changed.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
@@ -53,6 +56,13 @@ export const eventContracts = [
   ClubMembersCountedV1,
   BulkEmailRequestedV1,
   BulkEmailProgressedV1,
+  ClubEventScheduledV1,
+  ClubEventChangedV1,
+  ClubEventCancelledV1,
+  RsvpChangedV1,
+  CheckedInV1,
+  PhoneNumberChangedV1,
+  SmsRequestedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

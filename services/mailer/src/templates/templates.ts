@@ -66,4 +66,17 @@ export const templates: Record<TemplateName, MailTemplate> = {
     }),
     variables: ['accept_url', 'club_name', 'inviter', 'role', 'expires_at'],
   },
+  'rsvp-promoted': {
+    ...actionEmail({
+      subject: "You're off the waitlist: {{event_name}}",
+      title: 'A seat is yours',
+      lines: [
+        'A seat freed up at {{event_name}} ({{club_name}}), {{starts_at}}, {{location}}: you are going.',
+        'Show your ticket at the door. If you cannot come after all, cancel your RSVP so the next person gets the seat.',
+      ],
+      button: 'Show My Ticket',
+      link: 'ticket_url',
+    }),
+    variables: ['event_name', 'club_name', 'starts_at', 'location', 'ticket_url'],
+  },
 };
