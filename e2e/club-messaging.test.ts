@@ -1,5 +1,5 @@
 import {
-  ClubCreatedV1,
+  ClubCreatedV2,
   ClubOfficerChangedV1,
   type EventContract,
   type EventData,
@@ -65,8 +65,21 @@ describe('messaging a club: engagement → mailer → inbox → engagement', () 
       about_us: '',
       get_involved: '',
       visible: true,
+      confirmed: true,
+      reactivated: false,
+      registered_at: '2026-01-01T00:00:00.000Z',
+      reactivated_last: null,
+      has_logo: false,
+      has_banner: false,
+      social_links: [],
+      apply_deadline_start: null,
+      apply_deadline_end: null,
+      recruiting_start: null,
+      recruiting_end: null,
+      event_starts: [],
     };
-    await emit(ClubCreatedV1, { clubId, ownerUserId: ownerId, club }, 'catalog');
+    // Version 2: what the catalog restates and engagement reads (it skips v1, published beside it).
+    await emit(ClubCreatedV2, { clubId, ownerUserId: ownerId, club }, 'catalog');
     await emit(
       ClubOfficerChangedV1,
       { clubId, accountId: ownerId, email: 'owner@club.test', name: null, role: 'owner', changedBy: null },
