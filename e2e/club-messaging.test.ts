@@ -6,7 +6,7 @@ import {
   makeEvent,
   UserRegisteredV1,
 } from '@sproul/common/events';
-import { bootService, eventually, openStorage, tokenIssuer } from '@sproul/common/testing';
+import { bootService, clubSummaryV2, eventually, openStorage, tokenIssuer } from '@sproul/common/testing';
 import { engagementService } from '@sproul/engagement';
 import { defineMailerService, type SesEmulator, startSesEmulator } from '@sproul/mailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,29 +55,7 @@ describe('messaging a club: engagement → mailer → inbox → engagement', () 
   it('emails every member once and reports each delivery back', async () => {
     const clubId = crypto.randomUUID();
     const ownerId = crypto.randomUUID();
-    const club = {
-      name: 'Chess Club',
-      link_name: 'chess-e2e',
-      tags: [],
-      num_users: 0,
-      app_required: false,
-      new_members: true,
-      about_us: '',
-      get_involved: '',
-      visible: true,
-      confirmed: true,
-      reactivated: false,
-      registered_at: '2026-01-01T00:00:00.000Z',
-      reactivated_last: null,
-      has_logo: false,
-      has_banner: false,
-      social_links: [],
-      apply_deadline_start: null,
-      apply_deadline_end: null,
-      recruiting_start: null,
-      recruiting_end: null,
-      event_starts: [],
-    };
+    const club = clubSummaryV2('Chess Club', { link_name: 'chess-e2e' });
     // Version 2: what the catalog restates and engagement reads (it skips v1, published beside it).
     await emit(ClubCreatedV2, { clubId, ownerUserId: ownerId, club }, 'catalog');
     await emit(

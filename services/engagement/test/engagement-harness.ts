@@ -13,7 +13,7 @@ import {
   StudentProfileUpdatedV1,
   UserRegisteredV1,
 } from '@sproul/common/events';
-import { bootService, openStorage, type Storage, tokenIssuer } from '@sproul/common/testing';
+import { bootService, clubSummaryV2, openStorage, type Storage, tokenIssuer } from '@sproul/common/testing';
 import { engagementService } from '../src/index.js';
 
 export interface ClubTerms {
@@ -22,29 +22,12 @@ export interface ClubTerms {
 }
 
 /** The catalog's v2 summary of a club (engagement reads v2: see keep-clubs-when-club-changed.handler.ts). */
-export const clubSummary = (linkName: string, terms: ClubTerms = {}) => ({
-  name: `Club ${linkName}`,
-  link_name: linkName,
-  tags: [],
-  num_users: 0,
-  app_required: terms.applicationRequired ?? true,
-  new_members: terms.accepting ?? true,
-  about_us: '',
-  get_involved: '',
-  visible: true,
-  confirmed: true,
-  reactivated: false,
-  registered_at: '2026-01-01T00:00:00.000Z',
-  reactivated_last: null,
-  has_logo: false,
-  has_banner: false,
-  social_links: [],
-  apply_deadline_start: null,
-  apply_deadline_end: null,
-  recruiting_start: null,
-  recruiting_end: null,
-  event_starts: [],
-});
+export const clubSummary = (linkName: string, terms: ClubTerms = {}) =>
+  clubSummaryV2(`Club ${linkName}`, {
+    link_name: linkName,
+    app_required: terms.applicationRequired ?? true,
+    new_members: terms.accepting ?? true,
+  });
 
 /** What the stand-in media answers for a student's résumé: a document, none, or a failure. */
 export type MediaAnswer = { status: number; body?: unknown } | 'down';

@@ -13,6 +13,7 @@ import {
 } from '@sproul/common/events';
 import {
   bootService,
+  clubSummaryV2,
   eventually,
   fetchJson,
   openStorage,
@@ -277,26 +278,8 @@ describe.each(await storageKinds())('re-sending a replay request an owner did no
   });
 });
 
-const chessClub = {
-  name: 'Chess',
-  link_name: 'chess',
+const chessClub = clubSummaryV2('Chess', {
   tags: [0],
-  num_users: 0,
-  app_required: false,
-  new_members: true,
-  about_us: '',
-  get_involved: '',
-  visible: true,
-  confirmed: true,
   reactivated: true,
   registered_at: new Date(NOW.getTime() - 30 * DAY).toISOString(),
-  reactivated_last: null,
-  has_logo: false,
-  has_banner: false,
-  social_links: [],
-  apply_deadline_start: null,
-  apply_deadline_end: null,
-  recruiting_start: null,
-  recruiting_end: null,
-  event_starts: [],
-};
+});

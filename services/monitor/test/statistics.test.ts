@@ -14,7 +14,7 @@ import {
   TagChangedV1,
   UserRegisteredV1,
 } from '@sproul/common/events';
-import { storageKinds } from '@sproul/common/testing';
+import { clubSummaryV2, storageKinds } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { eventHistory, monitorOn } from './monitor-harness.js';
@@ -35,30 +35,13 @@ const confirmed = (who: ReturnType<typeof officer> | ReturnType<typeof student>,
   event(AccountConfirmedV1, who, at);
 
 type Summary = z.input<typeof clubSummaryV2Schema>;
-const club = (name: string, fields: Partial<Summary>): Summary => ({
-  name,
-  link_name: name.toLowerCase(),
-  tags: [],
-  num_users: 0,
-  app_required: false,
-  new_members: false,
-  about_us: '',
-  get_involved: '',
-  visible: true,
-  confirmed: true,
-  reactivated: true,
-  registered_at: ago(30 * DAY).toISOString(),
-  reactivated_last: null,
-  has_logo: false,
-  has_banner: false,
-  social_links: [],
-  apply_deadline_start: null,
-  apply_deadline_end: null,
-  recruiting_start: null,
-  recruiting_end: null,
-  event_starts: [],
-  ...fields,
-});
+const club = (name: string, fields: Partial<Summary>): Summary =>
+  clubSummaryV2(name, {
+    new_members: false,
+    reactivated: true,
+    registered_at: ago(30 * DAY).toISOString(),
+    ...fields,
+  });
 const created = (clubId: string, summary: Summary) =>
   event(ClubCreatedV2, { clubId, ownerUserId: `owner-${clubId}`, club: summary }, ago(DAY));
 const updated = (clubId: string, summary: Summary) =>

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 
 export * from './boot-service.js';
 export * from './broker.js';
+export * from './club-summary.js';
 export * from './databases.js';
 export * from './fail-deliveries.js';
 export * from './fetch-json.js';
