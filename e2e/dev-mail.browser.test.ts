@@ -1,18 +1,17 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, noBrowser } from './support/browser.js';
 import { devMailTo } from './support/mail.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 import { watchedPage } from './support/watched-page.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICER = 'bearbots@berkeley.edu'; // the demo officer of `npm start`
 
 // A newcomer asks for a password reset and opens /_dev/mail: the email shows as a mail client would
 // show it, under the gateway's CSP, with nothing blocked and nothing fetched from elsewhere.
-describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')('/_dev/mail in a browser', () => {
+describe.skipIf(noBrowser)('/_dev/mail in a browser', () => {
   let testPlatform: TestPlatform;
   let browser: Browser;
   beforeAll(async () => {
@@ -20,7 +19,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env.REQUIRE_INFRA !== '1')('/_d
       SEED_DEMO: '1',
       FRONTEND_BASE_URL: 'http://web.test',
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchBrowser();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
