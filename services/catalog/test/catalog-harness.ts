@@ -1,6 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type BootOptions, bootService, openStorage, type Storage, tokenIssuer } from '@sproul/common/testing';
+import {
+  type BootOptions,
+  bootService,
+  openStorage,
+  type Storage,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
 import { clubs } from '../src/data-access/schema.js';

@@ -37,7 +37,8 @@ export const clubBulkRepository = (db: DbOrTx) => ({
    */
   async insertEvents(rows: ClubRow<typeof clubEvents.$inferInsert>[]): Promise<ClubEvent[]> {
     const inserted: ClubEvent[] = [];
-    for (const chunk of chunks(rows)) inserted.push(...(await db.insert(clubEvents).values(chunk).returning()));
+    for (const chunk of chunks(rows))
+      inserted.push(...(await db.insert(clubEvents).values(chunk).returning()));
     const clubIds = [...new Set(rows.map((row) => row.clubId))];
     if (clubIds.length === 0) return inserted;
     await db

@@ -8,8 +8,8 @@ import {
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
 import { assertRoomFor } from '../lists/list-limits.js';
-import { clubEventScheduled } from './club-event-announcements.js';
 import { assertKnownTags } from './assert-known-event-tags.js';
+import { clubEventScheduled } from './club-event-announcements.js';
 import { type EventFields, LIST_FIELD, toColumns } from './event-fields.js';
 
 type Ctx = { db: Db; outbox: Outbox };

@@ -46,6 +46,11 @@ export const clubEventChanged = (before: ClubEvent, after: ClubEvent): EventEnve
 export const clubEventCancelled = (event: ClubEvent): EventEnvelope =>
   makeEvent(
     ClubEventCancelledV1,
-    { eventId: event.id, clubId: event.clubId, name: nameOf(event), starts_at: event.eventStart.toISOString() },
+    {
+      eventId: event.id,
+      clubId: event.clubId,
+      name: nameOf(event),
+      starts_at: event.eventStart.toISOString(),
+    },
     'catalog',
   );

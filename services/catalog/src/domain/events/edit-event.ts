@@ -5,8 +5,8 @@ import { invalidBody, itemNotFound } from '../../errors.js';
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
 import { isItemId } from '../lists/list-item-id.js';
-import { clubEventChanged } from './club-event-announcements.js';
 import { assertKnownTags } from './assert-known-event-tags.js';
+import { clubEventChanged } from './club-event-announcements.js';
 import { EVENT_NAME, type EventFields, eventDiffers, LIST_FIELD, toColumns } from './event-fields.js';
 
 type Ctx = { db: Db; outbox: Outbox };

@@ -1,7 +1,7 @@
 import type { Db } from '@sproul/common/db';
 import type { Outbox } from '@sproul/common/messaging';
-import { type ClubEventKind, clubEventRepository } from '../../data-access/club-event-repository.js';
 import { cancelledClubEventRepository } from '../../data-access/cancelled-club-event-repository.js';
+import { type ClubEventKind, clubEventRepository } from '../../data-access/club-event-repository.js';
 import { itemNotFound } from '../../errors.js';
 import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';

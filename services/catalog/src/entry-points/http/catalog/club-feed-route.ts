@@ -29,7 +29,10 @@ export const clubFeedRoute = route(
     const now = ctx.clock();
     const events = await repositories(ctx.db).events.listAll(club.id);
     // The read filter, not only the prune: a cancellation past the horizon is gone from the feed at once.
-    const cancelled = await cancelledClubEventRepository(ctx.db).listSince(club.id, cancelledFeedHorizon(now));
+    const cancelled = await cancelledClubEventRepository(ctx.db).listSince(
+      club.id,
+      cancelledFeedHorizon(now),
+    );
     res
       .type('text/calendar; charset=utf-8')
       .setHeader('Content-Disposition', `inline; filename="${club.linkName}.ics"`)
