@@ -40,6 +40,7 @@ export const catalogService = defineService({
       db: database.db,
       outbox,
       config,
+      clock: clock ?? (() => new Date()),
       logger,
       verifier: createTokenVerifier({
         jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,

@@ -1,6 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bootService, openStorage, type Storage, tokenIssuer } from '@sproul/common/testing';
+import {
+  type BootOptions,
+  bootService,
+  openStorage,
+  type Storage,
+  tokenIssuer,
+} from '@sproul/common/testing';
 import { clubEventRepository, type NewClubEvent } from '../src/data-access/club-event-repository.js';
 import type { Club, NewClub } from '../src/data-access/club-repository.js';
 import { clubs } from '../src/data-access/schema.js';
@@ -48,11 +54,13 @@ export type CatalogStorage = Storage['kind'];
 export async function startCatalogHarness(
   config: Record<string, string> = {},
   storage: CatalogStorage = 'embedded',
+  options: Pick<BootOptions, 'clock'> = {},
 ) {
   const auth = await tokenIssuer();
   const recommender = await fakeRecommender();
   const { storage: store, close: closeStorage } = await openStorage(storage, 'catalog');
   const catalog = await bootService(catalogService, {
+    ...options,
     storage: store,
     config: {
       SEED_DEMO: '0',

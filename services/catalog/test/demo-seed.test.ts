@@ -1,3 +1,4 @@
+import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoClubs } from '../src/seed/load-demo-clubs.js';
 import { type CatalogHarness, call, startCatalogHarness } from './catalog-harness.js';
@@ -38,6 +39,10 @@ describe('demo catalog on the first embedded start', () => {
       expect(Date.parse(event.event_end)).toBeGreaterThan(Date.parse(event.event_start));
     }
     expect(pages.some((page) => page.body.faq.length > 0)).toBe(true);
+    // Every seeded event is announced too, as an officer's added one would be (after its ClubCreated).
+    const announced = () =>
+      new Set(catalog.published<{ eventId: string }>('ClubEventScheduled', 1).map((e) => e.eventId));
+    await eventually(() => events.every((event: { id: string }) => announced().has(event.id)));
   });
 
   it('finds demo clubs by the words of their descriptions and events', async () => {

@@ -54,4 +54,28 @@ describe('iCalendar feed (RFC 5545)', () => {
     expect(feed.match(/DTEND:/g)).toHaveLength(1);
     expect(feed).toContain('UID:f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e@sproul.club\r\n');
   });
+
+  it('lists cancelled events with STATUS:CANCELLED and a higher SEQUENCE, live ones without either', () => {
+    const feed = clubEventsFeed({ name: 'Club' }, [event({})], new Date('2026-02-01T00:00:00Z'), [
+      {
+        id: 'f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e',
+        clubId: 'c',
+        kind: 'recruiting',
+        name: 'Gone',
+        description: '',
+        location: 'Cory',
+        url: 'https://example.org/x',
+        inviteOnly: false,
+        eventStart: new Date('2026-03-02T18:00:00Z'),
+        eventEnd: new Date('2026-03-02T19:00:00Z'),
+        cancelledAt: new Date('2026-01-31T00:00:00Z'),
+      },
+    ]);
+    const [live, gone] = feed.split('BEGIN:VEVENT').slice(1) as [string, string];
+    expect(live).not.toMatch(/STATUS|SEQUENCE/);
+    expect(gone).toContain('UID:f7b1d7f2-2a6b-4c55-8f9e-56d7a41cbb2e@sproul.club\r\n');
+    expect(gone).toContain(
+      'URL:https://example.org/x\r\nCATEGORIES:Recruiting\r\nSTATUS:CANCELLED\r\nSEQUENCE:1\r\n',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@sproul/common/db';
 import { inArray, sql } from 'drizzle-orm';
-import { MAX_EVENTS_TEXT } from './club-event-repository.js';
+import { type ClubEvent, MAX_EVENTS_TEXT } from './club-event-repository.js';
 import type { Club, NewClub } from './club-repository.js';
 import { clubEvents, clubFaq, clubLinkRedirects, clubResources, clubs } from './schema.js';
 
@@ -31,11 +31,16 @@ export const clubBulkRepository = (db: DbOrTx) => ({
     return inserted;
   },
 
-  /** Inserts events of many clubs, then refreshes those clubs' searchable event text in one statement. */
-  async insertEvents(rows: ClubRow<typeof clubEvents.$inferInsert>[]) {
-    for (const chunk of chunks(rows)) await db.insert(clubEvents).values(chunk);
+  /**
+   * Inserts events of many clubs, then refreshes those clubs' searchable event text in one statement;
+   * answers the inserted events (to announce them).
+   */
+  async insertEvents(rows: ClubRow<typeof clubEvents.$inferInsert>[]): Promise<ClubEvent[]> {
+    const inserted: ClubEvent[] = [];
+    for (const chunk of chunks(rows))
+      inserted.push(...(await db.insert(clubEvents).values(chunk).returning()));
     const clubIds = [...new Set(rows.map((row) => row.clubId))];
-    if (clubIds.length === 0) return;
+    if (clubIds.length === 0) return inserted;
     await db
       .update(clubs)
       .set({
@@ -43,6 +48,7 @@ export const clubBulkRepository = (db: DbOrTx) => ({
           from ${clubEvents} where ${clubEvents.clubId} = ${clubs.id}), ''), ${MAX_EVENTS_TEXT})`,
       })
       .where(inArray(clubs.id, clubIds));
+    return inserted;
   },
 
   async insertResources(rows: ClubRow<{ name: string; link: string }>[]) {

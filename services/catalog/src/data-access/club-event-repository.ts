@@ -81,14 +81,24 @@ export const clubEventRepository = (db: DbOrTx) => {
       return row;
     },
 
-    /** False when the club has no such event of that kind. */
-    async remove(clubId: string, kind: ClubEventKind, id: string): Promise<boolean> {
-      const removed = await db
+    /** The removed event; undefined when the club has no such event of that kind. */
+    async remove(clubId: string, kind: ClubEventKind, id: string): Promise<ClubEvent | undefined> {
+      const [removed] = await db
         .delete(clubEvents)
         .where(and(eq(clubEvents.clubId, clubId), eq(clubEvents.kind, kind), eq(clubEvents.id, id)))
-        .returning({ id: clubEvents.id });
-      if (removed.length > 0) await refreshEventsText(clubId);
-      return removed.length > 0;
+        .returning();
+      if (removed) await refreshEventsText(clubId);
+      return removed;
+    },
+
+    /** Every club's events, a page at a time in id order (restating them on a replay). */
+    async pageById(afterId: string | undefined, limit: number): Promise<ClubEvent[]> {
+      return db
+        .select()
+        .from(clubEvents)
+        .where(afterId ? sql`${clubEvents.id} > ${afterId}` : undefined)
+        .orderBy(asc(clubEvents.id))
+        .limit(limit);
     },
   };
 };

@@ -1,4 +1,5 @@
 // The catalog's tables, one file per area under tables/; drizzle-kit (drizzle.config.ts) reads this file.
+export * from './tables/cancelled-club-events.js';
 export * from './tables/catalog-schema.js';
 export * from './tables/club-events.js';
 export * from './tables/club-faq.js';

@@ -12,6 +12,8 @@ export interface CatalogContext {
   db: Db;
   outbox: Outbox;
   config: CatalogConfig;
+  /** The time it is (tests inject one): today's events, when a removed event was cancelled. */
+  clock: () => Date;
   logger: Logger;
   verifier: TokenVerifier;
   /** The recommender's similar clubs (link names), or an error when it is down or slow. */

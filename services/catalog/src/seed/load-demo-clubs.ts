@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { clubBulkRepository } from '../data-access/club-bulk-repository.js';
 import { metadataRepository } from '../data-access/metadata-repository.js';
 import { clubCreatedEvents } from '../domain/clubs/club-state-events.js';
+import { clubEventScheduled } from '../domain/events/club-event-announcements.js';
 import { demoCalendar } from './demo-calendar.js';
 import { demoClubRow, demoEventRows, demoOwnerId } from './demo-club-rows.js';
 import { type DemoClub, demoClubsSchema } from './demo-clubs.schema.js';
@@ -44,7 +45,9 @@ export async function loadDemoClubs(
     const demoOf = new Map(fresh.map((demo) => [demoOwnerId(demo), demo]));
     const withDemo = clubs.map((club) => ({ club, demo: demoOf.get(club.ownerUserId) as DemoClub }));
 
-    await bulk.insertEvents(withDemo.flatMap(({ club, demo }) => demoEventRows(club.id, demo, calendar)));
+    const events = await bulk.insertEvents(
+      withDemo.flatMap(({ club, demo }) => demoEventRows(club.id, demo, calendar)),
+    );
     await bulk.insertResources(
       withDemo.flatMap(({ club, demo }) => demo.resources.map((r) => ({ ...r, clubId: club.id }))),
     );
@@ -52,6 +55,8 @@ export async function loadDemoClubs(
       withDemo.flatMap(({ club, demo }) => demo.faq.map((q) => ({ ...q, clubId: club.id }))),
     );
     await outbox.append(tx, await clubCreatedEvents(tx, clubs));
+    // After their clubs' ClubCreated, as an officer's added event follows its club.
+    await outbox.append(tx, events.map(clubEventScheduled));
     await bulk.analyze();
     return clubs.length;
   });

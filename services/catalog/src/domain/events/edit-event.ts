@@ -6,6 +6,7 @@ import { editClub } from '../clubs/edit-club.js';
 import { findOwnClub, type Officer } from '../clubs/find-own-club.js';
 import { isItemId } from '../lists/list-item-id.js';
 import { assertKnownTags } from './assert-known-event-tags.js';
+import { clubEventChanged } from './club-event-announcements.js';
 import { EVENT_NAME, type EventFields, eventDiffers, LIST_FIELD, toColumns } from './event-fields.js';
 
 type Ctx = { db: Db; outbox: Outbox };
@@ -33,7 +34,8 @@ export async function editEvent(
     if (Object.keys(columns).length === 0 || !eventDiffers(before, columns)) {
       return { changed: [], result: await events.list(club.id, kind) };
     }
-    await events.update(club.id, kind, id, columns);
+    const after = await events.update(club.id, kind, id, columns);
+    if (after) await ctx.outbox.append(tx, clubEventChanged(before, after));
     return { changed: [LIST_FIELD[kind]], result: await events.list(club.id, kind) };
   });
 }

@@ -89,3 +89,23 @@ export const clubPageSchema = z
     recommended_clubs: z.array(recommendedClubSchema),
   })
   .meta({ id: 'ClubPage' });
+
+/** An event or recruiting event of some club, as today's list shows it. */
+export const eventOfClubSchema = z
+  .object({
+    ...eventFields,
+    kind: z.enum(['event', 'recruiting']).describe('`recruiting`: a recruiting event'),
+    link: z.string().nullable(),
+    virtual_link: z.string().nullable(),
+    club: z.object({ name: z.string(), link_name: z.string() }),
+  })
+  .meta({ id: 'EventOfClub' });
+
+export const todaysEventsAnswer = z
+  .object({
+    date: z.string().meta({ format: 'date' }).describe("Today's date on campus (CAMPUS_TZ)"),
+    time_zone: z.string().describe('The campus time zone the day is counted in'),
+    results: z.array(eventOfClubSchema),
+    num_results: z.number().int().describe('Every event of the day, across all pages'),
+  })
+  .meta({ id: 'TodaysEvents' });

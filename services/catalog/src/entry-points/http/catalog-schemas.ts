@@ -66,3 +66,13 @@ const hasNoControlCharacters = (value: string) =>
 export const linkNameParams = z.object({
   link_name: z.string().min(1).max(120).refine(hasNoControlCharacters, 'must not contain control characters'),
 });
+
+export const TODAY_DEFAULT_LIMIT = 50;
+export const TODAY_MAX_LIMIT = 100;
+
+export const todaysEventsQuery = z.object({
+  limit: integer(1, TODAY_MAX_LIMIT)
+    .optional()
+    .meta({ description: `Page size, 1-${TODAY_MAX_LIMIT}; default ${TODAY_DEFAULT_LIMIT}` }),
+  skip: integer(0, 1_000_000).optional().meta({ description: 'Events to skip; default 0' }),
+});

@@ -1,5 +1,6 @@
 import type { ClubListEntry } from '../../data-access/club-catalog-repository.js';
 import type { ClubEvent } from '../../data-access/club-event-repository.js';
+import type { EventOfClub } from '../../data-access/events-between-repository.js';
 import type { ClubDetails } from '../../domain/clubs/club-details.js';
 import {
   campusIso,
@@ -74,3 +75,18 @@ export const clubPageView = (details: ClubDetails, zone: string) => {
     member_count: club.memberCount,
   };
 };
+
+export const eventOfClubView = (event: EventOfClub, zone: string) => ({
+  id: event.id,
+  kind: event.kind,
+  invite_only: event.inviteOnly,
+  name: event.name,
+  link: event.link,
+  links: event.links,
+  virtual_link: event.virtualLink,
+  location: event.location,
+  event_start: campusIso(event.eventStart, zone) as string,
+  event_end: campusIso(event.eventEnd, zone) as string,
+  description: event.description,
+  club: { name: event.clubName, link_name: event.clubLinkName },
+});

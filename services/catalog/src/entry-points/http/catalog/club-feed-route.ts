@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { cancelledClubEventRepository } from '../../../data-access/cancelled-club-event-repository.js';
 import { repositories } from '../../../data-access/repositories.js';
 import { lookupVisibleClub } from '../../../domain/clubs/lookup-visible-club.js';
+import { cancelledFeedHorizon } from '../../../domain/events/cancelled-events.js';
 import { clubEventsFeed } from '../../../domain/events/ical-feed.js';
 import { linkNameParams } from '../catalog-schemas.js';
 import { route } from '../route.js';
@@ -12,7 +14,8 @@ export const clubFeedRoute = route(
     method: 'get',
     path: '/api/catalog/organizations/:link_name/events.ics',
     tag: 'Catalog',
-    summary: "The club's events and recruiting events as an iCalendar (RFC 5545) feed",
+    summary:
+      "The club's events and recruiting events as an iCalendar (RFC 5545) feed; events removed in the last 30 days are listed with STATUS:CANCELLED",
     params: linkNameParams,
     responses: {
       200: { description: 'iCalendar feed', schema: z.string(), contentType: 'text/calendar' },
@@ -23,11 +26,17 @@ export const clubFeedRoute = route(
   async ({ ctx, params, res }) => {
     const club = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name), res, '/events.ics');
     if (!club) return;
+    const now = ctx.clock();
     const events = await repositories(ctx.db).events.listAll(club.id);
+    // The read filter, not only the prune: a cancellation past the horizon is gone from the feed at once.
+    const cancelled = await cancelledClubEventRepository(ctx.db).listSince(
+      club.id,
+      cancelledFeedHorizon(now),
+    );
     res
       .type('text/calendar; charset=utf-8')
       .setHeader('Content-Disposition', `inline; filename="${club.linkName}.ics"`)
       .setHeader('Cache-Control', 'public, max-age=300')
-      .send(clubEventsFeed(club, events));
+      .send(clubEventsFeed(club, events, now, cancelled));
   },
 );
