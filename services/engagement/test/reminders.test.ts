@@ -1,6 +1,8 @@
 import { PhoneNumberChangedV1 } from '@sproul/common/events';
 import { eventually, storageKinds } from '@sproul/common/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminderPreferences, remindersSent, verifiedPhones } from '../src/data-access/schema.js';
 import type { DueReminder } from '../src/domain/reminders/reminders-due.js';
 import { reminderText, sendReminders } from '../src/domain/reminders/send-reminders.js';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
@@ -112,6 +114,18 @@ describe.each(await storageKinds())('SMS reminders (%s)', (kind) => {
     ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     await eventually(() => smsTo(s.id).length === 1);
+  });
+
+  it('forgets a deleted account’s choices, phone and sent markers', async () => {
+    const s = await student(true, '+15105550104');
+    expect(await sendReminders(e.context, now, [due(s.id)])).toBe(1);
+    await e.deleteAccount(s.id);
+    const left = await Promise.all(
+      [reminderPreferences, verifiedPhones, remindersSent].map((table) =>
+        e.db.select().from(table).where(eq(table.accountId, s.id)),
+      ),
+    );
+    expect(left).toEqual([[], [], []]);
   });
 
   it('runs the job (no RSVPs on this branch: nothing is due)', async () => {
