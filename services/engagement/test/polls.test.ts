@@ -34,7 +34,8 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
       },
     });
     expect(answer.status).toBe(201);
-    return answer.body as { id: string; options: { id: string; text: string }[] };
+    type Option = { id: string; text: string };
+    return answer.body as { id: string; options: [Option, Option, Option] };
   };
   const vote = (pollId: string, token: string, optionId: string) =>
     polls(`/${pollId}/vote`, { method: 'PUT', token, body: { option_id: optionId } });
@@ -91,7 +92,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('counts one vote per member: a second vote changes it', async () => {
     const poll = await createPoll(false);
-    const [saturday, sunday] = poll.options as [{ id: string }, { id: string }];
+    const [saturday, sunday] = poll.options;
     const member = members[0] as { id: string; token: string };
     expect((await vote(poll.id, member.token, saturday.id)).status).toBe(200);
     const changed = await vote(poll.id, member.token, sunday.id);
@@ -105,7 +106,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('keeps one vote when the same member votes twice at once', async () => {
     const poll = await createPoll(true);
-    const [saturday, sunday] = poll.options as [{ id: string }, { id: string }];
+    const [saturday, sunday] = poll.options;
     const member = members[1] as { id: string; token: string };
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => vote(poll.id, member.token, (i % 2 ? saturday : sunday).id)),
@@ -118,7 +119,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('shows officers who voted what on an open poll, and members only counts', async () => {
     const poll = await createPoll(false);
-    const [saturday, sunday] = poll.options as [{ id: string }, { id: string }];
+    const [saturday, sunday] = poll.options;
     await vote(poll.id, (members[0] as { token: string }).token, saturday.id);
     await vote(poll.id, (members[1] as { token: string }).token, sunday.id);
     const asOfficer = await polls(`/${poll.id}`, { token: officer.token });
@@ -132,7 +133,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('never reveals who voted what on an anonymous poll, to anyone', async () => {
     const poll = await createPoll(true);
-    const [saturday, sunday] = poll.options as [{ id: string }, { id: string }];
+    const [saturday, sunday] = poll.options;
     await vote(poll.id, (members[0] as { token: string }).token, saturday.id);
     await vote(poll.id, (members[1] as { token: string }).token, sunday.id);
     const ids = members.map((m) => m.id);
@@ -161,7 +162,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('refuses votes from non-members and unknown options', async () => {
     const poll = await createPoll(false);
-    const option = (poll.options[0] as { id: string }).id;
+    const option = poll.options[0].id;
     for (const token of [applicant, outsider, officer.token, club.owner, admin]) {
       expect((await vote(poll.id, token, option)).status).toBe(403);
     }
@@ -180,7 +181,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
 
   it('closes early by an officer, and at closes_at; votes after it are 409', async () => {
     const early = await createPoll(false);
-    const option = (early.options[0] as { id: string }).id;
+    const option = early.options[0].id;
     const member = (members[2] as { token: string }).token;
     expect((await polls(`/${early.id}/close`, { method: 'POST', token: member })).status).toBe(403);
     expect((await polls(`/${early.id}/close`, { method: 'POST', token: admin })).status).toBe(403);
@@ -190,7 +191,7 @@ describe.each(await storageKinds())('club polls (%s)', (kind) => {
     expect((await vote(early.id, member, option)).status).toBe(409);
 
     const timed = await createPoll(true, HOUR);
-    const timedOption = (timed.options[0] as { id: string }).id;
+    const timedOption = timed.options[0].id;
     expect((await vote(timed.id, member, timedOption)).status).toBe(200);
     now = new Date(now.getTime() + HOUR);
     expect((await vote(timed.id, member, timedOption)).status).toBe(409);
