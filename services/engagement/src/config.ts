@@ -28,6 +28,23 @@ export const configSchema = commonConfigSchema.extend({
    * asks auth and the catalog to restate their state, once (see domain/catch-up), and re-sends it.
    */
   ...replayConfigFields,
+  // ---- Polls, feedback and SMS reminders (issue 21) ----
+  /**
+   * Keys the hash that stands for the voter of an anonymous poll's vote (one vote each, the caller's
+   * own vote found again, nobody's readable). Set it in production; the default only suits development.
+   */
+  POLL_BALLOT_KEY: z.string().min(16, 'must be at least 16 characters').default('engagement-dev-ballot-key'),
+  /** Feedback one account may send per rolling hour (counted from the feedback it sent). */
+  FEEDBACK_PER_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  /** How long before an event's start its SMS reminder goes out (ms; 2 h). */
+  REMINDER_LEAD_MS: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .max(7 * 86_400_000)
+    .default(2 * 3_600_000),
+  /** How often the reminder job looks for events starting within REMINDER_LEAD_MS (ms); 0 stops it. */
+  REMINDER_JOB_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 
 export type EngagementConfig = z.output<typeof configSchema>;

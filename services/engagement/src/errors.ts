@@ -72,3 +72,34 @@ export class MessagesLimited extends AppError {
     );
   }
 }
+
+// ---- Polls, feedback and SMS reminders (issue 21) ----
+
+export const pollNotFound = () =>
+  new AppError('ENGAGEMENT.POLL_NOT_FOUND', 404, 'This club has no such poll');
+
+export const notClubMember = () =>
+  new AppError('AUTH.FORBIDDEN', 403, "Only this club's members (and its officers, to read) may do this");
+
+export const pollClosed = () => new AppError('ENGAGEMENT.POLL_CLOSED', 409, 'This poll is closed');
+
+export const unknownOption = () =>
+  new AppError('REQUEST.INVALID', 400, "This option is not one of the poll's", { option_id: 'unknown' });
+
+export const closesInPast = () =>
+  new AppError('REQUEST.INVALID', 400, 'closes_at must be in the future', { closes_at: 'in the past' });
+
+/** Over an account's feedback allowance; the route answers `Retry-After` from `retryAfter` (seconds). */
+export class FeedbackLimited extends AppError {
+  constructor(
+    readonly retryAfter: number,
+    limit: number,
+  ) {
+    super(
+      'ENGAGEMENT.FEEDBACK_LIMITED',
+      429,
+      `An account may send ${limit} feedback per hour; try again in ${retryAfter} seconds`,
+      { retry_after: retryAfter, window: 'hour', limit },
+    );
+  }
+}

@@ -7,9 +7,13 @@ import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
 import { engagementReplays } from './domain/catch-up/engagement-replays.js';
 import type { EngagementContext } from './domain/engagement-context.js';
+import { feedbackRoutes } from './entry-points/http/feedback-routes.js';
 import { membershipRoutes } from './entry-points/http/membership-routes.js';
 import { messageRoutes } from './entry-points/http/message-routes.js';
+import { pollRoutes } from './entry-points/http/poll-routes.js';
+import { reminderRoutes } from './entry-points/http/reminder-routes.js';
 import { rosterRoutes } from './entry-points/http/roster-routes.js';
+import { eventRemindersJob } from './entry-points/jobs/event-reminders-job.js';
 import { replayRetryJob } from './entry-points/jobs/replay-retry-job.js';
 import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
 
@@ -52,7 +56,19 @@ export const engagementService = defineService({
   },
   verifier: (ctx) => ctx.verifier,
   // Fixed paths (`members/stats`) before `members/:id`.
-  routes: [...rosterRoutes, ...membershipRoutes, ...messageRoutes],
+  routes: [
+    ...rosterRoutes,
+    ...membershipRoutes,
+    ...messageRoutes,
+    // Polls, feedback and SMS reminders (issue 21)
+    ...pollRoutes,
+    ...feedbackRoutes,
+    ...reminderRoutes,
+  ],
   handlers: engagementHandlers,
-  jobs: [replayRetryJob],
+  jobs: [
+    replayRetryJob,
+    // Polls, feedback and SMS reminders (issue 21)
+    eventRemindersJob,
+  ],
 });

@@ -21,6 +21,7 @@ describe("engagement's OpenAPI document", () => {
       .filter((route) => route.path.startsWith('/api/'))
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(served.sort()).toEqual([
+      'GET /api/clubs/{link}/feedback',
       'GET /api/clubs/{link}/members',
       'GET /api/clubs/{link}/members.csv',
       'GET /api/clubs/{link}/members/stats',
@@ -29,11 +30,20 @@ describe("engagement's OpenAPI document", () => {
       'GET /api/clubs/{link}/membership',
       'GET /api/clubs/{link}/messages',
       'GET /api/clubs/{link}/messages/{id}',
+      'GET /api/clubs/{link}/polls',
+      'GET /api/clubs/{link}/polls/{pollId}',
+      'GET /api/monitor/feedback',
       'GET /api/student/memberships',
+      'GET /api/student/reminders',
       'POST /api/clubs/{link}/members/{id}/status',
       'POST /api/clubs/{link}/membership',
       'POST /api/clubs/{link}/messages',
+      'POST /api/clubs/{link}/polls',
+      'POST /api/clubs/{link}/polls/{pollId}/close',
+      'POST /api/feedback',
       'PUT /api/clubs/{link}/membership/questions',
+      'PUT /api/clubs/{link}/polls/{pollId}/vote',
+      'PUT /api/student/reminders',
     ]);
     expect(documented.sort()).toEqual(served);
     for (const [path, methods] of Object.entries(paths)) {

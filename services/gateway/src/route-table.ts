@@ -38,6 +38,10 @@ export const routeTable: RouteEntry[] = [
   // Memberships and applications: the engagement service's, as is everything under a club's `/api/clubs/:link`.
   { prefix: '/api/student/memberships', service: 'engagement' },
   { prefix: '/api/clubs', service: 'engagement' },
+  // Polls, feedback and SMS reminders (issue 21): feedback from anyone, admins read it all, students' reminders.
+  { prefix: '/api/feedback', service: 'engagement' },
+  { prefix: '/api/monitor/feedback', service: 'engagement' },
+  { prefix: '/api/student/reminders', service: 'engagement' },
   { prefix: '/api/monitor/club', service: 'catalog' },
   { prefix: '/api/monitor/tags', service: 'catalog' },
   { prefix: '/api/monitor', service: 'monitor' },

@@ -169,3 +169,97 @@ export const messageRecipients = schema.table(
  * existed never reached it), and their answers; the tables every asker has (see replayTables).
  */
 export const { replays, replayAnswers } = replayTables(schema);
+
+// ---- Polls, feedback and SMS reminders (issue 21) -------------------------------------------------
+
+/** One option of a poll: its id (what a vote names) and its text. */
+export interface PollOption {
+  id: string;
+  text: string;
+}
+
+/**
+ * A question an officer put to the club's members. Open while `closed_at` is null and `closes_at` is
+ * in the future; an officer's early close sets `closed_at`.
+ */
+export const polls = schema.table(
+  'polls',
+  {
+    id: uuid('id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    question: text('question').notNull(),
+    options: jsonb('options').$type<PollOption[]>().notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    closesAt: timestamptz('closes_at').notNull(),
+    closedAt: timestamptz('closed_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [index('polls_club_created_idx').on(t.clubId, t.createdAt)],
+);
+
+/**
+ * One member's vote, changed in place until the poll closes. `voter` is the account id for an open
+ * (non-anonymous) poll, and for an anonymous one a keyed hash of poll and account
+ * (domain/polls/ballot-key.ts): it keeps one vote per member and finds the caller's own vote, and no
+ * route can turn it back into a person.
+ */
+export const pollVotes = schema.table(
+  'poll_votes',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    voter: text('voter').notNull(),
+    optionId: text('option_id').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.voter] })],
+);
+
+/**
+ * Feedback from any signed-in account about an event (club + the event's id), a club, or the platform.
+ * Counted per account for the rate limit, so the limit survives restarts.
+ */
+export const feedback = schema.table(
+  'feedback',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    kind: text('kind', { enum: ['event', 'club', 'platform'] }).notNull(),
+    clubId: text('club_id'),
+    eventId: uuid('event_id'),
+    rating: integer('rating').notNull(),
+    comment: text('comment').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+  },
+  (t) => [
+    index('feedback_account_created_idx').on(t.accountId, t.createdAt),
+    index('feedback_club_idx').on(t.clubId, t.createdAt),
+    index('feedback_kind_created_idx').on(t.kind, t.createdAt),
+  ],
+);
+
+/** A student's reminder choices (`PUT /api/student/reminders`); no row: no reminders. */
+export const reminderPreferences = schema.table('reminder_preferences', {
+  accountId: text('account_id').primaryKey(),
+  sms: boolean('sms').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+/** Accounts' verified phone numbers, as auth's PhoneNumberChanged gives them (null removes the row). */
+export const verifiedPhones = schema.table('verified_phones', {
+  accountId: text('account_id').primaryKey(),
+  phone: text('phone').notNull(),
+});
+
+/** The reminder SMS sent to a student for an event: at most one per (student, event), whatever the job's ticks. */
+export const remindersSent = schema.table(
+  'reminders_sent',
+  {
+    accountId: text('account_id').notNull(),
+    eventId: text('event_id').notNull(),
+    sentAt: timestamptz('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.eventId] })],
+);

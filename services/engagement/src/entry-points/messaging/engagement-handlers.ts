@@ -8,6 +8,7 @@ import {
   keepPeopleWhenUserRegistered,
   keepProfileWhenStudentProfileUpdated,
 } from './keep-people-when-account-changed.handler.js';
+import { keepPhonesWhenPhoneNumberChanged } from './keep-phones-when-phone-number-changed.handler.js';
 import { recordAnswerWhenReadModelReplayed } from './record-answer-when-read-model-replayed.handler.js';
 import { settleRecipientsWhenBulkEmailProgressed } from './settle-recipients-when-bulk-email-progressed.handler.js';
 
@@ -26,4 +27,6 @@ export const engagementHandlers = (ctx: EngagementContext) => [
   forgetAccountWhenAccountDeleted(ctx.outbox),
   settleRecipientsWhenBulkEmailProgressed(ctx),
   recordAnswerWhenReadModelReplayed(),
+  // Polls, feedback and SMS reminders (issue 21): auth's verified phones, where reminders go.
+  keepPhonesWhenPhoneNumberChanged(),
 ];
