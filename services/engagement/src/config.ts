@@ -3,31 +3,51 @@ import { BULK_EMAIL_MAX_RECIPIENTS } from '@sproul/common/events';
 import { replayConfigFields } from '@sproul/common/messaging';
 import { z } from 'zod';
 
+// ---- RSVP tickets (issue 21): the embedded mode's public default, refused where DATABASE_URL is set.
+const DEV_TICKET_SECRET = 'embedded-mode-only-ticket-secret';
+
 /** Environment variables the engagement service reads (nothing else reads process.env). */
-export const configSchema = commonConfigSchema.extend({
-  /** Auth's base URL: its /.well-known/jwks.json verifies access tokens. */
-  AUTH_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8081'),
-  /** Media's base URL: officers' résumé downloads ask its `/internal/documents/:userId/resume`. */
-  MEDIA_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8083'),
-  /** Per attempt; a résumé link is worth a short wait, not a hung roster page. */
-  MEDIA_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
-  /** The web front end: a message's `{{club_url}}` is its club page, `/club/<link>`. */
-  FRONTEND_BASE_URL: urlSchema(['http:', 'https:']).default('http://localhost:3000'),
-  /** Messages a club may send per rolling hour, and per rolling day (counted from its sent messages). */
-  MESSAGES_PER_CLUB_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
-  MESSAGES_PER_CLUB_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
-  /** Most recipients of one message: at most what one BulkEmailRequested may carry. */
-  MESSAGE_MAX_RECIPIENTS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(BULK_EMAIL_MAX_RECIPIENTS)
-    .default(BULK_EMAIL_MAX_RECIPIENTS),
-  /**
-   * REPLAY_ON_FIRST_START, REPLAY_RETRY_MS, REPLAY_RETRY_MAX_MS: a first start with no replay recorded
-   * asks auth and the catalog to restate their state, once (see domain/catch-up), and re-sends it.
-   */
-  ...replayConfigFields,
-});
+export const configSchema = commonConfigSchema
+  .extend({
+    /** Auth's base URL: its /.well-known/jwks.json verifies access tokens. */
+    AUTH_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8081'),
+    /** Media's base URL: officers' résumé downloads ask its `/internal/documents/:userId/resume`. */
+    MEDIA_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8083'),
+    /** Per attempt; a résumé link is worth a short wait, not a hung roster page. */
+    MEDIA_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2_000),
+    /** The web front end: a message's `{{club_url}}` is its club page, `/club/<link>`. */
+    FRONTEND_BASE_URL: urlSchema(['http:', 'https:']).default('http://localhost:3000'),
+    /** Messages a club may send per rolling hour, and per rolling day (counted from its sent messages). */
+    MESSAGES_PER_CLUB_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+    MESSAGES_PER_CLUB_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Most recipients of one message: at most what one BulkEmailRequested may carry. */
+    MESSAGE_MAX_RECIPIENTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(BULK_EMAIL_MAX_RECIPIENTS)
+      .default(BULK_EMAIL_MAX_RECIPIENTS),
+    /**
+     * REPLAY_ON_FIRST_START, REPLAY_RETRY_MS, REPLAY_RETRY_MAX_MS: a first start with no replay recorded
+     * asks auth and the catalog to restate their state, once (see domain/catch-up), and re-sends it.
+     */
+    ...replayConfigFields,
+    // ---- RSVPs, tickets and check-in (issue 21) ----
+    /** Signs event tickets (HMAC-SHA256); required outside the embedded mode (the default is public). */
+    TICKET_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_TICKET_SECRET),
+    /** The gateway's public URL: tickets' QR images and students' calendar feeds are links on it. */
+    PUBLIC_BASE_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8080'),
+    /** How often the no-show job looks for events that ended over an hour ago (ms); 0 turns it off. */
+    NO_SHOW_JOB_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+  })
+  .superRefine((config, issues) => {
+    if (config.DATABASE_URL && config.TICKET_SECRET === DEV_TICKET_SECRET) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['TICKET_SECRET'],
+        message: 'required outside the embedded mode (DATABASE_URL is set): it signs event tickets',
+      });
+    }
+  });
 
 export type EngagementConfig = z.output<typeof configSchema>;

@@ -10,6 +10,11 @@ import type { EngagementContext } from './domain/engagement-context.js';
 import { membershipRoutes } from './entry-points/http/membership-routes.js';
 import { messageRoutes } from './entry-points/http/message-routes.js';
 import { rosterRoutes } from './entry-points/http/roster-routes.js';
+// ---- RSVPs, tickets and check-in (issue 21) ----
+import { rsvpRoutes } from './entry-points/http/rsvp-routes.js';
+import { ticketRoutes } from './entry-points/http/ticket-routes.js';
+import { noShowJob } from './entry-points/jobs/no-show-job.js';
+// ----
 import { replayRetryJob } from './entry-points/jobs/replay-retry-job.js';
 import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
 
@@ -52,7 +57,18 @@ export const engagementService = defineService({
   },
   verifier: (ctx) => ctx.verifier,
   // Fixed paths (`members/stats`) before `members/:id`.
-  routes: [...rosterRoutes, ...membershipRoutes, ...messageRoutes],
+  routes: [
+    ...rosterRoutes,
+    ...membershipRoutes,
+    ...messageRoutes,
+    // ---- RSVPs, tickets and check-in (issue 21) ----
+    ...rsvpRoutes,
+    ...ticketRoutes,
+  ],
   handlers: engagementHandlers,
-  jobs: [replayRetryJob],
+  jobs: [
+    replayRetryJob,
+    // ---- RSVPs (issue 21) ----
+    noShowJob,
+  ],
 });

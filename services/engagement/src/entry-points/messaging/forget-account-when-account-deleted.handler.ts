@@ -1,7 +1,14 @@
 import { AccountDeletedV1 } from '@sproul/common/events';
 import { type Outbox, on } from '@sproul/common/messaging';
+import { rsvpRepository } from '../../data-access/rsvp-repository.js';
 import { forgetAccount } from '../../domain/memberships/end-memberships.js';
 
-/** A deleted account: its memberships, copy and officer places go; its clubs' counts are published again. */
+/**
+ * A deleted account: its memberships, copy and officer places go; its clubs' counts are published
+ * again; its RSVPs and calendar feed go too (issue 21; no waitlist promotion follows).
+ */
 export const forgetAccountWhenAccountDeleted = (outbox: Outbox) =>
-  on(AccountDeletedV1, async ({ data }, tx) => forgetAccount(tx, outbox, data.userId));
+  on(AccountDeletedV1, async ({ data }, tx) => {
+    await forgetAccount(tx, outbox, data.userId);
+    await rsvpRepository(tx).forgetAccount(data.userId);
+  });
