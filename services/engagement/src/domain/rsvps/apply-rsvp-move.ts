@@ -17,7 +17,7 @@ export async function applyRsvpMove(
   write: () => Promise<Rsvp | undefined>,
 ): Promise<Rsvp | undefined> {
   const row = await write();
-  if (!row || !row.accountId) return row;
+  if (!row?.accountId) return row;
   await outbox.append(tx, [
     makeEvent(
       RsvpChangedV1,

@@ -15,13 +15,7 @@ import {
 } from '../../errors.js';
 import { clubForOfficer, findClub, isOfficerOf } from '../clubs/club-access.js';
 import type { EngagementContext } from '../engagement-context.js';
-import {
-  allowedRsvpMoves,
-  type RsvpFrom,
-  type RsvpSide,
-  rsvpMoveAllowed,
-  seatedStatuses,
-} from '../rsvp-moves.js';
+import { allowedRsvpMoves, type RsvpFrom, type RsvpSide, seatedStatuses } from '../rsvp-moves.js';
 import { applyRsvpMove } from './apply-rsvp-move.js';
 import { promoteWaitlist } from './promote-waitlist.js';
 import { countsOf, eventSummary, rsvpView, settingsView } from './rsvp-views.js';
