@@ -25,6 +25,7 @@ const operatorEnv: Record<string, string> = {
   RABBITMQ_PASSWORD: 'mq-secret-2',
   KEY_ENCRYPTION_SECRET: 'a-sealing-secret-of-32-characters',
   UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-32-chars',
+  TICKET_SECRET: 'a-ticket-secret-of-32-characters',
   MINIO_PASSWORD: 'minio-secret-3',
 };
 
@@ -90,6 +91,7 @@ describe('docker-compose.yml and Dockerfile', () => {
       'MINIO_PASSWORD',
       'POSTGRES_PASSWORD',
       'RABBITMQ_PASSWORD',
+      'TICKET_SECRET',
       'UNSUBSCRIBE_SECRET',
     ]);
     // Without them compose refuses to start, rather than run on a password anyone can read here.

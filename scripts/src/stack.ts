@@ -30,6 +30,8 @@ if (!env.KEY_ENCRYPTION_SECRET) {
 env.UNSUBSCRIBE_SECRET ??= createHmac('sha256', env.KEY_ENCRYPTION_SECRET)
   .update('unsubscribe')
   .digest('base64url');
+// Engagement signs event tickets; derived the same way.
+env.TICKET_SECRET ??= createHmac('sha256', env.KEY_ENCRYPTION_SECRET).update('tickets').digest('base64url');
 
 const number = (name: string, fallback: number) => {
   const value = Number(env[name] ?? fallback);

@@ -103,3 +103,43 @@ export class FeedbackLimited extends AppError {
     );
   }
 }
+// ---- RSVPs, tickets and check-in (issue 21) ----
+
+export const eventNotFound = () =>
+  new AppError('ENGAGEMENT.EVENT_NOT_FOUND', 404, 'This club has no such event');
+
+export const rsvpNotFound = () =>
+  new AppError('ENGAGEMENT.RSVP_NOT_FOUND', 404, 'This event has no such RSVP');
+
+/** An RSVP move the table does not allow this caller from the RSVP's current status. */
+export const invalidRsvpMove = (status: string, allowed: readonly string[]) =>
+  new AppError('ENGAGEMENT.INVALID_MOVE', 409, `This move is not allowed from status ${status}`, {
+    status,
+    allowed,
+  });
+
+export const rsvpClosed = (why: string) => new AppError('ENGAGEMENT.RSVP_CLOSED', 409, why);
+
+export const eventFull = () =>
+  new AppError('ENGAGEMENT.EVENT_FULL', 409, 'This event is full and keeps no waitlist');
+
+export const membersOnly = () =>
+  new AppError('AUTH.FORBIDDEN', 403, "Only this club's members may RSVP to this event");
+
+export const ticketNotFound = () => new AppError('ENGAGEMENT.TICKET_NOT_FOUND', 404, 'No such ticket');
+
+export const badTicket = () =>
+  new AppError('ENGAGEMENT.INVALID_TICKET', 422, 'This ticket is not valid for this event');
+
+export const alreadyCheckedIn = (count: number) =>
+  new AppError(
+    'ENGAGEMENT.ALREADY_CHECKED_IN',
+    409,
+    'Already checked in; send again: true to count a re-entry',
+    {
+      count,
+    },
+  );
+
+export const calendarNotFound = () =>
+  new AppError('ENGAGEMENT.CALENDAR_NOT_FOUND', 404, 'No such calendar feed');

@@ -13,7 +13,12 @@ import { messageRoutes } from './entry-points/http/message-routes.js';
 import { pollRoutes } from './entry-points/http/poll-routes.js';
 import { reminderRoutes } from './entry-points/http/reminder-routes.js';
 import { rosterRoutes } from './entry-points/http/roster-routes.js';
+// ---- RSVPs, tickets and check-in (issue 21) ----
+import { rsvpRoutes } from './entry-points/http/rsvp-routes.js';
+import { ticketRoutes } from './entry-points/http/ticket-routes.js';
 import { eventRemindersJob } from './entry-points/jobs/event-reminders-job.js';
+import { noShowJob } from './entry-points/jobs/no-show-job.js';
+// ----
 import { replayRetryJob } from './entry-points/jobs/replay-retry-job.js';
 import { engagementHandlers } from './entry-points/messaging/engagement-handlers.js';
 
@@ -64,11 +69,16 @@ export const engagementService = defineService({
     ...pollRoutes,
     ...feedbackRoutes,
     ...reminderRoutes,
+    // ---- RSVPs, tickets and check-in (issue 21) ----
+    ...rsvpRoutes,
+    ...ticketRoutes,
   ],
   handlers: engagementHandlers,
   jobs: [
     replayRetryJob,
     // Polls, feedback and SMS reminders (issue 21)
     eventRemindersJob,
+    // ---- RSVPs (issue 21) ----
+    noShowJob,
   ],
 });

@@ -22,6 +22,10 @@ describe("engagement's OpenAPI document", () => {
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(served.sort()).toEqual([
       'GET /api/clubs/{link}/feedback',
+      // RSVPs, tickets and calendar feeds (issue 21).
+      'GET /api/clubs/{link}/events/{eventId}/rsvp',
+      'GET /api/clubs/{link}/events/{eventId}/rsvps',
+      'GET /api/clubs/{link}/events/{eventId}/rsvps.csv',
       'GET /api/clubs/{link}/members',
       'GET /api/clubs/{link}/members.csv',
       'GET /api/clubs/{link}/members/stats',
@@ -41,6 +45,14 @@ describe("engagement's OpenAPI document", () => {
       'POST /api/clubs/{link}/polls',
       'POST /api/clubs/{link}/polls/{pollId}/close',
       'POST /api/feedback',
+      'GET /api/student/calendar',
+      'GET /api/student/calendar/{token}.ics',
+      'GET /api/student/rsvps',
+      'GET /api/tickets/{payload}/qr.png',
+      'POST /api/clubs/{link}/events/{eventId}/check-in',
+      'POST /api/clubs/{link}/events/{eventId}/rsvps',
+      'POST /api/clubs/{link}/events/{eventId}/rsvps/{id}/status',
+      'PUT /api/clubs/{link}/events/{eventId}/rsvp-settings',
       'PUT /api/clubs/{link}/membership/questions',
       'PUT /api/clubs/{link}/polls/{pollId}/vote',
       'PUT /api/student/reminders',
@@ -50,6 +62,8 @@ describe("engagement's OpenAPI document", () => {
       for (const [method, operation] of Object.entries(methods)) {
         // The membership terms are public; everything else needs an access token.
         if (path === '/api/clubs/{link}/membership' && method === 'get') continue;
+        // So are an event's RSVP counts, a ticket's QR image and a calendar feed (the token is the credential).
+        if (path.endsWith('/rsvp') || path.startsWith('/api/tickets/') || path.endsWith('.ics')) continue;
         expect(Object.keys(operation.responses), `${method} ${path}`).toContain('401');
       }
     }

@@ -1,6 +1,7 @@
 import { fuzzRoutes, jsonClient, type OpenApiDocument } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
+import { rsvpHelpers } from './rsvp-harness.js';
 
 // Every route engagement documents, with hostile strings in each field, path parameter and query, and
 // its body under other content types: a 4xx or the route's normal answer, never a 5xx. Called as the
@@ -10,6 +11,10 @@ describe('every documented engagement route, fuzzed', () => {
   let owner: string;
   let student: string;
   let membershipId: string;
+  // RSVPs (issue 21): an event, a student's RSVP and its ticket for the event routes' parameters.
+  let eventId: string;
+  let rsvpId: string;
+  let payload: string;
   beforeAll(async () => {
     e = await startEngagement();
     const club = await e.addClub('fuzz-club');
@@ -17,6 +22,10 @@ describe('every documented engagement route, fuzzed', () => {
     const s = await e.addStudent();
     student = s.token;
     membershipId = (await e.join(club.linkName, student)).body.id;
+    eventId = await rsvpHelpers(e).addEvent(club.clubId);
+    const rsvp = (await rsvpHelpers(e).rsvp(club.linkName, eventId, student)).body.rsvp;
+    rsvpId = rsvp.id;
+    payload = rsvp.ticket.payload;
   }, 60_000);
   afterAll(() => e?.close());
 
@@ -27,7 +36,18 @@ describe('every documented engagement route, fuzzed', () => {
         baseUrl: e.url(''),
         document,
         headers: () => ({ authorization: `Bearer ${who === 'owner' ? owner : student}` }),
-        sample: (name) => (name === 'link' ? 'fuzz-club' : name === 'id' ? membershipId : undefined),
+        sample: (name, route) =>
+          name === 'link'
+            ? 'fuzz-club'
+            : name === 'id'
+              ? route.path.includes('/rsvps/')
+                ? rsvpId
+                : membershipId
+              : name === 'eventId'
+                ? eventId
+                : name === 'payload'
+                  ? payload
+                  : undefined,
       });
       expect(findings).toEqual([]);
       expect(requests).toBeGreaterThan(20);

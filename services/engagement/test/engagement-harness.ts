@@ -88,6 +88,7 @@ export async function startEngagement(
       MEDIA_URL: media.url,
       MEDIA_TIMEOUT_MS: '500',
       REPLAY_ON_FIRST_START: '0',
+      TICKET_SECRET: 'a-test-ticket-secret-of-32-chars',
       ...config,
     },
   });

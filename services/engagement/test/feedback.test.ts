@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
+import { rsvpHelpers } from './rsvp-harness.js';
 
 // Feedback: anyone signed in rates an event, a club or the platform, a few times per hour (counted
 // from stored feedback); officers read their club's with averages per event, admins read everything.
@@ -12,8 +13,8 @@ describe('feedback', () => {
   let club: Awaited<ReturnType<EngagementHarness['addClub']>>;
   let other: Awaited<ReturnType<EngagementHarness['addClub']>>;
   let admin: string;
-  const eventA = crypto.randomUUID();
-  const eventB = crypto.randomUUID();
+  let eventA: string;
+  let eventB: string;
 
   const send = (token: string, body: unknown) => e.client('/api/feedback', { method: 'POST', token, body });
   const student = async () => (await e.addStudent()).token;
@@ -22,6 +23,9 @@ describe('feedback', () => {
     e = await startEngagement('embedded', { FEEDBACK_PER_ACCOUNT_PER_HOUR: '3' }, { clock: () => now });
     club = await e.addClub('rated');
     other = await e.addClub('elsewhere-rated');
+    const events = rsvpHelpers(e);
+    eventA = await events.addEvent(club.clubId, {}, 'Rated night');
+    eventB = await events.addEvent(club.clubId, {}, 'Rated day');
     admin = await e.auth.token('admin');
   }, 60_000);
   afterAll(() => e?.close());
@@ -57,6 +61,11 @@ describe('feedback', () => {
       { about: { kind: 'someone' }, rating: 3 },
     ];
     for (const body of bad) expect((await send(token, body)).status).toBe(400);
+    // An event the club does not have (or another club's) is not found.
+    for (const event_id of [crypto.randomUUID(), await rsvpHelpers(e).addEvent(other.clubId)])
+      expect(
+        (await send(token, { about: { kind: 'event', club: club.linkName, event_id }, rating: 3 })).status,
+      ).toBe(404);
     const unknownClub = await send(token, { about: { kind: 'club', club: 'no-such-club' }, rating: 3 });
     expect(unknownClub.status).toBe(404);
   });

@@ -6,10 +6,11 @@ import { reminderPreferences, remindersSent, verifiedPhones } from '../src/data-
 import type { DueReminder } from '../src/domain/reminders/reminders-due.js';
 import { reminderText, sendReminders } from '../src/domain/reminders/send-reminders.js';
 import { type EngagementHarness, startEngagement } from './engagement-harness.js';
+import { rsvpHelpers } from './rsvp-harness.js';
 
 // SMS reminders: students opt in, auth's verified phones are kept, and a due reminder goes out once
-// per (student, event) to an opted-in student with a verified phone. The due reminders are handed to
-// sendReminders here: engagement's RSVPs (their source, remindersDue) are another branch's work.
+// per (student, event) to an opted-in student with a verified phone: handed to sendReminders directly,
+// and found by the job from the students' RSVPs.
 
 interface Sms {
   to: string;
@@ -129,10 +130,43 @@ describe.each(await storageKinds())('SMS reminders (%s)', (kind) => {
     expect(left).toEqual([[], [], []]);
   });
 
-  it('runs the job (no RSVPs on this branch: nothing is due)', async () => {
-    const before = e.published('SmsRequested').length;
+  it('the job texts, once, each opted-in student with a phone going to an event starting within the lead', async () => {
+    const r = rsvpHelpers(e);
+    const club = await e.addClub(`remind-${kind}`);
+    const hour = 3600_000;
+    const soon = await r.addEvent(club.clubId, { startsAt: new Date(now.getTime() + hour) }, 'Soon night');
+    const later = await r.addEvent(
+      club.clubId,
+      { startsAt: new Date(now.getTime() + 5 * hour) },
+      'Later night',
+    );
+    const going = await student(true, '+15105550123');
+    const cancelling = await student(true, '+15105550124');
+    const silent = await student(false, '+15105550125');
+    const ids = new Map<string, string>();
+    for (const s of [going, cancelling, silent]) {
+      const created = await r.rsvp(club.linkName, soon, s.token);
+      expect(created.status).toBe(201);
+      ids.set(s.id, created.body.rsvp.id);
+    }
+    expect((await r.rsvp(club.linkName, later, going.token)).status).toBe(201);
+    const cancelled = await r.move(
+      club.linkName,
+      soon,
+      ids.get(cancelling.id)!,
+      cancelling.token,
+      'cancelled',
+    );
+    expect(cancelled.status).toBe(200);
+
     await e.service.jobs.run('event-reminders');
-    expect(e.published('SmsRequested').length).toBe(before);
+    await e.service.jobs.run('event-reminders');
+    await eventually(() => smsTo(going.id).length > 0);
+    expect(smsTo(going.id)).toHaveLength(1);
+    expect(smsTo(going.id)[0]).toMatchObject({ to: '+15105550123', purpose: 'event-reminder' });
+    expect(smsTo(going.id)[0]?.text).toContain('Soon night');
+    expect(smsTo(cancelling.id)).toEqual([]);
+    expect(smsTo(silent.id)).toEqual([]);
   });
 });
 

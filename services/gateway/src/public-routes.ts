@@ -20,6 +20,12 @@ const PUBLIC: RegExp[] = [
   // How a club takes members (open or not, by application or not, its questions, its member count).
   // POST on the same path (applying) needs a student's token, which engagement checks itself.
   /^\/api\/clubs\/[^/]+\/membership$/,
+  // An event's RSVP settings and counts (issue 21); with a token engagement also answers the caller's RSVP.
+  /^\/api\/clubs\/[^/]+\/events\/[^/]+\/rsvp$/,
+  // A ticket's QR image and a student's calendar feed: the signed payload / secret token is the credential
+  // (a calendar app sends no access token).
+  /^\/api\/tickets\/[^/]+\/qr\.png$/,
+  /^\/api\/student\/calendar\/[^/]+\.ics$/,
   // Public statistics (counts only, small ones suppressed).
   /^\/api\/stats\/public$/,
   // Bulk mail's one-click unsubscribe link: signed, and followed from a mailbox without a session.

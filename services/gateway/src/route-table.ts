@@ -37,6 +37,10 @@ export const routeTable: RouteEntry[] = [
   { prefix: '/api/student', service: 'catalog' },
   // Memberships and applications: the engagement service's, as is everything under a club's `/api/clubs/:link`.
   { prefix: '/api/student/memberships', service: 'engagement' },
+  // RSVPs, tickets and students' calendar feeds (issue 21).
+  { prefix: '/api/student/rsvps', service: 'engagement' },
+  { prefix: '/api/student/calendar', service: 'engagement' },
+  { prefix: '/api/tickets', service: 'engagement' },
   { prefix: '/api/clubs', service: 'engagement' },
   // Polls, feedback and SMS reminders (issue 21): feedback from anyone, admins read it all, students' reminders.
   { prefix: '/api/feedback', service: 'engagement' },

@@ -35,6 +35,26 @@ describe('the gateway’s access policy (both lanes ask it)', () => {
     ['not a service route', '/healthz', {}, { own: true }],
     ['public route, no token', '/api/user/login', {}, { forward: { service: 'auth' } }],
     ['public catalog', '/api/catalog/tags', {}, { forward: { service: 'catalog' } }],
+    ['ticket QR (signed payload)', '/api/tickets/a.b.c/qr.png', {}, { forward: { service: 'engagement' } }],
+    [
+      'calendar feed (secret token)',
+      '/api/student/calendar/tok.ics',
+      {},
+      { forward: { service: 'engagement' } },
+    ],
+    ['event RSVP counts', '/api/clubs/c/events/e/rsvp', {}, { forward: { service: 'engagement' } }],
+    [
+      'RSVP list needs a token',
+      '/api/clubs/c/events/e/rsvps',
+      {},
+      { reject: { status: 401, reason: 'Missing Authorization Header' } },
+    ],
+    [
+      'calendar URL needs a token',
+      '/api/student/calendar',
+      {},
+      { reject: { status: 401, reason: 'Missing Authorization Header' } },
+    ],
     ['admin web app (its calls need a token)', '/admin/clubs', {}, { forward: { service: 'monitor' } }],
     [
       'token required',

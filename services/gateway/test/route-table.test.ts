@@ -25,6 +25,11 @@ describe('route table', () => {
     ['/api/admin/profile', 'catalog'],
     ['/api/admin/change-password', 'auth'],
     ['/api/mail/unsubscribe', 'mailer'],
+    ['/api/student/rsvps', 'engagement'],
+    ['/api/student/calendar', 'engagement'],
+    ['/api/student/calendar/abc.ics', 'engagement'],
+    ['/api/tickets/a.b.c/qr.png', 'engagement'],
+    ['/api/clubs/bearbots/events/e1/rsvps', 'engagement'],
     ['/admin', 'monitor'],
     ['/admin/assets/index-abc.js', 'monitor'],
   ])('sends %s to %s', (path, service) => {

@@ -263,3 +263,67 @@ export const remindersSent = schema.table(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.eventId] })],
 );
+// ---- RSVPs, tickets and check-in (issue 21) ----
+
+/**
+ * Engagement's copy of the catalog's club events (ClubEventScheduled/Changed), with the RSVP settings
+ * officers give here. A cancelled event stays (its RSVPs stay in students' feeds) but takes no RSVPs.
+ */
+export const clubEvents = schema.table(
+  'club_events',
+  {
+    id: text('id').primaryKey(),
+    clubId: text('club_id').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    location: text('location').notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
+    inviteOnly: boolean('invite_only').notNull(),
+    cancelled: boolean('cancelled').notNull().default(false),
+    /** Seats for `going` + `checked_in`; null is unlimited. */
+    capacity: integer('capacity'),
+    waitlist: boolean('waitlist').notNull().default(true),
+    membersOnly: boolean('members_only').notNull().default(false),
+    /** Null: RSVPs close when the event starts. */
+    rsvpDeadline: timestamptz('rsvp_deadline'),
+    /** Set once the no-show job moved its unattended `going` RSVPs. */
+    noShowsDone: boolean('no_shows_done').notNull().default(false),
+  },
+  (t) => [index('club_events_club_idx').on(t.clubId), index('club_events_ends_idx').on(t.endsAt)],
+);
+
+/**
+ * One student's (or walk-in's) place at an event. `queueNo` orders the waitlist (set, under the
+ * event's lock, each time the RSVP joins it); a walk-in nobody knows has no account, only an email.
+ */
+export const rsvps = schema.table(
+  'rsvps',
+  {
+    id: uuid('id').primaryKey(),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => clubEvents.id, { onDelete: 'cascade' }),
+    clubId: text('club_id').notNull(),
+    accountId: text('account_id'),
+    email: text('email').notNull(),
+    name: text('name'),
+    status: text('status').notNull(),
+    queueNo: integer('queue_no'),
+    checkIns: integer('check_ins').notNull().default(0),
+    walkIn: boolean('walk_in').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    unique('rsvps_event_account_unique').on(t.eventId, t.accountId),
+    index('rsvps_event_status_idx').on(t.eventId, t.status),
+    index('rsvps_account_idx').on(t.accountId),
+  ],
+);
+
+/** A student's personal iCalendar feed: a random, unguessable token (the URL is the credential). */
+export const calendarFeeds = schema.table('calendar_feeds', {
+  accountId: text('account_id').primaryKey(),
+  token: text('token').notNull().unique(),
+});

@@ -7,7 +7,8 @@ import {
   feedbackOfKind,
   feedbackRepository,
 } from '../../data-access/feedback-repository.js';
-import { FeedbackLimited } from '../../errors.js';
+import { rsvpRepository } from '../../data-access/rsvp-repository.js';
+import { eventNotFound, FeedbackLimited } from '../../errors.js';
 import { clubForOfficer, findClub } from '../clubs/club-access.js';
 import type { EngagementContext } from '../engagement-context.js';
 
@@ -54,12 +55,18 @@ async function checkFeedbackRate(tx: Tx, accountId: string, now: Date, perHour: 
 }
 
 /**
- * Any signed-in account's feedback about an event, a club or the platform. The event id is stored as
- * given (a uuid): engagement keeps no copy of clubs' events on this branch to check it against.
+ * Any signed-in account's feedback about an event, a club or the platform. An event must be one of the
+ * club's (engagement's copy of the catalog's events; a cancelled one may still be rated), else 404.
  */
 export async function sendFeedback(ctx: EngagementContext, claims: AccessClaims, input: NewFeedback) {
   return ctx.db.transaction(async (tx) => {
     const club = input.about.kind === 'platform' ? null : await findClub(tx, input.about.club);
+    if (
+      club &&
+      input.about.kind === 'event' &&
+      !(await rsvpRepository(tx).findEvent(club.id, input.about.event_id))
+    )
+      throw eventNotFound();
     const repository = feedbackRepository(tx);
     await repository.lockAccountSends(claims.sub);
     const now = ctx.clock();

@@ -5,13 +5,16 @@ import {
   type EventData,
   type MembershipStatus,
   makeEvent,
+  type RsvpStatus,
 } from '@sproul/common/events';
 import type { Club } from '../../data-access/club-repository.js';
 import { type MessageRecipient, messageRepository } from '../../data-access/message-repository.js';
+import { rsvpRepository } from '../../data-access/rsvp-repository.js';
 import { noRecipients, tooManyRecipients } from '../../errors.js';
 import { clubForOfficer } from '../clubs/club-access.js';
 import type { EngagementContext } from '../engagement-context.js';
 import { eachPerson, selectPeople } from '../roster/select-people.js';
+import { findEvent } from '../rsvps/rsvps.js';
 import { checkPlaceholders, clubPageUrl, fieldsOf } from './message-template.js';
 import { summaryOf } from './message-view.js';
 import { checkSendRate } from './send-rate.js';
@@ -20,11 +23,9 @@ import { checkSendRate } from './send-rate.js';
  * Whom a message goes to. Named keys, so the next kinds of recipient (an event's RSVPed attendees)
  * are new keys beside these.
  */
-export interface MessageRecipients {
-  statuses: MembershipStatus[];
-  year?: number;
-  major?: number;
-}
+export type MessageRecipients =
+  | { statuses: MembershipStatus[]; year?: number; major?: number }
+  | { event: { id: string; statuses: RsvpStatus[] } };
 
 export interface NewMessage {
   subject: string;
@@ -40,6 +41,7 @@ type Recipient = EventData<typeof BulkEmailRequestedV1>['recipients'][number];
  * one over the maximum (a refusal need not read a whole large roster), then counts the matches.
  */
 async function pickRecipients(ctx: EngagementContext, tx: Tx, club: Club, to: MessageRecipients) {
+  if ('event' in to) return pickAttendees(ctx, tx, club, to.event);
   const clubUrl = clubPageUrl(ctx.config.FRONTEND_BASE_URL, club);
   const max = ctx.config.MESSAGE_MAX_RECIPIENTS;
   const picked = new Map<string, { recipient: Recipient; name: string | null }>();
@@ -59,6 +61,37 @@ async function pickRecipients(ctx: EngagementContext, tx: Tx, club: Club, to: Me
       const { total } = await selectPeople(tx, club.id, to, { limit: 1, offset: 0 });
       throw tooManyRecipients(total, max);
     }
+  }
+  if (picked.size === 0) throw noRecipients();
+  return [...picked.values()];
+}
+
+/**
+ * An event's attendees in these RSVP statuses (issue 21), one per address, with the same fields as
+ * the roster's people (`status` being the RSVP's). The event must be the club's (else 404).
+ */
+async function pickAttendees(
+  ctx: EngagementContext,
+  tx: Tx,
+  club: Club,
+  event: { id: string; statuses: RsvpStatus[] },
+) {
+  await findEvent(tx, club, event.id);
+  const clubUrl = clubPageUrl(ctx.config.FRONTEND_BASE_URL, club);
+  const rows = (await rsvpRepository(tx).listFor(event.id, event.statuses)).filter((row) => row.accountId);
+  const picked = new Map<string, { recipient: Recipient; name: string | null }>();
+  for (const row of rows) {
+    const email = row.email.trim().toLowerCase();
+    if (picked.has(email)) continue;
+    const fields = fieldsOf(
+      { name: row.name, email, status: row.status } as Parameters<typeof fieldsOf>[0],
+      club,
+      clubUrl,
+    );
+    picked.set(email, { recipient: { to: email, userId: row.accountId, fields }, name: row.name });
+  }
+  if (picked.size > ctx.config.MESSAGE_MAX_RECIPIENTS) {
+    throw tooManyRecipients(picked.size, ctx.config.MESSAGE_MAX_RECIPIENTS);
   }
   if (picked.size === 0) throw noRecipients();
   return [...picked.values()];

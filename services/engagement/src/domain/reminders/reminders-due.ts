@@ -1,4 +1,6 @@
 import type { DbOrTx } from '@sproul/common/db';
+import { and, eq, gt, isNotNull, lte } from 'drizzle-orm';
+import { clubEvents, clubs, rsvps } from '../../data-access/schema.js';
 
 /** One student's RSVP (status `going`) to an event that starts soon: what a reminder is about. */
 export interface DueReminder {
@@ -11,16 +13,33 @@ export interface DueReminder {
 }
 
 /**
- * The contract of the reminder job's source: every RSVP with status `going` to an event (not
- * cancelled) whose start is after `now` and at most `now + leadMs`, one row per (student, event),
- * with the event's name, location and start and its club's name. It may include reminders already
- * sent, students who did not opt in and students without a verified phone: sendReminders
- * (send-reminders.ts) filters those out and keeps the exactly-once marker.
- *
- * RSVPs and engagement's copy of clubs' events are written by the RSVP work (issue 21, its own
- * branch); on this branch engagement holds no RSVP, so nobody is due. The query over those tables
- * replaces this body when the branches meet.
+ * Every RSVP with status `going` (of a student: walk-ins have no account) to an event that is not
+ * cancelled and starts after `now` and at most `now + leadMs`, one row per (student, event), with the
+ * event's name, location and start and its club's name. It includes reminders already sent, students who
+ * did not opt in and students without a verified phone: sendReminders (send-reminders.ts) filters those
+ * out and keeps the exactly-once marker.
  */
-export async function remindersDue(_db: DbOrTx, _now: Date, _leadMs: number): Promise<DueReminder[]> {
-  return [];
+export async function remindersDue(db: DbOrTx, now: Date, leadMs: number): Promise<DueReminder[]> {
+  const rows = await db
+    .select({
+      accountId: rsvps.accountId,
+      eventId: clubEvents.id,
+      eventName: clubEvents.name,
+      clubName: clubs.name,
+      location: clubEvents.location,
+      startsAt: clubEvents.startsAt,
+    })
+    .from(rsvps)
+    .innerJoin(clubEvents, eq(clubEvents.id, rsvps.eventId))
+    .innerJoin(clubs, eq(clubs.id, clubEvents.clubId))
+    .where(
+      and(
+        eq(rsvps.status, 'going'),
+        isNotNull(rsvps.accountId),
+        eq(clubEvents.cancelled, false),
+        gt(clubEvents.startsAt, now),
+        lte(clubEvents.startsAt, new Date(now.getTime() + leadMs)),
+      ),
+    );
+  return rows.map((row) => ({ ...row, accountId: row.accountId as string }));
 }

@@ -1,4 +1,4 @@
-import { bulkEmailFields } from '@sproul/common/events';
+import { bulkEmailFields, rsvpStatuses } from '@sproul/common/events';
 import { z } from 'zod';
 import { recipientStatuses } from '../../domain/messages/message-view.js';
 import { linkParams, noControl, statusSchema } from './schemas.js';
@@ -9,11 +9,21 @@ const placeholders = `May use the placeholders ${bulkEmailFields.map((f) => `{{$
  * Whom a message goes to: the roster's filter. Strict, so a key this version does not know (an event's
  * attendees, later) is a 400 rather than silently ignored and the message sent to everyone.
  */
-export const messageRecipientsSchema = z.strictObject({
+const membershipRecipients = z.strictObject({
   statuses: z.array(statusSchema).min(1).max(20).describe('Membership statuses to include, e.g. ["member"]'),
   year: z.number().int().min(0).max(100).optional(),
   major: z.number().int().min(0).max(100_000).optional(),
 });
+
+/** An event's attendees instead (issue 21): its RSVPs in these statuses; `{{status}}` is the RSVP's. */
+const eventRecipients = z.strictObject({
+  event: z.strictObject({
+    id: z.uuid().describe("The catalog's event id"),
+    statuses: z.array(z.enum(rsvpStatuses)).min(1).max(5).describe('RSVP statuses, e.g. ["going"]'),
+  }),
+});
+
+export const messageRecipientsSchema = z.union([membershipRecipients, eventRecipients]);
 
 export const messageBody = z.strictObject({
   subject: z

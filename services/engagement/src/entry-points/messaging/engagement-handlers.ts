@@ -2,6 +2,13 @@ import type { EngagementContext } from '../../domain/engagement-context.js';
 import { endMembershipsWhenClubDeleted } from './end-memberships-when-club-deleted.handler.js';
 import { forgetAccountWhenAccountDeleted } from './forget-account-when-account-deleted.handler.js';
 import { keepClubWhenClubCreated, keepClubWhenClubUpdated } from './keep-clubs-when-club-changed.handler.js';
+// ---- RSVPs (issue 21) ----
+import {
+  keepEventWhenClubEventChanged,
+  keepEventWhenClubEventScheduled,
+  markEventWhenClubEventCancelled,
+} from './keep-events-when-club-event-changed.handler.js';
+// ----
 import { keepOfficersWhenClubOfficerChanged } from './keep-officers-when-club-officer-changed.handler.js';
 import {
   keepPeopleWhenAccountSnapshot,
@@ -29,4 +36,8 @@ export const engagementHandlers = (ctx: EngagementContext) => [
   recordAnswerWhenReadModelReplayed(),
   // Polls, feedback and SMS reminders (issue 21): auth's verified phones, where reminders go.
   keepPhonesWhenPhoneNumberChanged(),
+  // ---- RSVPs (issue 21): the catalog's club events ----
+  keepEventWhenClubEventScheduled(),
+  keepEventWhenClubEventChanged(),
+  markEventWhenClubEventCancelled(),
 ];
