@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { rowsOf } from '@sproul/common/db';
-import { fetchJson } from '@sproul/common/testing';
+import { makeEvent, ReadModelReplayRequestedV1 } from '@sproul/common/events';
+import { eventually, fetchJson } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
@@ -187,6 +188,31 @@ describe('verified phone numbers', () => {
     });
     // Now free for another account.
     expect((await phone('carol', { body: { phone: '+14155550102' } })).status).toBe(202);
+  });
+
+  it('restates every verified number when a read model is replayed', async () => {
+    await auth.settled();
+    const before = auth.events.length;
+    await auth.bus.publish([
+      makeEvent(
+        ReadModelReplayRequestedV1,
+        { replayId: randomUUID(), requestedBy: 'engagement', owners: ['auth'] },
+        'engagement',
+      ),
+    ]);
+    await eventually(() => auth.events.slice(before).some((e) => e.type === 'ReadModelReplayed'));
+    const restated = auth.events
+      .slice(before)
+      .filter((e) => e.type === 'PhoneNumberChanged')
+      .map((e) => e.data);
+    expect(restated).toEqual(
+      expect.arrayContaining([
+        { userId: ids.bob, phone: '+14155550199' },
+        expect.objectContaining({ phone: '+14155550301' }),
+        expect.objectContaining({ phone: '+14155550302' }),
+      ]),
+    );
+    expect(restated).toHaveLength(3);
   });
 
   it('lets the phone go with the account', async () => {
