@@ -38,6 +38,7 @@ describe('verified phone numbers', () => {
     const text = (sms.at(-1)?.data as { text: string } | undefined)?.text ?? '';
     return /\b(\d{6})\b/.exec(text)?.[1] ?? '';
   };
+  const lastOf = (type: string) => auth.events.filter((e) => e.type === type).at(-1);
   const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   beforeAll(async () => {
@@ -79,7 +80,7 @@ describe('verified phone numbers', () => {
     });
     const code = await lastCode('+14155550101');
     expect(code).toMatch(/^\d{6}$/);
-    const sms = auth.events.findLast((e) => e.type === 'SmsRequested');
+    const sms = lastOf('SmsRequested');
     expect(sms?.data).toMatchObject({ to: '+14155550101', purpose: 'phone-code', userId: ids.alice });
     const rows = rowsOf<Record<string, string>>(
       await auth.db.execute(sql`select * from auth.phone_challenges`),
@@ -143,7 +144,7 @@ describe('verified phone numbers', () => {
       body: { phone: '+14155550102', verified: true, pending: null },
     });
     await auth.settled();
-    expect(auth.events.findLast((e) => e.type === 'PhoneNumberChanged')?.data).toEqual({
+    expect(lastOf('PhoneNumberChanged')?.data).toEqual({
       userId: ids.alice,
       phone: '+14155550102',
     });
@@ -182,7 +183,7 @@ describe('verified phone numbers', () => {
     const res = await phone('alice', { method: 'DELETE' });
     expect(res).toMatchObject({ status: 200, body: { phone: null, verified: false, pending: null } });
     await auth.settled();
-    expect(auth.events.findLast((e) => e.type === 'PhoneNumberChanged')?.data).toEqual({
+    expect(lastOf('PhoneNumberChanged')?.data).toEqual({
       userId: ids.alice,
       phone: null,
     });
