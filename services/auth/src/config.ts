@@ -28,6 +28,15 @@ export const configSchema = commonConfigSchema
     OIDC_ISSUER: urlSchema(['http:', 'https:']).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /**
+     * Keys the HMAC under which phone verification codes are stored (a 6-digit code's plain hash is
+     * reversed by trying the million). Defaults to KEY_ENCRYPTION_SECRET, then (embedded mode) a fixed value.
+     */
+    PHONE_CODE_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** How long a phone verification code lives. */
+    PHONE_CODE_TTL_S: seconds(600),
+    /** Codes sent per hour, per account and per number; more is a 429. */
+    PHONE_CODES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(3),
     /** Embedded mode only: an admin account created on first start. */
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8).optional(),

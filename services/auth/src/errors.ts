@@ -78,3 +78,40 @@ export const lastAdmin = () =>
   new AppError('AUTH.LAST_ADMIN', 409, 'The last admin keeps the role: grant it to someone else first');
 export const roleNotHeld = () =>
   new AppError('AUTH.ROLE_NOT_HELD', 404, 'That account does not hold that role');
+
+// Phone numbers.
+export const phoneInUse = () =>
+  new AppError('AUTH.PHONE_IN_USE', 409, 'That phone number is verified on another account');
+export const phoneAlreadyVerified = () =>
+  new AppError('AUTH.PHONE_ALREADY_VERIFIED', 409, 'That phone number is already verified on this account');
+/** A wrong code; `data.attempts_left` says how many more the code takes before it dies. */
+export const wrongPhoneCode = (attemptsLeft: number) =>
+  new AppError('AUTH.WRONG_CODE', 400, 'The code is incorrect', { attempts_left: attemptsLeft });
+/** No code to check: none was sent, it expired, or too many wrong attempts killed it. */
+export const phoneCodeGone = (state: 'none' | 'expired' | 'dead') =>
+  new AppError(
+    'AUTH.CODE_GONE',
+    410,
+    state === 'none'
+      ? 'No code is pending: request one first'
+      : state === 'expired'
+        ? 'The code has expired: request a new one'
+        : 'Too many wrong attempts: request a new code',
+    { state },
+  );
+
+/** Over the send-rate limit; the route answers `Retry-After` from `retryAfter` (seconds). */
+export class PhoneCodesLimited extends AppError {
+  constructor(
+    readonly retryAfter: number,
+    limit: number,
+    per: 'account' | 'number',
+  ) {
+    super(
+      'AUTH.PHONE_CODES_LIMITED',
+      429,
+      `At most ${limit} codes per hour may be sent ${per === 'account' ? 'for an account' : 'to a number'}; try again in ${retryAfter} seconds`,
+      { retry_after: retryAfter, limit, per },
+    );
+  }
+}

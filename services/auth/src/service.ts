@@ -34,7 +34,16 @@ export const authService = defineService({
       accessS: config.ACCESS_TOKEN_TTL_S,
       refreshS: config.REFRESH_TOKEN_TTL_S,
     });
-    const context = authContext({ db: database.db, outbox, store, keyRing, tokens, config, logger });
+    const context = authContext({
+      db: database.db,
+      outbox,
+      store,
+      keyRing,
+      tokens,
+      config,
+      logger,
+      clock: clock ?? (() => new Date()),
+    });
     // Embedded mode only: production admins are created with `npm run admin:create`.
     if (database.kind === 'pglite' && config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
       const outcome = await ensureAdmin(context, config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

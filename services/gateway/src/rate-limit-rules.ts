@@ -54,6 +54,16 @@ export const RULES: Rule[] = [
     perAccount: { points: 20, seconds: 3600 },
   },
   {
+    // A code sent by SMS costs money and reaches someone's phone: auth limits codes per account and per
+    // number itself (3 an hour, in its database); this slows one client working through many accounts,
+    // and code guessing. Reads of /api/user/phone count too (every method does): a client has no reason
+    // to poll it.
+    name: 'phone',
+    paths: ['/api/user/phone', '/api/user/phone/verify'],
+    perIp: { points: 30, seconds: 600 },
+    perAccount: { points: 20, seconds: 600 },
+  },
+  {
     // Accepting may create an account (a password hashed): as registration, per address.
     name: 'accept-invitation',
     paths: ['/api/user/invitations/accept'],

@@ -419,6 +419,8 @@ describe('which requests a limit counts', () => {
     }
     expect(name('/api/user/Register/')).toBe('register');
     expect(name('/api/user/magic-link//')).toBe('email');
+    expect(name('/api/user/phone')).toBe('phone');
+    expect(name('/api/user//Phone/verify/')).toBe('phone');
     expect(name('/api/user', basic('a@b.c', 'x'))).toBe('credentials');
     expect(name('/api/user/profile-anything', 'basic eDp5')).toBe('credentials');
     for (const path of [

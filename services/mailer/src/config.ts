@@ -34,6 +34,11 @@ export const configSchema = commonConfigSchema
     MAIL_BULK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
     /** A claim older than this is a crashed sender's: taken over (after asking the provider). */
     MAIL_BULK_CLAIM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+    /**
+     * Who delivers text messages (SmsRequested). `dev`, the only one so far: into the SES emulator's
+     * inbox (/_dev/mail) as an email to `<number>@sms.invalid`; without SES_ENDPOINT every SMS fails.
+     */
+    SMS_PROVIDER: z.enum(['dev']).default('dev'),
     /** Where the one-click unsubscribe links of bulk mail point (the gateway's public URL). */
     PUBLIC_BASE_URL: urlSchema(['http:', 'https:']).default('http://127.0.0.1:8080'),
     /** Signs the unsubscribe links; required outside the embedded mode (the default is public). */

@@ -6,6 +6,7 @@ import { clubOfficerRepository } from './club-officer-repository.js';
 import { clubRepository } from './club-repository.js';
 import { emailTokenRepository } from './email-token-repository.js';
 import { invitationRepository } from './invitation-repository.js';
+import { phoneRepository } from './phone-repository.js';
 import { rsoRepository } from './rso-repository.js';
 import { sessionRepository } from './session-repository.js';
 import { sessionRotationRepository } from './session-rotation-repository.js';
@@ -20,6 +21,7 @@ export const repositories = (db: DbOrTx) => ({
   clubs: clubRepository(db),
   officers: clubOfficerRepository(db),
   invitations: invitationRepository(db),
+  phones: phoneRepository(db),
 });
 
 export type Repositories = ReturnType<typeof repositories>;

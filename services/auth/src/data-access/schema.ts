@@ -180,3 +180,51 @@ export const invitations = schema.table(
       .where(sql`${table.acceptedAt} is null and ${table.revokedAt} is null`),
   ],
 );
+
+/**
+ * Verified phone numbers: at most one per account, and a number verified on one account only (the
+ * unique index: a second account proving the same number is refused, 409).
+ */
+export const phoneNumbers = schema.table('phone_numbers', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  phone: text('phone').notNull().unique(),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The one pending phone verification of an account: a 6-digit code sent by SMS, kept only as an HMAC
+ * (peppered: a 6-digit code's plain hash is reversed by trying the million), dead after `attempts`
+ * reaches the limit or at `expires_at`. A new code replaces the pending one.
+ */
+export const phoneChallenges = schema.table('phone_challenges', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  phone: text('phone').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every code sent, counted per account and per number for the send-rate limit (in the database, so a
+ * restart does not reset it). Rows older than the window are pruned as new ones are written, so a
+ * deleted account's number stays here at most that long.
+ */
+export const phoneCodeSends = schema.table(
+  'phone_code_sends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** No foreign key: deleting the account and registering again must not reset the count. */
+    accountId: uuid('account_id').notNull(),
+    phone: text('phone').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('phone_code_sends_account_idx').on(table.accountId, table.sentAt),
+    index('phone_code_sends_phone_idx').on(table.phone, table.sentAt),
+  ],
+);

@@ -25,6 +25,8 @@ export interface AuthContext {
   verifier: TokenVerifier;
   config: AuthConfig;
   logger: Logger;
+  /** The service's clock (tests move it: phone codes expire by it). */
+  clock: () => Date;
   /** Work done after answering (see `deferredWork`). */
   deferred: DeferredWork;
   /** Student single sign-on (it caches the provider's discovery document). */

@@ -6,6 +6,7 @@ import { officerChanged } from './officer-changes.js';
 import { hashPassword } from './password-hasher.js';
 import { isStrongPassword } from './password-policy.js';
 import { assertCurrentPassword } from './password-reset.js';
+import { removePhoneOf } from './phone-numbers.js';
 import { replacePassword } from './replace-password.js';
 import { denySessions } from './sessions.js';
 
@@ -85,6 +86,8 @@ export async function removeAccount(unit: Work, account: Account): Promise<strin
   for (const grant of await unit.officers.clubsOf(account.id)) {
     await unit.publish(officerChanged(grant, null, null));
   }
+  // Its phone number goes with it (the rows by cascade): PhoneNumberChanged says so to those who copy it.
+  await removePhoneOf(unit, account.id);
   await unit.accounts.delete(account.id);
   await unit.publish(
     makeEvent(

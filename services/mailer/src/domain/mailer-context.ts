@@ -5,6 +5,7 @@ import type { MailerConfig } from '../config.js';
 import type { TemplateName } from '../templates/templates.js';
 import type { MailProvider } from './mail-provider.js';
 import type { RenderedEmail } from './render-email.js';
+import type { SmsSender } from './sms-sender.js';
 
 /** What the mailer's routes and its consumer are given (built once in service.ts's setup). */
 export interface MailerContext {
@@ -12,6 +13,8 @@ export interface MailerContext {
   db: Db;
   outbox: Outbox;
   provider: MailProvider;
+  /** Delivers SmsRequested (SMS_PROVIDER). */
+  sms: SmsSender;
   /** Fills a template (compiled at the first email); throws `BadVariablesError` for bad values. */
   render: (template: TemplateName, variables: Record<string, string>) => Promise<RenderedEmail>;
   logger: Logger;

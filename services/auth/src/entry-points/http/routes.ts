@@ -4,6 +4,7 @@ import { jwksRoute } from './jwks-route.js';
 import { magicLinkRoutes } from './magic-link-routes.js';
 import { monitorRoutes } from './monitor-routes.js';
 import { changePasswordRoutes, signInRoutes } from './password-routes.js';
+import { phoneRoutes } from './phone-routes.js';
 import { platformRoleRoutes } from './platform-role-routes.js';
 import { registrationRoutes } from './registration-routes.js';
 import { rsoRoutes } from './rso-routes.js';
@@ -29,6 +30,7 @@ export const authRoutes = [
     },
   }),
   ...selfServiceRoutes,
+  ...phoneRoutes,
   ...magicLinkRoutes,
   ...changePasswordRoutes,
   ...teamRoutes,
