@@ -125,7 +125,7 @@ describe('club events: RSVP, waitlist, check-in and attendance end to end (embed
     );
     expect(saved).toMatchObject({ capacity: 2, waitlist: true });
     expect((await api(`${eventPath()}/rsvp`)).body.settings).toMatchObject({ capacity: 2, waitlist: true });
-  });
+  }, 45_000); // a sign-up and two trips over the bus, on a loaded machine
 
   it('three students RSVP in order: two are going, the third is first on the waitlist', async () => {
     const accounts = { a: A, b: B, c: C };
