@@ -29,6 +29,7 @@ describe('/api/monitor/bus', () => {
       'media',
       'mailer',
       'mailer-bulk',
+      'mailer-sms',
       'recommender',
       'monitor',
       'engagement',

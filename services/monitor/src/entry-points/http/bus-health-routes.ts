@@ -10,6 +10,7 @@ export const SERVICE_QUEUES = [
   'media',
   'mailer',
   'mailer-bulk',
+  'mailer-sms',
   'recommender',
   'monitor',
   'engagement',
