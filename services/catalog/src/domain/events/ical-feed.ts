@@ -1,54 +1,9 @@
+import { CRLF, escapeText, foldLine, utcStamp, withoutControls } from '@sproul/common/ical';
 import type { CancelledClubEvent } from '../../data-access/cancelled-club-event-repository.js';
 import type { ClubEvent } from '../../data-access/club-event-repository.js';
 
-const CRLF = '\r\n';
-const MAX_LINE_OCTETS = 75;
-
-const isControl = (char: string) => {
-  const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
-};
-
-/** Drops control characters (RFC 5545 allows none in values) except those in `keep`. */
-const withoutControls = (value: string, keep = '') =>
-  [...value].filter((char) => !isControl(char) || keep.includes(char)).join('');
-
-/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, newlines as `\n`, no other controls. */
-export function escapeText(value: string): string {
-  return withoutControls(value.replace(/\r\n?/g, '\n'), '\t\n')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\n/g, '\\n');
-}
-
-/** RFC 5545 §3.1: lines longer than 75 octets fold with CRLF + space, never inside a UTF-8 character. */
-export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    // Continuation lines start with a space, which counts towards their 75 octets.
-    const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
-}
-
-/** UTC date-time form, `20260114T183000Z`. */
-export const utcStamp = (date: Date) =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+// The catalog's tests check the text rules through this module.
+export { escapeText, foldLine };
 
 export interface FeedClub {
   name: string;
