@@ -8,7 +8,7 @@ import { clubForOfficer } from '../clubs/club-access.js';
 import type { EngagementContext } from '../engagement-context.js';
 import { allowedRsvpMoves } from '../rsvp-moves.js';
 import { applyRsvpMove } from './apply-rsvp-move.js';
-import { findEvent } from './rsvps.js';
+import { lockedEvent } from './rsvps.js';
 import { readTicket } from './tickets.js';
 
 export type CheckIn = { payload: string; again?: boolean } | { email: string; again?: boolean };
@@ -29,9 +29,7 @@ export async function checkIn(
   return ctx.outbox.transaction(async (tx) => {
     const club = await clubForOfficer(tx, linkName, claims, 'write');
     const repo = rsvpRepository(tx);
-    await findEvent(tx, club, eventId);
-    await repo.lockEvent(eventId);
-    const event = await findEvent(tx, club, eventId);
+    const event = await lockedEvent(tx, club, eventId);
     const again = input.again === true;
     if ('payload' in input) {
       const ticket = readTicket(ctx.config, input.payload);

@@ -27,6 +27,17 @@ export async function findEvent(db: DbOrTx, club: Club, eventId: string) {
   return event;
 }
 
+/**
+ * The club's event, read under its lock (held until the transaction ends): every change of seats,
+ * waitlist or check-ins goes through here, so they happen one at a time per event. An id that is not
+ * the club's is a 404 before anything is locked.
+ */
+export async function lockedEvent(tx: DbOrTx, club: Club, eventId: string) {
+  await findEvent(tx, club, eventId);
+  await rsvpRepository(tx).lockEvent(eventId);
+  return findEvent(tx, club, eventId);
+}
+
 /** Officers set an event's capacity, waitlist, members-only and deadline; a raised capacity promotes. */
 export async function saveRsvpSettings(
   ctx: EngagementContext,
@@ -37,10 +48,8 @@ export async function saveRsvpSettings(
 ) {
   return ctx.outbox.transaction(async (tx) => {
     const club = await clubForOfficer(tx, linkName, claims, 'write');
-    await findEvent(tx, club, eventId);
-    await rsvpRepository(tx).lockEvent(eventId);
-    const event =
-      (await rsvpRepository(tx).saveSettings(eventId, settings)) ?? (await findEvent(tx, club, eventId));
+    const locked = await lockedEvent(tx, club, eventId);
+    const event = (await rsvpRepository(tx).saveSettings(eventId, settings)) ?? locked;
     await promoteWaitlist(ctx, tx, club, event);
     return settingsView(event);
   });
@@ -77,9 +86,7 @@ export async function createRsvp(
   return ctx.outbox.transaction(async (tx) => {
     const club = await findClub(tx, linkName);
     const repo = rsvpRepository(tx);
-    await findEvent(tx, club, eventId);
-    await repo.lockEvent(eventId);
-    const event = await findEvent(tx, club, eventId);
+    const event = await lockedEvent(tx, club, eventId);
     const now = ctx.clock();
     if (event.cancelled) throw rsvpClosed('This event was cancelled');
     if (now > (event.rsvpDeadline ?? event.startsAt)) throw rsvpClosed('RSVPs for this event are closed');
@@ -135,9 +142,7 @@ export async function changeRsvpStatus(
   return ctx.outbox.transaction(async (tx) => {
     const club = await findClub(tx, linkName);
     const repo = rsvpRepository(tx);
-    await findEvent(tx, club, eventId);
-    await repo.lockEvent(eventId);
-    const event = await findEvent(tx, club, eventId);
+    const event = await lockedEvent(tx, club, eventId);
     const rsvp = await repo.find(rsvpId);
     if (!rsvp || rsvp.eventId !== event.id) throw rsvpNotFound();
     const side: RsvpSide | undefined =
