@@ -164,6 +164,8 @@ function normalise(text: string, baseUrl: string): string {
       // The signing key is made at first start: its public coordinates differ on every run.
       .replace(/"([xy])":"[\w-]{43}"/g, '"$1":"<key>"')
       .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<jwt>')
+      // A student's calendar feed URL carries a random secret made on first use.
+      .replace(/(\/api\/student\/calendar\/)[\w-]{43}(\.ics)/g, '$1<feed-token>$2')
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
       .replace(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g, '<time>')
       .replace(/\b\d{8}T\d{6}Z?\b/g, '<time>')
