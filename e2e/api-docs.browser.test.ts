@@ -35,6 +35,14 @@ describe.skipIf(noBrowser)('API documentation page (/api/docs)', () => {
   it('renders the documented routes, grouped, without console errors', async () => {
     const { page, problems } = await watchedPage(browser, platform.url);
     await page.goto(`${platform.url}/api/docs`);
+    // Every group is listed, collapsed; opening one shows its operations.
+    await page.waitForSelector('.opblock-tag', { timeout: 15_000 });
+    for (const group of ['Accounts', 'Catalog']) {
+      await page
+        .locator('.opblock-tag', { hasText: new RegExp(`^${group}`) })
+        .first()
+        .click();
+    }
     await page.waitForSelector('.opblock-summary-path', { timeout: 15_000 });
     const paths = await page.locator('.opblock-summary-path').allTextContents();
     expect(paths.map((p) => p.replace(/\u200b/g, ''))).toEqual(
