@@ -35,7 +35,10 @@ describe.skipIf(noBrowser)('home page (/) in a browser', () => {
     await page.getByRole('link', { name: 'API documentation' }).click();
     await page.waitForURL('**/api/docs/**');
     // The groups start collapsed: opening one shows its operations.
-    await page.locator('.opblock-tag', { hasText: /^Accounts/ }).first().click({ timeout: 15_000 });
+    await page
+      .locator('.opblock-tag', { hasText: /^Accounts/ })
+      .first()
+      .click({ timeout: 15_000 });
     await page.waitForSelector('.opblock-summary-path', { timeout: 15_000 });
     expect(problems).toEqual([]);
   });
