@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A port free right now on loopback. */
+/**
+ * A port free right now on loopback, below Linux's ephemeral range (32768+): a process started with it
+ * binds seconds later, and in between any outgoing connection (of this test or a concurrent one) could
+ * be given a port from the ephemeral range, as happened in CI (EADDRINUSE on 37215).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  return freePortRange(1);
 }
 
 /**
