@@ -41,6 +41,11 @@ export const configSchema = commonConfigSchema.extend({
     .int()
     .refine((ms) => ms === 0 || (ms >= 100 && ms <= 3_600_000), 'must be 0 (off) or 100 to 3600000')
     .default(60_000),
+  /**
+   * Memory for cached public answers (read-cache/), in MB; `0` turns the cache off (every read goes to
+   * the database). The whole catalog at 10 000 clubs, its pages and club pages fit in far less.
+   */
+  READ_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 
 export type CatalogConfig = z.output<typeof configSchema>;

@@ -17,6 +17,7 @@ import { metadataAnnounceJob } from './entry-points/jobs/metadata-announce-job.j
 import { recruitingStatusJob } from './entry-points/jobs/recruiting-status-job.js';
 import { searchCountJob } from './entry-points/jobs/search-count-job.js';
 import { catalogHandlers } from './entry-points/messaging/catalog-handlers.js';
+import { startReadCache } from './read-cache/read-cache.js';
 import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 
 /** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
@@ -36,11 +37,13 @@ export const catalogService = defineService({
       breakAfter: 3,
       halfOpenAfterMs: 10_000,
     });
+    const now = clock ?? (() => new Date());
+    const readCache = await startReadCache(database, logger, { maxMb: config.READ_CACHE_MB, clock: now });
     const context: CatalogContext = {
       db: database.db,
       outbox,
       config,
-      clock: clock ?? (() => new Date()),
+      clock: now,
       logger,
       verifier: createTokenVerifier({
         jwksUrl: new URL('/.well-known/jwks.json', config.AUTH_URL).href,
@@ -49,12 +52,22 @@ export const catalogService = defineService({
       similarClubs: recommenderSimilarClubs(recommender),
       searches: searchCounter(clock),
       studentClubs: recommenderStudentClubs(recommender),
+      readCache,
     };
     await seedAndAnnounceMetadata(outbox);
     if (database.kind === 'pglite' && config.SEED_DEMO) await seedDemoCatalogOnFirstStart(context);
-    return { context, stop: () => recommender.close() };
+    return {
+      context,
+      stop: async () => {
+        await readCache.stop();
+        await recommender.close();
+      },
+    };
   },
   verifier: (ctx) => ctx.verifier,
+  // Anonymous reads already answered from memory skip express (`npm run bench:catalog`).
+  fastLane: (ctx) => ctx.readCache.fastLane,
+  metrics: (ctx) => ctx.readCache.metrics(),
   routes: [...catalogRoutes, ...officerRoutes, ...studentRoutes, ...monitorRoutes],
   handlers: catalogHandlers,
   // In every run mode, in each replica: the locks inside let one replica act per tick.

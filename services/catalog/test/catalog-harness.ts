@@ -77,7 +77,14 @@ export async function startCatalogHarness(
   return {
     ...catalog,
     auth,
-    recommender,
+    recommender: {
+      ...recommender,
+      /** A new answer, which cached club pages show at once, as the real one's SimilarClubsChanged does. */
+      set(next: RecommenderMode) {
+        recommender.set(next);
+        catalog.context.readCache.invalidate();
+      },
+    },
     /** Visible clubs straight into the table (fast: a few hundred in one statement). */
     async addClubs(drafts: (Partial<NewClub> & { name: string })[]): Promise<Club[]> {
       if (drafts.length === 0) return [];

@@ -36,7 +36,10 @@ describe('the locks of a club edit', () => {
   beforeAll(async () => {
     embedded = await EmbeddedPostgres.open();
     const db = drizzle({ client: embedded.client, logger: { logQuery: (query) => statements.push(query) } });
-    database = { db, kind: 'pglite', service: 'catalog', ping: async () => {}, close: async () => {} };
+    database = {
+      ...embedded.forService('catalog'),
+      db,
+    };
     await migrateDatabase(database, fileURLToPath(new URL('../drizzle', import.meta.url)));
     outbox = new Outbox(database, outboxTable, aggregateVersions);
     await seedAndAnnounceMetadata(outbox);

@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { preferredEncoding } from '@sproul/common/http';
 
 /** Answers smaller than this go out as they are: compressing them costs more than it saves. */
 export const COMPRESSION_THRESHOLD = 1024;
@@ -21,20 +22,5 @@ export function chooseEncoding(
     return undefined;
   const cacheControl = headers['cache-control'];
   if (cacheControl !== undefined && /no-transform/i.test(String(cacheControl))) return undefined;
-  const accepted = String(req.headers['accept-encoding'] ?? '');
-  if (!accepted) return undefined;
-  if (acceptsEncoding(accepted, 'br')) return 'br';
-  if (acceptsEncoding(accepted, 'gzip')) return 'gzip';
-  return undefined;
-}
-
-/** `gzip, br;q=0` offers gzip only: an encoding with q=0 is refused, per RFC 9110 §12.5.3. */
-function acceptsEncoding(header: string, encoding: string): boolean {
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    if (name?.trim().toLowerCase() !== encoding) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  }
-  return false;
+  return preferredEncoding(req.headers['accept-encoding']);
 }

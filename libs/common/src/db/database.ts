@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ChannelListener, ChannelSubscription } from './notifications.js';
 
 // The same Drizzle code runs on a PostgreSQL server (node-postgres) and on embedded PGlite:
 // services only see this common supertype of the two drivers' databases.
@@ -14,6 +15,8 @@ export interface Database {
   /** The service that owns this database; its tables live in the PostgreSQL schema of that name. */
   service: string;
   ping(): Promise<void>;
+  /** LISTEN on a channel: notifications (NOTIFY, pg_notify) sent by committed transactions. */
+  listen(channel: string, listener: ChannelListener): Promise<ChannelSubscription>;
   close(): Promise<void>;
 }
 

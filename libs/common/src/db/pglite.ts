@@ -39,6 +39,12 @@ export class EmbeddedPostgres {
       async ping() {
         await client.query('select 1');
       },
+      // One process: the instance cannot drop a connection, so the listener is never lost.
+      async listen(channel, listener) {
+        const unlisten = await client.listen(channel, (payload) => listener.notified(payload));
+        listener.restored();
+        return { close: () => (client.closed ? Promise.resolve() : unlisten()) };
+      },
       // The instance is shared: the owner of EmbeddedPostgres closes it, not each service.
       async close() {},
     };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database } from './database.js';
+import { listenOnPostgres } from './notifications.js';
 import { pipelinedDatabase } from './pipelined-session.js';
 
 export interface PostgresOptions {
@@ -34,6 +35,7 @@ export async function openPostgres({ url, service, poolSize = 10 }: PostgresOpti
     async ping() {
       await pool.query('select 1');
     },
+    listen: (channel, listener) => listenOnPostgres(url, channel, listener),
     async close() {
       await pool.end();
     },

@@ -1,3 +1,4 @@
+export * from './accept-encoding.js';
 export { JSON_BODY_TYPES, OTHER_BODY_TYPES, type OtherBody } from './content-type.js';
 export * from './create-app.js';
 export * from './database-errors.js';

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Metric } from 'prom-client';
 import type { z } from 'zod';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { EventBus } from '../bus/event-bus.js';
@@ -42,6 +44,14 @@ export interface ServiceDefinition<Config extends CommonConfig, Ctx> {
   routes?: RouteDefinition<Ctx>[];
   handlers?: (ctx: Ctx) => EventHandler[];
   jobs?: JobDefinition<Ctx, Config>[];
+  /**
+   * Answers some requests before express sees them (true when it took the request): for answers served
+   * from memory, where express's middleware would cost more than the answer. Whatever it leaves goes
+   * through the app as usual.
+   */
+  fastLane?: (ctx: Ctx) => (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** The service's own figures, served at `/metrics` with the kernel's (made with `registers: []`). */
+  metrics?: (ctx: Ctx) => Metric[];
   /** Checks `/readyz` runs besides the database, the bus and the store. */
   readiness?: (ctx: Ctx) => ReadinessChecks;
 }

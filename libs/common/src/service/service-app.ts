@@ -20,7 +20,7 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
   const otherBodies = new Map(
     routes.flatMap(({ spec }) => (spec.alsoAccepts ? [[spec.path, spec.alsoAccepts] as const] : [])),
   );
-  const { app } = createHttpApp({
+  const { app, metrics } = createHttpApp({
     service: definition.name,
     logger,
     bodyLimit: config.BODY_LIMIT,
@@ -40,5 +40,6 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
       app.use(router);
     },
   });
+  for (const metric of definition.metrics?.(context) ?? []) metrics.registerMetric(metric);
   return app;
 }

@@ -68,7 +68,12 @@ export async function startService<Config extends CommonConfig, Ctx>(
   });
 
   const app = serviceApp(definition, context, deps, config);
-  const server = await listen(app, config.PORT ?? 0, config.HOST);
+  const fastLane = definition.fastLane?.(context);
+  const server = await listen(
+    fastLane ? (req, res) => fastLane(req, res) || app(req, res) : app,
+    config.PORT ?? 0,
+    config.HOST,
+  );
   logger.info({ url: server.url }, `${definition.name} listening`);
 
   return {

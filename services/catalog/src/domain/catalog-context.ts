@@ -3,6 +3,7 @@ import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
 import type { Outbox } from '@sproul/common/messaging';
 import type { CatalogConfig } from '../config.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
 import type { SimilarClubsSource } from './clubs/similar-clubs-source.js';
 import type { StudentClubsSource } from './clubs/student-clubs-source.js';
 import type { SearchCounter } from './search/search-counter.js';
@@ -22,4 +23,6 @@ export interface CatalogContext {
   searches: SearchCounter;
   /** The recommender's clubs for a student, with reasons, or an error when it is down or slow. */
   studentClubs: StudentClubsSource;
+  /** Public answers from memory, kept in step with every committed change. */
+  readCache: ReadCache;
 }

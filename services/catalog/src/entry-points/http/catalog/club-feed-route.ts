@@ -4,6 +4,7 @@ import { repositories } from '../../../data-access/repositories.js';
 import { lookupVisibleClub } from '../../../domain/clubs/lookup-visible-club.js';
 import { cancelledFeedHorizon } from '../../../domain/events/cancelled-events.js';
 import { clubEventsFeed } from '../../../domain/events/ical-feed.js';
+import { cachedAnswer } from '../../../read-cache/cached-answer.js';
 import { linkNameParams } from '../catalog-schemas.js';
 import { route } from '../route.js';
 import { resolvedClub } from './resolve-club.js';
@@ -23,20 +24,29 @@ export const clubFeedRoute = route(
     },
     errors: [400, 404],
   },
-  async ({ ctx, params, res }) => {
-    const club = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name), res, '/events.ics');
-    if (!club) return;
-    const now = ctx.clock();
-    const events = await repositories(ctx.db).events.listAll(club.id);
-    // The read filter, not only the prune: a cancellation past the horizon is gone from the feed at once.
-    const cancelled = await cancelledClubEventRepository(ctx.db).listSince(
-      club.id,
-      cancelledFeedHorizon(now),
-    );
-    res
-      .type('text/calendar; charset=utf-8')
-      .setHeader('Content-Disposition', `inline; filename="${club.linkName}.ics"`)
-      .setHeader('Cache-Control', 'public, max-age=300')
-      .send(clubEventsFeed(club, events, now, cancelled));
+  async ({ ctx, params, req, res }) => {
+    const fill = async () => {
+      const resolved = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name), '/events.ics');
+      if ('answer' in resolved) return resolved.answer;
+      const { club } = resolved;
+      const now = ctx.clock();
+      const events = await repositories(ctx.db).events.listAll(club.id);
+      // The read filter, not only the prune: a cancellation past the horizon is gone from the feed at once.
+      const cancelled = await cancelledClubEventRepository(ctx.db).listSince(
+        club.id,
+        cancelledFeedHorizon(now),
+      );
+      return cachedAnswer({
+        headers: {
+          'content-type': 'text/calendar; charset=utf-8',
+          'content-disposition': `inline; filename="${club.linkName}.ics"`,
+        },
+        body: clubEventsFeed(club, events, now, cancelled),
+        // Calendar apps poll; five minutes is what they were told before the cache.
+        maxAgeS: 300,
+      });
+    };
+    // Kept five minutes at most (the cache's longest): the feed's stamp and its cancelled events' horizon move with the clock.
+    await ctx.readCache.answer(req, res, `club-feed:${params.link_name}`, fill);
   },
 );

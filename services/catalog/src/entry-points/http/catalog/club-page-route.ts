@@ -2,6 +2,7 @@ import { loadClubDetails } from '../../../domain/clubs/club-details.js';
 import { lookupVisibleClub } from '../../../domain/clubs/lookup-visible-club.js';
 import { recommendedClubs } from '../../../domain/clubs/recommended-clubs.js';
 import { recordStudentVisit } from '../../../domain/students/record-student-visit.js';
+import { jsonAnswer } from '../../../read-cache/cached-answer.js';
 import { clubPageSchema } from '../catalog-answer-schemas.js';
 import { linkNameParams } from '../catalog-schemas.js';
 import { clubPageView, recommendedClubView } from '../catalog-views.js';
@@ -9,8 +10,15 @@ import { route } from '../route.js';
 import { resolvedClub } from './resolve-club.js';
 
 /**
+ * Kept a minute at most: the recommender announces its changes (SimilarClubsChanged), but a page made
+ * while it was unreachable has the fallback's similar clubs, which nothing would replace.
+ */
+const CLUB_PAGE_TTL_MS = 60_000;
+
+/**
  * A club page. A token is optional: none (or a header that is not a bearer token) is anonymous, but a
- * bearer token that fails verification is a 401, as upstream's `jwt_optional` answered.
+ * bearer token that fails verification is a 401, as upstream's `jwt_optional` answered. The page is
+ * the same for every caller, so it is served from memory to all; a student's visit is still recorded.
  */
 export const clubPageRoute = route(
   {
@@ -26,17 +34,26 @@ export const clubPageRoute = route(
     },
     errors: [400, 401, 404],
   },
-  async ({ ctx, params, claims, res }) => {
-    const club = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name), res);
-    if (!club) return undefined;
-    const [details, recommended] = await Promise.all([
-      loadClubDetails(ctx.db, club),
-      recommendedClubs(ctx, club),
-    ]);
-    if (claims?.role === 'student') recordStudentVisit(ctx, claims, club.id);
-    return {
-      ...clubPageView(details, ctx.config.CAMPUS_TZ),
-      recommended_clubs: recommended.map(recommendedClubView),
+  async ({ ctx, params, claims, req, res }) => {
+    const fill = async () => {
+      const resolved = resolvedClub(await lookupVisibleClub(ctx.db, params.link_name));
+      if ('answer' in resolved) return resolved.answer;
+      const { club } = resolved;
+      const [details, recommended] = await Promise.all([
+        loadClubDetails(ctx.db, club),
+        recommendedClubs(ctx, club),
+      ]);
+      const page = {
+        ...clubPageView(details, ctx.config.CAMPUS_TZ),
+        recommended_clubs: recommended.map(recommendedClubView),
+      };
+      return jsonAnswer(page, { about: club.id });
     };
+    await ctx.readCache.answer(req, res, `club-page:${params.link_name}`, fill, {
+      ttlMs: CLUB_PAGE_TTL_MS,
+      served: (answer) => {
+        if (claims?.role === 'student' && answer.about) recordStudentVisit(ctx, claims, answer.about);
+      },
+    });
   },
 );
