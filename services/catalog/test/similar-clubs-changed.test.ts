@@ -1,7 +1,7 @@
 import { makeEvent, SimilarClubsChangedV1 } from '@sproul/common/events';
 import { eventually, type Storage, storageKinds } from '@sproul/common/testing';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { CATALOG_CHANGED_CHANNEL } from '../src/data-access/catalog-change-notice.js';
 import { type CatalogHarness, startCatalogHarness } from './catalog-harness.js';
 
