@@ -76,6 +76,8 @@ export async function startCatalogHarness(
 
   return {
     ...catalog,
+    /** Where its data is, for a test that listens on the database (the change notice) itself. */
+    storage: store,
     auth,
     recommender: {
       ...recommender,

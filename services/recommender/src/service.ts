@@ -20,8 +20,8 @@ export const recommenderService = defineService({
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
-  async setup({ database, logger }, config) {
-    const recommender = createRecommender(database.db, logger, config);
+  async setup({ database, logger, outbox: events }, config) {
+    const recommender = createRecommender(database.db, logger, config, events);
     await recommender.start();
     return { context: recommender, stop: () => recommender.stop() };
   },

@@ -17,6 +17,7 @@ export * from './contracts/phone.js';
 export * from './contracts/read-model-replay.js';
 export * from './contracts/rso-list-entry-changed.js';
 export * from './contracts/shared-fields.js';
+export * from './contracts/similar-clubs-changed.js';
 export * from './contracts/student-profile-updated.js';
 export * from './contracts/tag-changed.js';
 export * from './contracts/user-registered.js';

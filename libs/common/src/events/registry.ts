@@ -22,6 +22,7 @@ import { ClubMembersCountedV1, MembershipChangedV1 } from './contracts/membershi
 import { PhoneNumberChangedV1, SmsRequestedV1 } from './contracts/phone.js';
 import { ReadModelReplayedV1, ReadModelReplayRequestedV1 } from './contracts/read-model-replay.js';
 import { RsoListEntryChangedV1 } from './contracts/rso-list-entry-changed.js';
+import { SimilarClubsChangedV1 } from './contracts/similar-clubs-changed.js';
 import { StudentProfileUpdatedV1 } from './contracts/student-profile-updated.js';
 import { TagChangedV1 } from './contracts/tag-changed.js';
 import { UserRegisteredV1 } from './contracts/user-registered.js';
@@ -63,6 +64,7 @@ export const eventContracts = [
   CheckedInV1,
   PhoneNumberChangedV1,
   SmsRequestedV1,
+  SimilarClubsChangedV1,
 ] as const satisfies readonly EventContract[];
 
 const byKey = new Map<string, EventContract>(eventContracts.map((c) => [`${c.type}@${c.version}`, c]));

@@ -1,5 +1,6 @@
 import type { Db } from '@sproul/common/db';
 import type { Logger } from '@sproul/common/logging';
+import type { Outbox } from '@sproul/common/messaging';
 import type { RecommenderConfig } from '../config.js';
 import { type CorpusClub, clubCorpusRepository } from '../data-access/club-corpus-repository.js';
 import { modelStore } from '../data-access/model-store.js';
@@ -7,6 +8,7 @@ import { ClubSpace, type SpaceClub } from './model/club-space.js';
 import { type EvalSet, loadEvalSet } from './model/evaluation.js';
 import { trainInWorker } from './model/train-in-worker.js';
 import type { ModelFigures } from './model/tune.js';
+import { announceSimilarClubsChanged } from './similar-clubs-changed.js';
 import { type SimilarClub, SimilarityIndex } from './similarity-index.js';
 import { studentPopularity } from './student-popularity.js';
 
@@ -42,12 +44,14 @@ const spaceClub = (club: CorpusClub): SpaceClub => ({
  * model at once (no rebuild); a retrain runs in the background on a schedule or on drift, and its
  * model replaces the current one (one assignment: a query in flight finishes on the space it started
  * with) only if it does not do worse on the committed evaluation set. A restart loads the newest
- * accepted version and places the clubs in it, without training.
+ * accepted version and places the clubs in it, without training. Every swap is announced
+ * (SimilarClubsChanged), so that answers built from the old model's lists are dropped.
  */
 export function createRecommender(
   db: Db,
   logger: Logger,
   config: Pick<RecommenderConfig, 'RECOMMENDER_DRIFT_SHARE' | 'RECOMMENDER_SWAP_TOLERANCE'>,
+  outbox: Outbox,
   evalSet: EvalSet = loadEvalSet(),
 ) {
   const visible = new Map<string, CorpusClub>();
@@ -85,7 +89,8 @@ export function createRecommender(
           trained.figures.precision >= model.figures.precision - config.RECOMMENDER_SWAP_TOLERANCE;
         if (stopped) return { version: 0, accepted: false, figures: trained.figures };
         const version = await modelStore(db).save(trained, accepted, reason);
-        if (accepted && !stopped) {
+        const swapped = accepted && !stopped;
+        if (swapped) {
           const next = await trained.space();
           for (const apply of pendingForNext) apply(next);
           changesSinceTraining = pendingForNext.length;
@@ -113,6 +118,8 @@ export function createRecommender(
             ? 'recommender model trained and swapped in'
             : 'recommender model trained, kept out: worse',
         );
+        // After the swap, never before: a catalog that asks again on hearing it gets the new lists.
+        if (swapped) await announceRetrained(version);
         return { version, accepted, figures: trained.figures };
       } finally {
         pendingForNext = undefined;
@@ -134,6 +141,18 @@ export function createRecommender(
     return Math.max(MIN_DRIFT_CHANGES, config.RECOMMENDER_DRIFT_SHARE * (model?.corpusSize ?? 0));
   }
 
+  /**
+   * In its own transaction. A failure is logged rather than thrown: the model answers already, and a
+   * retrain asked for reports its outcome; cached answers then keep the old lists until their next change.
+   */
+  async function announceRetrained(version: number) {
+    try {
+      await outbox.transaction((tx) => announceSimilarClubsChanged(outbox, tx, 'retrained'));
+    } catch (error) {
+      logger.error({ err: error, version }, 'recommender could not announce its new model');
+    }
+  }
+
   const retrainInBackground = (reason: string) => {
     retrain(reason).catch((error) => {
       if (!stopped) logger.error({ err: error, reason }, 'recommender retrain failed');
@@ -151,6 +170,8 @@ export function createRecommender(
 
   return {
     db,
+    /** Where club changes folded in are announced, in their handler's transaction. */
+    outbox,
     students: studentPopularity(db),
     /** Loads the corpus and the newest accepted model; with none yet, trains one in the background. */
     async start() {
