@@ -3,6 +3,7 @@ export { JSON_BODY_TYPES, OTHER_BODY_TYPES, type OtherBody } from './content-typ
 export * from './create-app.js';
 export * from './database-errors.js';
 export * from './error-handler.js';
+export * from './etag.js';
 export * from './health.js';
 export * from './list-routes.js';
 export * from './readiness-checks.js';

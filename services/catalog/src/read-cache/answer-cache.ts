@@ -3,6 +3,8 @@ import { LRUCache } from 'lru-cache';
 /** Anything the cache keeps: it knows how much memory each holds. */
 export interface Sized {
   readonly bytes: number;
+  /** Kept this long at most, whatever the caller asked (an answer made from a stand-in). */
+  readonly ttlMs?: number;
 }
 
 export interface AnswerCacheOptions {

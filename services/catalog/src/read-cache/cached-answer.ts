@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { strongEtag } from '@sproul/common/http';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
@@ -32,6 +32,8 @@ export interface CachedAnswer {
   onServe?: () => void;
   /** What it is about (a club's id), for work a route still does per request (a student's visit). */
   about?: string;
+  /** Kept this long at most (see `Sized`). */
+  ttlMs?: number;
   /**
    * Memory it holds, for the cache's size bound: counted when stored, so compressed forms (made later)
    * are counted ahead as half the body (together they are less for JSON and text: ~10-25 %).
@@ -46,6 +48,7 @@ export interface AnswerParts {
   maxAgeS?: number;
   onServe?: () => void;
   about?: string;
+  ttlMs?: number;
 }
 
 /** Browsers and CDNs may keep an anonymous catalog answer this long (changes show within seconds). */
@@ -60,9 +63,9 @@ export function cachedAnswer({
   maxAgeS,
   onServe,
   about,
+  ttlMs,
 }: AnswerParts): CachedAnswer {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  const tag = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
   const compressible =
     bytes.length >= COMPRESSION_THRESHOLD && COMPRESSIBLE.test(headers['content-type'] ?? '');
   const forms: Partial<Record<Encoding, Promise<Buffer>>> = {};
@@ -75,7 +78,7 @@ export function cachedAnswer({
     status,
     headers,
     body: bytes,
-    etag: `"${tag}"`,
+    etag: strongEtag(bytes),
     compressible,
     maxAgeS: maxAgeS ?? DEFAULT_MAX_AGE_S,
     encoded(encoding) {
@@ -85,6 +88,7 @@ export function cachedAnswer({
     },
     onServe,
     about,
+    ttlMs,
     bytes: Math.ceil(bytes.length * (compressible ? 1.5 : 1)) + 256,
   };
 }
@@ -100,3 +104,10 @@ export const jsonAnswer = (value: unknown, options: Omit<AnswerParts, 'headers' 
 /** The ETag of an answer in an encoding: a different representation has a different strong validator. */
 export const etagFor = (answer: CachedAnswer, encoding: Encoding | undefined) =>
   encoding ? `${answer.etag.slice(0, -1)}.${encoding === 'br' ? 'br' : 'gz'}"` : answer.etag;
+
+/** The tags of every representation of an answer a caller may hold. */
+export const allEtags = (answer: CachedAnswer) => [
+  answer.etag,
+  etagFor(answer, 'br'),
+  etagFor(answer, 'gzip'),
+];

@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { preferredEncoding } from '@sproul/common/http';
-import { type CachedAnswer, etagFor } from './cached-answer.js';
+import { ifNoneMatchMatches, preferredEncoding } from '@sproul/common/http';
+import { allEtags, type CachedAnswer, etagFor } from './cached-answer.js';
 
 /**
  * Who the answer goes to decides how others may keep it: anonymous answers are the same for everyone,
@@ -9,20 +9,6 @@ import { type CachedAnswer, etagFor } from './cached-answer.js';
  */
 const cacheControl = (answer: CachedAnswer, anonymous: boolean) =>
   anonymous ? `public, max-age=${answer.maxAgeS}, stale-while-revalidate=30` : 'private, no-cache';
-
-/** `If-None-Match`: `*`, or a list of (possibly weak) tags; weak comparison, as RFC 9110 §13.1.2 says. */
-function matches(header: string, answer: CachedAnswer): boolean {
-  if (header.trim() === '*') return true;
-  const ours = answer.etag.slice(1, -1);
-  for (const raw of header.split(',')) {
-    const tag = raw.trim().replace(/^W\//, '');
-    if (!tag.startsWith('"') || !tag.endsWith('"')) continue;
-    const opaque = tag.slice(1, -1);
-    // Any representation of this answer: the identity body's tag, or its brotli or gzip form's.
-    if (opaque === ours || opaque === `${ours}.br` || opaque === `${ours}.gz`) return true;
-  }
-  return false;
-}
 
 /**
  * Sends a cached answer: a 304 when the caller already has it, else its bytes, precompressed when the
@@ -40,7 +26,12 @@ export function sendCachedAnswer(req: IncomingMessage, res: ServerResponse, answ
   };
   if (answer.compressible) headers.vary = 'Accept-Encoding';
   const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch !== undefined && answer.status === 200 && matches(ifNoneMatch, answer)) {
+  // Any representation of this answer: the identity body's tag, or its brotli or gzip form's.
+  if (
+    ifNoneMatch !== undefined &&
+    answer.status === 200 &&
+    ifNoneMatchMatches(ifNoneMatch, allEtags(answer))
+  ) {
     delete headers['content-type'];
     delete headers['content-disposition'];
     res.writeHead(304, headers).end();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { ifNoneMatchMatches, strongEtag } from '@sproul/common/http';
 import { publicStats } from '../../domain/stats/public-stats.js';
 import { route } from './route.js';
 import { publicStatsSchema } from './stats-schemas.js';
@@ -24,11 +24,10 @@ export const publicStatsRoute = route(
     const { CAMPUS_TZ: zone, PUBLIC_STATS_MIN_CELL: minCell } = ctx.config;
     const stats = await ctx.cache.get('public', async () => {
       const body = JSON.stringify(await publicStats(ctx.db, ctx.clock(), { zone, minCell }));
-      return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+      return { body, etag: strongEtag(body) };
     });
     res.set({ 'Cache-Control': `public, max-age=${MAX_AGE_S}`, ETag: stats.etag });
-    const sent = req.headers['if-none-match']?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-    if (sent?.includes(stats.etag) || sent?.includes('*')) return void res.status(304).end();
+    if (ifNoneMatchMatches(req.headers['if-none-match'], [stats.etag])) return void res.status(304).end();
     res.status(200).type('application/json').send(stats.body);
   },
 );

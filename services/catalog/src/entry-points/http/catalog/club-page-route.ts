@@ -10,10 +10,11 @@ import { route } from '../route.js';
 import { resolvedClub } from './resolve-club.js';
 
 /**
- * Kept a minute at most: the recommender announces its changes (SimilarClubsChanged), but a page made
- * while it was unreachable has the fallback's similar clubs, which nothing would replace.
+ * The recommender announces its changes (SimilarClubsChanged), which drop every page; but nothing would
+ * replace the stand-in similar clubs of a page made while it was unreachable: such a page is kept
+ * seconds, so that pages are not made again per request while it is down, nor kept long after.
  */
-const CLUB_PAGE_TTL_MS = 60_000;
+const WITHOUT_RECOMMENDER_TTL_MS = 5_000;
 
 /**
  * A club page. A token is optional: none (or a header that is not a bearer token) is anonymous, but a
@@ -45,12 +46,14 @@ export const clubPageRoute = route(
       ]);
       const page = {
         ...clubPageView(details, ctx.config.CAMPUS_TZ),
-        recommended_clubs: recommended.map(recommendedClubView),
+        recommended_clubs: recommended.clubs.map(recommendedClubView),
       };
-      return jsonAnswer(page, { about: club.id });
+      return jsonAnswer(page, {
+        about: club.id,
+        ttlMs: recommended.recommenderFailed ? WITHOUT_RECOMMENDER_TTL_MS : undefined,
+      });
     };
     await ctx.readCache.answer(req, res, `club-page:${params.link_name}`, fill, {
-      ttlMs: CLUB_PAGE_TTL_MS,
       served: (answer) => {
         if (claims?.role === 'student' && answer.about) recordStudentVisit(ctx, claims, answer.about);
       },
