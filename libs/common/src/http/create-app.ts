@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
@@ -9,6 +8,7 @@ import { healthRoutes } from './health.js';
 import { createMetrics } from './metrics.js';
 import type { ReadinessChecks } from './readiness-checks.js';
 import { requestContext, requestIdOnly } from './request-id.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 import { requireValidText } from './text-input.js';
 
 export interface HttpAppOptions {
@@ -63,7 +63,7 @@ export function createHttpApp(options: HttpAppOptions) {
       },
     }),
   );
-  app.use(helmet());
+  app.use(securityHeadersMiddleware());
   app.use(
     healthRoutes(service, options.readiness ?? {}, metrics.registry, {
       healthzOnly: options.internalEndpoints === false,

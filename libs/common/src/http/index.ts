@@ -8,5 +8,6 @@ export * from './health.js';
 export * from './list-routes.js';
 export * from './readiness-checks.js';
 export * from './request-id.js';
+export * from './security-headers.js';
 export * from './serve.js';
 export * from './text-input.js';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChannelSubscription, Database } from '@sproul/common/db';
+import { securityHeaders } from '@sproul/common/http';
 import type { Logger } from '@sproul/common/logging';
 import type { Request, Response } from 'express';
 import { AnswerCache, type Sized } from './answer-cache.js';
@@ -56,6 +57,7 @@ export async function startReadCache(
   // READ_CACHE_MB=0: never following changes, the cache keeps nothing and every read is a fill.
   const following: ChannelSubscription | undefined =
     maxMb > 0 ? await followCatalogChanges(database, cache, logger) : undefined;
+  const expressHeaders = securityHeaders();
   return {
     async answer(req, res, key, fill, options = {}) {
       const answer = await cache.get(key, fill, options.ttlMs);
@@ -71,7 +73,7 @@ export async function startReadCache(
         return false;
       const answer = cache.peekUrl<CachedAnswer>(req.url ?? '');
       if (!answer) return false;
-      void sendCachedAnswer(req, res, answer);
+      void sendCachedAnswer(req, res, answer, expressHeaders);
       return true;
     },
     invalidate: () => cache.invalidate(),

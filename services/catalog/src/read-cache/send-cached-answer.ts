@@ -14,15 +14,21 @@ const cacheControl = (answer: CachedAnswer, anonymous: boolean) =>
  * Sends a cached answer: a 304 when the caller already has it, else its bytes, precompressed when the
  * caller accepts brotli or gzip (the gateway relays an encoded answer as it is).
  */
-export function sendCachedAnswer(req: IncomingMessage, res: ServerResponse, answer: CachedAnswer) {
+export function sendCachedAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: CachedAnswer,
+  /** Headers express would have added (the fast lane's answers skip its middleware). */
+  base: Readonly<Record<string, string>> = {},
+) {
   answer.onServe?.();
   const anonymous = req.headers.authorization === undefined;
   const encoding = answer.compressible ? preferredEncoding(req.headers['accept-encoding']) : undefined;
   const headers: OutgoingHttpHeaders = {
+    ...base,
     ...answer.headers,
     etag: etagFor(answer, encoding),
     'cache-control': cacheControl(answer, anonymous),
-    'x-content-type-options': 'nosniff',
   };
   if (answer.compressible) headers.vary = 'Accept-Encoding';
   const ifNoneMatch = req.headers['if-none-match'];
