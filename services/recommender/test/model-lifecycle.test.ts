@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers/promises';
 import type { InProcessBus } from '@sproul/common/bus';
@@ -14,35 +13,14 @@ import { bootService, eventually, openStorage } from '@sproul/common/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommenderService } from '../src/index.js';
+import { clubSummary, type EvalClub, evalClubs } from './eval-campus.js';
 
-interface EvalClub {
-  id: string;
-  kind: string;
-  name: string;
-  link_name: string;
-  tags: number[];
-  about_us: string;
-  get_involved: string;
-}
-const evalClubs: EvalClub[] = JSON.parse(
-  readFileSync(new URL('../eval/clubs.json', import.meta.url), 'utf8'),
-).clubs;
 // A campus of four kinds, six clubs each, written like the eval set (its clubs, new link names).
 const campus = ['robotics', 'dance', 'investing', 'outdoor'].flatMap((kind) =>
   evalClubs.filter((club) => club.kind === kind).slice(0, 6),
 );
 const kindOf = new Map(campus.map((club) => [`campus-${club.id}`, club.kind]));
-const summary = (club: EvalClub, visible = true) => ({
-  name: club.name,
-  link_name: `campus-${club.id}`,
-  tags: club.tags,
-  num_users: 0,
-  app_required: false,
-  new_members: true,
-  about_us: club.about_us,
-  get_involved: club.get_involved,
-  visible,
-});
+const summary = (club: EvalClub, visible = true) => clubSummary(club, 'campus', visible);
 const created = (club: EvalClub) =>
   makeEvent(
     ClubCreatedV1,

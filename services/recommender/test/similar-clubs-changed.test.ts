@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { InProcessBus } from '@sproul/common/bus';
 import {
   ClubCreatedV1,
@@ -10,32 +9,13 @@ import {
 import { bootService, eventually, openStorage } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recommenderService } from '../src/index.js';
+import { clubSummary, type EvalClub, evalClubs } from './eval-campus.js';
 
-interface EvalClub {
-  id: string;
-  kind: string;
-  name: string;
-  tags: number[];
-  about_us: string;
-  get_involved: string;
-}
 // Twelve clubs of the eval set: too few changes for a drift retrain (20) to start under the tests.
-const campus = (
-  JSON.parse(readFileSync(new URL('../eval/clubs.json', import.meta.url), 'utf8')).clubs as EvalClub[]
-)
+const campus = evalClubs
   .filter((club) => ['dance', 'debate', 'environment'].includes(club.kind))
   .filter((_, i, all) => all.slice(0, i).filter((c) => c.kind === all[i]!.kind).length < 4);
-const summary = (club: EvalClub, visible = true) => ({
-  name: club.name,
-  link_name: `notice-${club.id}`,
-  tags: club.tags,
-  num_users: 0,
-  app_required: false,
-  new_members: true,
-  about_us: club.about_us,
-  get_involved: club.get_involved,
-  visible,
-});
+const summary = (club: EvalClub, visible = true) => clubSummary(club, 'notice', visible);
 
 type Booted = Awaited<ReturnType<typeof bootService>>;
 type Notice = { reason: string; link_names?: string[] };
