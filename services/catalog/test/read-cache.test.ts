@@ -430,6 +430,8 @@ describe.skipIf(!kinds.includes('postgres'))('replicas on one PostgreSQL databas
       // Both replicas listen.
       expect(killed.rowCount).toBe(2);
       await eventually(async () => (await metric('catalog_read_cache_following')) === 0);
+      // Read during the gap, then changed unheard: what that read found must not be kept.
+      expect(await aboutOn(path)).toBe('Before the gap.');
       await writer.query('update catalog.clubs set about_us = $1 where id = $2', [
         'During the gap.',
         club.id,
