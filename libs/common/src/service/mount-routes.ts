@@ -33,6 +33,12 @@ async function authenticate(
   return claims;
 }
 
+/**
+ * Whether a route's answers belong to its caller (a token is required), so that no shared cache (a CDN,
+ * a proxy) and no browser disk may keep them: public and optional routes say themselves what may be kept.
+ */
+const personal = (auth: RouteAuth) => auth !== 'public' && auth !== 'optional';
+
 /** Mounts route definitions on a router, each handed the service's context. */
 export function mountRoutes<Ctx>(
   router: Router,
@@ -42,7 +48,10 @@ export function mountRoutes<Ctx>(
 ) {
   for (const { spec, handle } of routes) {
     const status = Number(Object.keys(spec.responses)[0] ?? 200);
+    const privateAnswers = personal(spec.auth ?? 'public');
     router[spec.method](spec.path, async (req, res) => {
+      // Set first, so that the handler may say otherwise and errors (a 401) carry it too.
+      if (privateAnswers) res.setHeader('Cache-Control', 'private, no-store');
       const claims = await authenticate(spec.auth ?? 'public', req, verifier);
       spec.authorize?.(claims as never);
       const params = spec.params ? parseParams(spec.params, req.params, 'path') : req.params;

@@ -36,7 +36,10 @@ export interface ReadCache {
   ): Promise<void>;
   /** A value answers are cut from (the whole catalog in one order), kept like an answer. */
   shared<T extends Sized>(key: string, fill: () => Promise<T>): Promise<T>;
-  /** Serves an anonymous GET already answered from memory before express sees it; false otherwise. */
+  /**
+   * Serves an anonymous GET already answered from memory before express sees it; false otherwise. Sees
+   * every request first, so it is also where a write's answer is made to empty the cache (see below).
+   */
   fastLane(req: IncomingMessage, res: ServerResponse): boolean;
   /** Drops what this replica kept, as a heard change does (a change no table or notice records). */
   invalidate(): void;
@@ -69,8 +72,11 @@ export async function startReadCache(
     },
     shared: (key, fill) => cache.get(key, fill),
     fastLane(req, res) {
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.authorization !== undefined)
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        forgetBeforeAnswering(res, cache);
         return false;
+      }
+      if (req.headers.authorization !== undefined) return false;
       const answer = cache.peekUrl<CachedAnswer>(req.url ?? '');
       if (!answer) return false;
       void sendCachedAnswer(req, res, answer, expressHeaders);
@@ -80,4 +86,18 @@ export async function startReadCache(
     metrics: () => readCacheMetrics(cache),
     stop: async () => following?.close(),
   };
+}
+
+/**
+ * A write this replica answers empties its cache before its answer leaves (the write has committed by
+ * then), so that the writer's next read here shows it: the commit's notice reaches the listening
+ * connection a few ms later, and an officer saving then reloading, or a test, could read the answer from
+ * before. Other replicas follow the notice (within 1 s). Refused requests (4xx, 5xx) change nothing.
+ */
+function forgetBeforeAnswering(res: ServerResponse, cache: AnswerCache) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status < 400) cache.invalidate();
+    return writeHead.call(this, status, ...(rest as [])) as ServerResponse;
+  } as typeof res.writeHead;
 }
