@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contractBreaks, readProblem, reads } from '../src/events/consumer-reads.js';
+import { contractBreaks, readProblem, reads, type ServiceEvents } from '../src/events/consumer-reads.js';
 import { defineEvent } from '../src/events/define-event.js';
 
 const club = z.object({ name: z.string(), link_name: z.string(), tags: z.array(z.number()) });
@@ -64,17 +64,19 @@ describe('a consumer’s declared reads against a producer’s schema', () => {
   });
 
   it('fails when a consumer reads a version no service publishes any more, unless the type is external', () => {
-    const services = [
-      { service: 'catalog', publishes: [ClubSavedV2], reads: [] },
-      { service: 'monitor', publishes: [], reads: [reads(ClubSavedV1, ['clubId']), reads(PingedV1, [])] },
-    ];
+    const monitor: ServiceEvents = {
+      service: 'monitor',
+      publishes: [],
+      reads: [reads(ClubSavedV1, ['clubId']), reads(PingedV1, [])],
+    };
+    const services: ServiceEvents[] = [{ service: 'catalog', publishes: [ClubSavedV2], reads: [] }, monitor];
     expect(contractBreaks(services)).toEqual([
       'monitor reads ClubSaved v1, which no service publishes (published: v2 only)',
       'monitor reads Pinged v1, which no service publishes',
     ]);
     expect(contractBreaks(services, { external: ['Pinged'] })).toHaveLength(1);
     expect(
-      contractBreaks([{ ...services[0], publishes: [ClubSavedV1, ClubSavedV2] }, services[1]], {
+      contractBreaks([{ service: 'catalog', publishes: [ClubSavedV1, ClubSavedV2], reads: [] }, monitor], {
         external: ['Pinged'],
       }),
     ).toEqual([]);
