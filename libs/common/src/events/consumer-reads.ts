@@ -79,7 +79,9 @@ function child(schema: z.ZodType, key: string): { found: z.ZodType[]; inEveryBra
 export function readProblem(contract: EventContract, path: string): string | undefined {
   let current = [contract.schema];
   const walked: string[] = [];
+  const read: string[] = [];
   for (const rawSegment of path.split('.')) {
+    read.push(rawSegment);
     const tolerant = rawSegment.endsWith('?');
     const segment = tolerant ? rawSegment.slice(0, -1) : rawSegment;
     const isArray = segment.endsWith('[]');
@@ -93,7 +95,8 @@ export function readProblem(contract: EventContract, path: string): string | und
       if (!inEveryBranch && !tolerant) return `${where} is not in every form of the data`;
       for (const field of found) {
         const { schema: inner, mayBeMissing } = unwrap(field);
-        if (mayBeMissing && !tolerant) return `${where} is optional or nullable (read it as \`${key}?\`)`;
+        if (mayBeMissing && !tolerant)
+          return `${where} is optional or nullable (read it as \`${read.join('.')}?\`)`;
         if (isArray) {
           const array = defOf(inner);
           if (array.type !== 'array' || !array.element) return `${where} is not an array`;
