@@ -27,6 +27,7 @@ import {
 
 const clubEvent = [
   'eventId',
+  'clubId',
   'event.kind',
   'event.name',
   'event.location',
