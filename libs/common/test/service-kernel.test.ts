@@ -27,6 +27,7 @@ const configSchema = commonConfigSchema.extend({
 
 const notesService = defineService({
   name: 'bustest',
+  version: '1.2.3',
   config: configSchema,
   migrations: fileURLToPath(new URL('./fixtures/drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },
@@ -156,6 +157,16 @@ describe('the service kernel', () => {
     const teapot = await notes.client('/teapot');
     expect(teapot.status).toBe(418);
     expect(teapot.body).toEqual({ status: 'error', reason: 'I am a teapot', data: null });
+  });
+
+  it('reports its own version in /healthz and as service_info', async () => {
+    expect((await notes.client('/healthz')).body).toEqual({
+      status: 'ok',
+      service: 'bustest',
+      version: '1.2.3',
+    });
+    const metrics = await notes.client('/metrics');
+    expect(metrics.body).toMatch(/service_info\{[^}]*version="1\.2\.3"[^}]*\} 1/);
   });
 
   it('documents every route from its definition', async () => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '@sproul/common/http';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
@@ -18,6 +19,7 @@ import { restateAccountsWhenReplayRequested } from './entry-points/messaging/res
 /** Auth: accounts, credentials, sessions, email tokens, the RSO list; signs every token. */
 export const authService = defineService({
   name: 'auth',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
+import { packageVersion } from '@sproul/common/http';
 import { createInternalClient } from '@sproul/common/http-client';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
@@ -23,6 +24,7 @@ import { seedDemoCatalogOnFirstStart } from './seed/seed-on-first-start.js';
 /** Catalog: clubs, their events and lists, tags and other metadata, student profiles; the public catalog. */
 export const catalogService = defineService({
   name: 'catalog',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
+import { packageVersion } from '@sproul/common/http';
 import { createInternalClient } from '@sproul/common/http-client';
 import { requestReplayOnFirstStart } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
@@ -25,6 +26,7 @@ import { engagementHandlers } from './entry-points/messaging/engagement-handlers
 /** Engagement: memberships and applications (a status machine), rosters and messages, for clubs and students. */
 export const engagementService = defineService({
   name: 'engagement',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -12,6 +12,7 @@ import { limiterFactory } from './limiter-store.js';
 import type { ProxyHandler } from './proxy.js';
 import { rateLimits } from './rate-limits.js';
 import type { ServiceName } from './route-table.js';
+import { gatewayVersion } from './version.js';
 
 export interface ExpressLaneOptions {
   config: GatewayConfig;
@@ -34,6 +35,7 @@ export function createExpressLane(options: ExpressLaneOptions) {
   const { config, logger, policy, proxies, targets, rateLimitRedis, home } = options;
   return createHttpApp({
     service: 'gateway',
+    version: gatewayVersion,
     logger,
     rawBodies: true,
     // Ids travel in headers; AsyncLocalStorage would slow every proxied request (see the option).

@@ -2,6 +2,7 @@ import { errorEnvelope } from '@sproul/common/errors';
 import { type createHttpApp, healthRoutes, listen, type ReadinessChecks } from '@sproul/common/http';
 import express from 'express';
 import type { GatewayConfig } from './config.js';
+import { gatewayVersion } from './version.js';
 
 /**
  * `/readyz` (every service's readiness) and `/metrics` describe the platform's insides, so the gateway
@@ -15,7 +16,7 @@ export async function serveInternalEndpoints(
 ) {
   const app = express();
   app.disable('x-powered-by');
-  app.use(healthRoutes('gateway', checks, registry));
+  app.use(healthRoutes('gateway', checks, registry, { version: gatewayVersion }));
   app.use((req, res) => {
     res.status(404).json(errorEnvelope(`No route for ${req.method} ${req.path}`));
   });

@@ -4,6 +4,7 @@ import { loadConfig } from '@sproul/common/config';
 import { listen, type RunningServer } from '@sproul/common/http';
 import { testLogger } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import gatewayPackage from '../package.json' with { type: 'json' };
 import { configSchema } from '../src/config.js';
 import { start } from '../src/index.js';
 import { internalPort } from '../src/internal-endpoints.js';
@@ -60,12 +61,16 @@ describe('the gateway’s internal endpoints', () => {
       expect(res.status, path).toBe(404);
       expect(JSON.parse(res.body), path).toMatchObject({ status: 'error' });
     }
-    expect((await get(gateway.url, '/healthz')).status).toBe(200);
+    const healthz = await get(gateway.url, '/healthz');
+    expect(healthz.status).toBe(200);
+    expect(JSON.parse(healthz.body).version).toBe(gatewayPackage.version);
     expect(gateway.internalUrl).not.toBe(gateway.url);
     const ready = await get(gateway.internalUrl, '/readyz');
     expect(ready.status).toBe(200);
     expect(Object.keys(JSON.parse(ready.body).checks)).toContain('auth');
-    expect((await get(gateway.internalUrl, '/metrics')).body).toContain('gateway_proxied_requests_total');
+    const metrics = (await get(gateway.internalUrl, '/metrics')).body;
+    expect(metrics).toContain('gateway_proxied_requests_total');
+    expect(metrics).toContain(`version="${gatewayPackage.version}"`);
   });
 
   it('lets no /api path reach a service’s /readyz, /metrics or /internal', async () => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Subscription } from '@sproul/common/bus';
+import { packageVersion } from '@sproul/common/http';
 import { subscribeHandlers } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
@@ -30,6 +31,7 @@ export interface MailerOptions {
 export const defineMailerService = (options: MailerOptions = {}) =>
   defineService({
     name: 'mailer',
+    version: packageVersion(new URL('../package.json', import.meta.url)),
     config: configSchema,
     migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
     messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
+import { packageVersion } from '@sproul/common/http';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { createObjectStore } from './data-access/object-store.js';
@@ -16,6 +17,7 @@ import { mediaHandlers } from './entry-points/messaging/media-handlers.js';
 /** Media: club images (logo, banner, gallery) on S3, their lifecycle, and private documents. */
 export const mediaService = defineService({
   name: 'media',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createTokenVerifier } from '@sproul/common/auth';
+import { packageVersion } from '@sproul/common/http';
 import { requestReplayOnFirstStart } from '@sproul/common/messaging';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
@@ -18,6 +19,7 @@ import { monitorHandlers } from './entry-points/messaging/monitor-handlers.js';
 /** Monitor: statistics read models built from events, upstream's statistics routes, public statistics. */
 export const monitorService = defineService({
   name: 'monitor',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

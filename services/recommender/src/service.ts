@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '@sproul/common/http';
 import { defineService } from '@sproul/common/service';
 import { configSchema } from './config.js';
 import { aggregateVersions, appliedVersions, inbox, outbox } from './data-access/schema.js';
@@ -17,6 +18,7 @@ import { keepStudentProfileWhenUpdated } from './entry-points/messaging/keep-stu
  */
 export const recommenderService = defineService({
   name: 'recommender',
+  version: packageVersion(new URL('../package.json', import.meta.url)),
   config: configSchema,
   migrations: fileURLToPath(new URL('../drizzle', import.meta.url)),
   messaging: { outbox, inbox, aggregateVersions, appliedVersions },

@@ -1,3 +1,4 @@
+export * from './consumer-reads.js';
 export * from './contracts/account-confirmed.js';
 export * from './contracts/account-deleted.js';
 export * from './contracts/account-signed-in.js';

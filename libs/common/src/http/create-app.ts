@@ -9,10 +9,13 @@ import { createMetrics } from './metrics.js';
 import type { ReadinessChecks } from './readiness-checks.js';
 import { requestContext, requestIdOnly } from './request-id.js';
 import { securityHeadersMiddleware } from './security-headers.js';
+import { registerServiceInfo } from './service-info.js';
 import { requireValidText } from './text-input.js';
 
 export interface HttpAppOptions {
   service: string;
+  /** The service's own version (its package.json): in `/healthz` and as `service_info{version}`. */
+  version?: string;
   logger: Logger;
   /** Largest JSON body accepted; larger ones get a 413. Default 1mb. */
   bodyLimit?: string | number;
@@ -42,6 +45,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const { service, logger } = options;
   const quiet = new Set(options.quietPaths ?? ['/healthz', '/readyz', '/metrics']);
   const metrics = createMetrics(service);
+  if (options.version !== undefined) registerServiceInfo(metrics.registry, options.version);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -67,6 +71,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(
     healthRoutes(service, options.readiness ?? {}, metrics.registry, {
       healthzOnly: options.internalEndpoints === false,
+      version: options.version,
     }),
   );
   if (!options.rawBodies) {

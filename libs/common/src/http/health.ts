@@ -3,7 +3,7 @@ import type { Registry } from 'prom-client';
 import { type ReadinessChecks, runChecks } from './readiness-checks.js';
 
 /**
- * `/healthz`: the process is alive. `/readyz`: its dependencies answer. `/metrics`: Prometheus text.
+ * `/healthz`: the process is alive, and which version of the service it runs. `/readyz`: its dependencies answer. `/metrics`: Prometheus text.
  * `healthzOnly` leaves out the two that tell outsiders about the platform's insides (the gateway's
  * public port serves them on a separate internal listener instead).
  */
@@ -11,11 +11,12 @@ export function healthRoutes(
   service: string,
   checks: ReadinessChecks,
   registry: Registry,
-  { healthzOnly = false } = {},
+  { healthzOnly = false, version }: { healthzOnly?: boolean; version?: string } = {},
 ) {
   const router = Router();
+  const alive = version === undefined ? { status: 'ok', service } : { status: 'ok', service, version };
   router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', service });
+    res.json(alive);
   });
   if (healthzOnly) return router;
   router.get('/readyz', async (_req, res) => {

@@ -32,6 +32,8 @@ export interface KernelParts extends ServiceDeps {
 
 export interface ServiceDefinition<Config extends CommonConfig, Ctx> {
   name: string;
+  /** Its own version, from its package.json (`packageVersion`): each service is deployed on its own. */
+  version: string;
   /** The service's environment variables; the composition root parses them once and passes them in. */
   config: z.ZodType<Config>;
   /** Folder of its drizzle migrations. */

@@ -22,6 +22,7 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
   );
   const { app, metrics } = createHttpApp({
     service: definition.name,
+    version: definition.version,
     logger,
     bodyLimit: config.BODY_LIMIT,
     otherBodies,

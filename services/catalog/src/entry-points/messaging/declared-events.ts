@@ -1,0 +1,73 @@
+import {
+  AccountConfirmedV1,
+  AccountDeletedV1,
+  CatalogSearchesCountedV1,
+  ClubCreatedV1,
+  ClubCreatedV2,
+  ClubDeletedV1,
+  ClubEventCancelledV1,
+  ClubEventChangedV1,
+  ClubEventScheduledV1,
+  ClubMembersCountedV1,
+  ClubOfficerChangedV1,
+  ClubUpdatedV1,
+  ClubUpdatedV2,
+  ImageDeletedV1,
+  ImageStoredV1,
+  ReadModelReplayedV1,
+  ReadModelReplayRequestedV1,
+  reads,
+  SimilarClubsChangedV1,
+  StudentProfileUpdatedV1,
+  serviceEvents,
+  TagChangedV1,
+  UserRegisteredV1,
+} from '@sproul/common/events';
+
+/**
+ * What this service publishes, and which fields of each event it consumes its handlers read (the
+ * contract test, e2e/event-contracts.test.ts, checks both against the producers' schemas).
+ */
+export const catalogEvents = serviceEvents({
+  service: 'catalog',
+  publishes: [
+    ClubCreatedV1,
+    ClubCreatedV2,
+    ClubUpdatedV1,
+    ClubUpdatedV2,
+    ClubDeletedV1,
+    ClubEventScheduledV1,
+    ClubEventChangedV1,
+    ClubEventCancelledV1,
+    TagChangedV1,
+    StudentProfileUpdatedV1,
+    CatalogSearchesCountedV1,
+    ReadModelReplayedV1,
+  ],
+  reads: [
+    reads(UserRegisteredV1, [
+      'userId',
+      'email',
+      'role',
+      'name?',
+      'club?.name',
+      'club?.tags',
+      'club?.num_users',
+      'club?.app_required',
+      'club?.new_members',
+      'club?.apply_deadline_start?',
+      'club?.apply_deadline_end?',
+      'club?.recruiting_start?',
+      'club?.recruiting_end?',
+    ]),
+    reads(AccountConfirmedV1, ['userId', 'role']),
+    reads(AccountDeletedV1, ['userId', 'role']),
+    reads(ClubOfficerChangedV1, ['clubId', 'accountId', 'email', 'role?']),
+    reads(ImageStoredV1, ['imageId', 'clubId', 'purpose', 'url', 'objectKey', 'caption', 'replaces?']),
+    reads(ImageDeletedV1, ['imageId', 'clubId', 'purpose']),
+    reads(ClubMembersCountedV1, ['clubId', 'members']),
+    // Any change may move any club's list: the notice is read, none of its fields.
+    reads(SimilarClubsChangedV1, []),
+    reads(ReadModelReplayRequestedV1, ['replayId', 'owners?']),
+  ],
+});
