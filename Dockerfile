@@ -1,9 +1,12 @@
 # One image per service: docker build --build-arg SERVICE=catalog -t sproul/catalog .
-# The build stage installs the workspace and transpiles it; the runtime stage keeps only the
-# production dependencies, libs/common and the chosen service, and runs as the unprivileged node user.
+# The build stage installs the whole workspace and transpiles it; each image then gets only libs/common,
+# the chosen service and the production dependencies that service reaches (not another service's:
+# the catalog's image holds no sharp, no TensorFlow, no AWS SDK), and runs as the unprivileged node user.
+# The SES emulator of docker-compose.yml is its own target: docker build --target ses-emulator .
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+# Every workspace's manifest beside the lockfile: npm ci needs them all to check the lockfile.
+FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/common/package.json libs/common/
@@ -16,9 +19,29 @@ COPY services/recommender/package.json services/recommender/
 COPY services/monitor/package.json services/monitor/
 COPY services/engagement/package.json services/engagement/
 COPY bench/package.json bench/
+
+FROM manifests AS build
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN node scripts/build.mjs --force && npm prune --omit=dev --no-audit --no-fund
+RUN node scripts/build.mjs --force
+
+# npm filters the lockfile's tree to what services/$SERVICE reaches (libs/common included, as the
+# service depends on @sproul/common), laid out as the lockfile hoists it: mostly /app/node_modules,
+# a package that could not be hoisted beside its workspace. The root's own dependencies (the embedded
+# mode's emulators) and the other workspaces' stay out.
+FROM manifests AS production-dependencies
+ARG SERVICE
+RUN test -n "${SERVICE}" || (echo 'build with --build-arg SERVICE=<gateway|auth|catalog|…>' >&2 && exit 1)
+RUN npm ci --omit=dev --no-audit --no-fund --workspace=services/${SERVICE} --include-workspace-root=false
+
+# The mailer's SES emulator (aws-ses-v2-local, a root dependency): for docker-compose only, never deployed.
+FROM manifests AS ses-emulator
+RUN npm ci --omit=dev --no-audit --no-fund --workspace=services/mailer --include-workspace-root
+COPY --from=build /app/libs/common/dist libs/common/dist
+COPY --from=build /app/services/mailer/dist services/mailer/dist
+USER node
+EXPOSE 8005
+CMD ["node", "-e", "import('./services/mailer/dist/dev/ses-emulator.js').then((m) => m.startSesEmulator('0.0.0.0', 8005))"]
 
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE
@@ -26,7 +49,11 @@ RUN test -n "${SERVICE}" || (echo 'build with --build-arg SERVICE=<gateway|auth|
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 SERVICE=${SERVICE}
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
+# node_modules/@sproul/common and @sproul/${SERVICE} are links to the workspaces copied below.
+COPY --from=production-dependencies --chown=node:node /app/node_modules ./node_modules
+# What npm could not hoist; the [s] wildcard lets COPY match nothing instead of failing.
+COPY --from=production-dependencies --chown=node:node /app/libs/common/node_module[s] libs/common/node_modules
+COPY --from=production-dependencies --chown=node:node /app/services/${SERVICE}/node_module[s] services/${SERVICE}/node_modules
 COPY --from=build --chown=node:node /app/libs/common/package.json libs/common/
 COPY --from=build --chown=node:node /app/libs/common/dist libs/common/dist
 COPY --from=build --chown=node:node /app/services/${SERVICE}/package.json services/${SERVICE}/

@@ -49,6 +49,17 @@ export const commonConfigSchema = z.object({
     .regex(/^\d+(,\d+)*$/, 'must be a comma-separated list of milliseconds')
     .default('1000,5000,30000,120000')
     .transform((value) => value.split(',').map(Number)),
+  // ---- Tracing and error tracking (issue 23): declared here so that every service accepts what a
+  // deployment sets for all of them (docker-compose.yml, deploy/k8s); all optional, off when unset.
+  /** OTLP/HTTP collector (Jaeger: http://jaeger:4318); unset: no spans are exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().min(1).optional(),
+  /** The service's name in traces; unset: the service's own name. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /** OpenTelemetry's sampler name (e.g. parentbased_traceidratio) and its argument (the ratio). */
+  OTEL_TRACES_SAMPLER: z.string().min(1).optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.string().min(1).optional(),
+  /** Sentry's DSN: uncaught errors and 5xx answers are reported there; unset: nothing is loaded or sent. */
+  SENTRY_DSN: z.string().min(1).optional(),
 });
 
 export type CommonConfig = z.output<typeof commonConfigSchema>;
