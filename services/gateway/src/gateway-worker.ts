@@ -1,5 +1,6 @@
 import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
+import { serviceVersion, startErrorReporting } from '@sproul/common/errors';
 import { installProcessGuards, type Logger } from '@sproul/common/logging';
 import { createClient } from 'redis';
 import type { GatewayConfig } from './config.js';
@@ -7,6 +8,12 @@ import { start } from './index.js';
 
 /** One worker (or the only process): the gateway, its stores, and its clean shutdown on a signal. */
 export async function runWorker(config: GatewayConfig, logger: Logger) {
+  await startErrorReporting({
+    dsn: config.SENTRY_DSN,
+    service: 'gateway',
+    version: serviceVersion(),
+    environment: config.NODE_ENV,
+  });
   installProcessGuards(logger);
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })

@@ -26,6 +26,8 @@ export const commonConfigSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   AMQP_URL: url(['amqp:', 'amqps:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Uncaught errors and 5xx answers go to Sentry when set; unset, @sentry/node is not even loaded. */
+  SENTRY_DSN: url(['http:', 'https:']).optional(),
   /** Campus time zone: date-times sent without an offset are wall-clock time here. */
   CAMPUS_TZ: z
     .string()

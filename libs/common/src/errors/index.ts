@@ -1,1 +1,3 @@
 export * from './app-error.js';
+export * from './error-reporting.js';
+export * from './service-version.js';
