@@ -93,18 +93,18 @@ describe('error reporting to Sentry', () => {
     expect(JSON.stringify(event)).toContain('kaboom');
   });
 
-  it('reports an uncaught exception before the process exits', async () => {
+  it('reports an unhandled rejection before the process exits', async () => {
     const exits: number[] = [];
     const uninstall = installProcessGuards(testLogger(), (code) => exits.push(code));
     try {
-      process.emit('uncaughtException', new Error('nobody caught me'), 'uncaughtException');
+      process.emit('unhandledRejection', new Error('nobody caught me'), Promise.resolve());
       await eventually(() => exits.length > 0);
     } finally {
       uninstall();
     }
     expect(exits).toEqual([70]);
     const event = sentry.events().find((item) => JSON.stringify(item).includes('nobody caught me'));
-    expect(event).toMatchObject({ tags: { kind: 'uncaught exception' } });
+    expect(event).toMatchObject({ tags: { kind: 'unhandled rejection' } });
   });
 });
 
