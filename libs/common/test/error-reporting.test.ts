@@ -2,10 +2,12 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { type Context, type ContextManager, context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   flushErrorReports,
+  reportError,
   type SentryLike,
   startErrorReporting,
   stopErrorReporting,
@@ -105,6 +107,55 @@ describe('error reporting to Sentry', () => {
     expect(exits).toEqual([70]);
     const event = sentry.events().find((item) => JSON.stringify(item).includes('nobody caught me'));
     expect(event).toMatchObject({ tags: { kind: 'unhandled rejection' } });
+  });
+});
+
+/** Just enough of a context manager for `context.with` to make a span active (synchronously). */
+class SyncContextManager implements ContextManager {
+  private current: Context = ROOT_CONTEXT;
+  active = () => this.current;
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    ctx: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
+    const before = this.current;
+    this.current = ctx;
+    try {
+      return fn.call(thisArg, ...args);
+    } finally {
+      this.current = before;
+    }
+  }
+  bind = <T>(_ctx: Context, target: T) => target;
+  enable = () => this;
+  disable = () => this;
+}
+
+describe('error reporting inside a trace', () => {
+  let sentry: Awaited<ReturnType<typeof fakeSentry>>;
+  beforeAll(async () => {
+    sentry = await fakeSentry();
+    await startErrorReporting({ dsn: sentry.dsn, service: 'demo', version: '1.2.3' });
+    context.setGlobalContextManager(new SyncContextManager());
+  });
+  afterAll(async () => {
+    context.disable();
+    await stopErrorReporting();
+    sentry.close();
+  });
+
+  it("tags the event with the active span's trace id", async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const span = trace.wrapSpanContext({ traceId, spanId: 'b7ad6b7169203331', traceFlags: 1 });
+    context.with(trace.setSpan(context.active(), span), () =>
+      reportError(new Error('traced failure'), { service: 'demo' }),
+    );
+    const event = await eventually(() =>
+      sentry.events().find((item) => JSON.stringify(item).includes('traced failure')),
+    );
+    expect(event).toMatchObject({ release: 'demo@1.2.3', tags: { trace_id: traceId, service: 'demo' } });
   });
 });
 
