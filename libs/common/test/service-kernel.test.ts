@@ -182,6 +182,13 @@ describe('the service kernel', () => {
     expect(doc.paths['/teapot'].get.responses['418']).toBeDefined();
   });
 
+  it("serves the kernel's messaging and circuit figures on /metrics, labelled with the service", async () => {
+    const text = await (await fetch(new URL('/metrics', notes.service.url))).text();
+    expect(text).toContain('outbox_lag_seconds{service="bustest"} 0');
+    for (const name of ['events_published_total', 'events_consumed_total', 'internal_client_circuit_state'])
+      expect(text).toContain(`# TYPE ${name}`);
+  });
+
   it('runs a job on demand with the injected clock (off when its interval is 0)', async () => {
     expect(notes.context.ticks).toEqual([]);
     await notes.service.jobs.run('tick');

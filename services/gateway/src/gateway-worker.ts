@@ -1,12 +1,20 @@
 import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
+import { startErrorReporting } from '@sproul/common/errors';
 import { installProcessGuards, type Logger } from '@sproul/common/logging';
 import { createClient } from 'redis';
 import type { GatewayConfig } from './config.js';
 import { start } from './index.js';
+import { gatewayVersion } from './version.js';
 
 /** One worker (or the only process): the gateway, its stores, and its clean shutdown on a signal. */
 export async function runWorker(config: GatewayConfig, logger: Logger) {
+  await startErrorReporting({
+    dsn: config.SENTRY_DSN,
+    service: 'gateway',
+    version: gatewayVersion,
+    environment: config.NODE_ENV,
+  });
   installProcessGuards(logger);
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })

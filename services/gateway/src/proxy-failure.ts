@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { errorEnvelope } from '@sproul/common/errors';
+import { errorEnvelope, errorReportingActive, reportError } from '@sproul/common/errors';
 import { writeAnswerHead } from './answer-head.js';
 import { proxiedAnswer } from './proxied-answer.js';
 import type { ServiceName } from './route-table.js';
@@ -48,5 +48,17 @@ export function answerFailure(
     proxiedAnswer(res).headers,
   );
   res.end(JSON.stringify(errorEnvelope(reason, { service })));
+  reportFailure(res, status, reason, service);
   return true;
+}
+
+// The gateway's own 5xx (a service down, failing or too slow) goes to Sentry like a service's 500 does.
+function reportFailure(res: ServerResponse, status: number, reason: string, service: ServiceName) {
+  if (!errorReportingActive()) return;
+  reportError(new Error(reason), {
+    service: 'gateway',
+    status,
+    requestId: proxiedAnswer(res).requestId,
+    path: `(proxied to ${service})`,
+  });
 }

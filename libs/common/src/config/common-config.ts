@@ -26,6 +26,8 @@ export const commonConfigSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   AMQP_URL: url(['amqp:', 'amqps:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /** Uncaught errors and 5xx answers go to Sentry when set; unset, @sentry/node is not even loaded. */
+  SENTRY_DSN: url(['http:', 'https:']).optional(),
   /** Campus time zone: date-times sent without an offset are wall-clock time here. */
   CAMPUS_TZ: z
     .string()
@@ -58,8 +60,6 @@ export const commonConfigSchema = z.object({
   /** OpenTelemetry's sampler name (e.g. parentbased_traceidratio) and its argument (the ratio). */
   OTEL_TRACES_SAMPLER: z.string().min(1).optional(),
   OTEL_TRACES_SAMPLER_ARG: z.string().min(1).optional(),
-  /** Sentry's DSN: uncaught errors and 5xx answers are reported there; unset: nothing is loaded or sent. */
-  SENTRY_DSN: z.string().min(1).optional(),
 });
 
 export type CommonConfig = z.output<typeof commonConfigSchema>;

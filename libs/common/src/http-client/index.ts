@@ -1,1 +1,2 @@
+export * from './circuit-metrics.js';
 export * from './internal-client.js';

@@ -1,5 +1,6 @@
 import { Agent } from 'undici';
 import { callPolicies } from './call-policies.js';
+import { circuitCreated } from './circuit-metrics.js';
 import { sendRequest } from './send-request.js';
 import { upstreamError } from './upstream-failure.js';
 
@@ -30,6 +31,12 @@ export function createInternalClient(options: InternalClientOptions) {
   const { service, baseUrl } = options;
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   const { breaker, idempotentPolicy, oncePolicy } = callPolicies(options);
+  circuitCreated({
+    upstream: service,
+    get state() {
+      return breaker.state;
+    },
+  });
 
   async function send<T>(
     method: string,

@@ -86,6 +86,6 @@ export function createHttpApp(options: HttpAppOptions) {
   }
   options.routes?.(app);
   app.use(notFoundOrMethodNotAllowed);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, service));
   return { app, metrics: metrics.registry };
 }

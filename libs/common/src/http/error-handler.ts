@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { AppError, errorEnvelope } from '../errors/app-error.js';
+import { reportError } from '../errors/error-reporting.js';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
 import { allowedMethods } from './allowed-methods.js';
@@ -36,12 +37,21 @@ export const zodIssuesAsFields = (error: ZodError) =>
  * stack trace. Unknown errors are logged with their stack and answered as a bare 500. PostgreSQL's
  * constraint and data errors (a race lost, a value the database refuses) are the client's 4xx.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, service?: string): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const [status, reason, data] = classify(error);
-    if (status >= 500)
-      logger.error({ err: error, method: req.method, path: redactUrl(req.path) }, 'request failed');
-    else if (classifyDatabaseError(error)) {
+    if (status >= 500) {
+      const path = redactUrl(req.path);
+      logger.error({ err: error, method: req.method, path }, 'request failed');
+      const requestId = res.getHeader('x-request-id');
+      reportError(error, {
+        service,
+        status,
+        method: req.method,
+        path,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+      });
+    } else if (classifyDatabaseError(error)) {
       logger.warn(
         { err: error, method: req.method, path: redactUrl(req.path), status },
         'database refused the request',

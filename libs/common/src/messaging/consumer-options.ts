@@ -2,6 +2,7 @@ import type { EventBus } from '../bus/event-bus.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { EventHandler } from './event-handler.js';
+import type { MessagingMetrics } from './messaging-metrics.js';
 import type { AppliedVersionsTable, InboxTable } from './messaging-tables.js';
 import type { Outbox } from './outbox.js';
 
@@ -24,4 +25,6 @@ export interface ConsumerOptions {
   prefetch?: number;
   /** Deliveries per transaction (default: the prefetch). */
   batchSize?: number;
+  /** Counts each delivery's outcome. */
+  metrics?: MessagingMetrics;
 }

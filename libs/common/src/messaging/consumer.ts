@@ -20,6 +20,10 @@ export async function subscribeHandlers(options: ConsumerOptions): Promise<Subsc
     retryDelaysMs: options.retryDelaysMs,
     prefetch: options.prefetch,
     batchSize: options.batchSize,
-    handleBatch: (deliveries) => handleBatch(options, handlers, deliveries),
+    handleBatch: async (deliveries) => {
+      const outcomes = await handleBatch(options, handlers, deliveries);
+      options.metrics?.countHandled(deliveries, outcomes, options.maxAttempts);
+      return outcomes;
+    },
   });
 }

@@ -1,4 +1,5 @@
 export * from './consumer.js';
+export * from './messaging-metrics.js';
 export * from './messaging-tables.js';
 export * from './outbox.js';
 export * from './outbox-relay.js';

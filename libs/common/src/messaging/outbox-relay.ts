@@ -4,6 +4,7 @@ import { type Database, rowsOf } from '../db/database.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { parseEvent } from '../events/parse-event.js';
 import type { Logger } from '../logging/logger.js';
+import type { MessagingMetrics } from './messaging-metrics.js';
 import type { OutboxTable } from './messaging-tables.js';
 import type { Outbox } from './outbox.js';
 
@@ -19,6 +20,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Sent rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
+  /** Counts what the bus confirmed. */
+  metrics?: MessagingMetrics;
 }
 
 /**
@@ -115,6 +118,7 @@ export class OutboxRelay {
       const payloads = valid.map((row) => row.payload);
       // The durable in-process bus enqueues in this very transaction (hand-over and "sent" commit together).
       if (!(await bus.publishInTransaction?.(database, tx, payloads))) await bus.publish(payloads);
+      this.options.metrics?.countPublished(payloads);
       // Rows whose data carries a secret (live single-use links) go as soon as they are sent; the rest
       // are kept `retentionMs` for inspection.
       const ids = valid.map((row) => Number(row.id)).filter((id) => !secret.has(id));

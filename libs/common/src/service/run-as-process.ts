@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommonConfig } from '../config/common-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
+import { startErrorReporting } from '../errors/error-reporting.js';
 import { installProcessGuards } from '../logging/process-guards.js';
 import type { ServiceDefinition } from './define-service.js';
 import { connectInfrastructure } from './infrastructure.js';
@@ -25,6 +26,12 @@ function configOrExit<C>(service: string, schema: z.ZodType<C>): C {
  */
 export async function runAsProcess<C extends CommonConfig, Ctx>(definition: ServiceDefinition<C, Ctx>) {
   const config = configOrExit(definition.name, definition.config);
+  await startErrorReporting({
+    dsn: config.SENTRY_DSN,
+    service: definition.name,
+    version: definition.version,
+    environment: config.NODE_ENV,
+  });
   const infrastructure = await connectInfrastructure(definition.name, config);
   installProcessGuards(infrastructure.logger);
   const running = await startService(definition, infrastructure, config);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Metric } from 'prom-client';
 import type { CommonConfig } from '../config/common-config.js';
 import { createHttpApp } from '../http/create-app.js';
 import type { ServiceDefinition, ServiceDeps } from './define-service.js';
@@ -14,6 +15,8 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
   context: Ctx,
   { database, bus, store, logger }: ServiceDeps,
   config: Config,
+  /** The kernel's own figures (messaging, circuit breakers). */
+  kernelMetrics: Metric[] = [],
 ) {
   const routes = definition.routes ?? [];
   const document = describeRoutes(definition.name, routes as never);
@@ -41,6 +44,7 @@ export function serviceApp<Config extends CommonConfig, Ctx>(
       app.use(router);
     },
   });
-  for (const metric of definition.metrics?.(context) ?? []) metrics.registerMetric(metric);
+  for (const metric of [...kernelMetrics, ...(definition.metrics?.(context) ?? [])])
+    metrics.registerMetric(metric);
   return app;
 }

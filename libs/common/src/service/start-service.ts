@@ -3,7 +3,9 @@ import type { CommonConfig } from '../config/common-config.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { listRoutes } from '../http/list-routes.js';
 import { listen } from '../http/serve.js';
+import { type Circuit, circuitStateMetric, collectCircuits } from '../http-client/circuit-metrics.js';
 import { subscribeHandlers } from '../messaging/consumer.js';
+import { MessagingMetrics } from '../messaging/messaging-metrics.js';
 import { Outbox } from '../messaging/outbox.js';
 import { OutboxRelay } from '../messaging/outbox-relay.js';
 import type { KernelParts, ServiceDefinition, ServiceDeps } from './define-service.js';
@@ -40,8 +42,10 @@ export async function startService<Config extends CommonConfig, Ctx>(
   const { messaging } = definition;
   const outbox = new Outbox(database, messaging.outbox, messaging.aggregateVersions);
   const parts: KernelParts = { ...deps, outbox };
-  const { context, stop: teardown } = await definition.setup(parts, config);
-  const relay = new OutboxRelay({ database, table: messaging.outbox, outbox, bus, logger });
+  const circuits = new Set<Circuit>();
+  const { context, stop: teardown } = await collectCircuits(circuits, () => definition.setup(parts, config));
+  const counts = new MessagingMetrics();
+  const relay = new OutboxRelay({ database, table: messaging.outbox, outbox, bus, logger, metrics: counts });
   relay.start();
 
   let subscription: Subscription | undefined;
@@ -58,6 +62,7 @@ export async function startService<Config extends CommonConfig, Ctx>(
       outbox,
       maxAttempts: config.BUS_MAX_ATTEMPTS,
       retryDelaysMs: config.BUS_RETRY_DELAYS_MS,
+      metrics: counts,
     });
   }
   const jobs = startJobs(definition.jobs ?? [], {
@@ -67,7 +72,15 @@ export async function startService<Config extends CommonConfig, Ctx>(
     clock: deps.clock ?? (() => new Date()),
   });
 
-  const app = serviceApp(definition, context, deps, config);
+  const app = serviceApp(definition, context, deps, config, [
+    ...counts.metrics({
+      database,
+      outbox: messaging.outbox,
+      bus,
+      queue: handlers.length > 0 ? definition.name : undefined,
+    }),
+    circuitStateMetric(circuits),
+  ]);
   const fastLane = definition.fastLane?.(context);
   const server = await listen(
     fastLane ? (req, res) => fastLane(req, res) || app(req, res) : app,

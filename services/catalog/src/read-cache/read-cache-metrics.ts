@@ -1,8 +1,8 @@
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { AnswerCache } from './answer-cache.js';
 
 /** The cache's size and use on `/metrics`, read when scraped (nothing is counted twice per request). */
-export function readCacheMetrics(cache: AnswerCache) {
+export function readCacheMetrics(cache: AnswerCache, fastAnswers: () => number = () => 0) {
   const gauge = (name: string, help: string, read: (figures: ReturnType<AnswerCache['figures']>) => number) =>
     new Gauge({
       name,
@@ -12,7 +12,17 @@ export function readCacheMetrics(cache: AnswerCache) {
         this.set(read(cache.figures()));
       },
     });
+  const fastLane = new Counter({
+    name: 'catalog_fast_lane_answers_total',
+    help: 'Anonymous reads answered from memory without express (not in http_requests_total)',
+    registers: [],
+    collect() {
+      this.reset();
+      this.inc(fastAnswers());
+    },
+  });
   return [
+    fastLane,
     gauge('catalog_read_cache_entries', 'Answers kept in memory', (f) => f.entries),
     gauge(
       'catalog_read_cache_bytes',
