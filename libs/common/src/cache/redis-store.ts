@@ -61,7 +61,8 @@ export class RedisStore implements KeyValueStore {
    */
   private subscribe() {
     const copy = this.copy!;
-    const subscriber = this.client.duplicate();
+    // Named, so that an operator (or a test) can tell it apart in CLIENT LIST.
+    const subscriber = this.client.duplicate({ name: `${this.channel}-copy` });
     this.subscriber = subscriber;
     let subscribed = false;
     let retry: NodeJS.Timeout | undefined;
