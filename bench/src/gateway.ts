@@ -5,7 +5,8 @@
 // checks (the floor of any Node gateway) and http-proxy-middleware alone with our worker count (what our
 // per-request work costs on top of the proxy library). Ours keeps the token denylist in process memory
 // here, as `npm start` does; when Redis answers (REDIS_URL, default localhost), ours is also measured
-// with the denylist and rate limits in Redis, as `npm run stack` runs it: one MGET per request.
+// with the denylist and rate limits in Redis, as `npm run stack` runs it: the denylist read from each
+// process's local copy that Redis keeps current (BENCH_DENYLIST_COPY=0: one MGET per request instead).
 // Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -128,6 +129,7 @@ http { access_log off;
       CATALOG_URL: upstream,
       LOG_LEVEL: 'silent',
       REDIS_URL: redis,
+      DENYLIST_LOCAL_COPY: process.env.BENCH_DENYLIST_COPY ?? '1',
     });
   launchOurs(oursPort, '');
   if (redisAnswers) launchOurs(oursRedisPort, redisUrl);

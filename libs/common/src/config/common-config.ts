@@ -26,6 +26,11 @@ export const commonConfigSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   AMQP_URL: url(['amqp:', 'amqps:']).optional(),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  /**
+   * With Redis: keep a local copy of the token denylist kept current over pub/sub (1, the default), or
+   * ask Redis on every request (0; what every process did before the copy existed).
+   */
+  DENYLIST_LOCAL_COPY: z.enum(['0', '1']).default('1'),
   /** Campus time zone: date-times sent without an offset are wall-clock time here. */
   CAMPUS_TZ: z
     .string()
