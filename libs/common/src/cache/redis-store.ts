@@ -75,6 +75,11 @@ export class RedisStore implements KeyValueStore {
     const lost = () => {
       clearTimeout(retry);
       copy.lost();
+      // Some errors leave the connection up (a reply it could not parse): no 'ready' follows them, so
+      // check again shortly and resynchronise if the subscription is still there.
+      retry = setTimeout(() => {
+        if (subscribed && subscriber.isReady && !copy.synced) void resync();
+      }, 1_000).unref();
     };
     subscriber.on('error', lost).on('end', lost).on('reconnecting', lost);
     const listener = (message: string) => {
