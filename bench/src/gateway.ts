@@ -5,7 +5,9 @@
 // checks (the floor of any Node gateway) and http-proxy-middleware alone with our worker count (what our
 // per-request work costs on top of the proxy library). Ours keeps the token denylist in process memory
 // here, as `npm start` does; when Redis answers (REDIS_URL, default localhost), ours is also measured
-// with the denylist and rate limits in Redis, as `npm run stack` runs it: one MGET per request.
+// with the denylist and rate limits in Redis, as `npm run stack` runs it: the denylist read from each
+// process's local copy that Redis keeps current; BENCH_DENYLIST_MGET=1 adds, in the same rounds, ours
+// asking Redis per request (one MGET, as before the copy existed) for a paired comparison.
 // Needs Debian's nginx-light and wrk.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,16 +123,20 @@ http { access_log off;
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
-  const launchOurs = (port: number, redis: string) =>
+  const launchOurs = (port: number, redis: string, localCopy = '1') =>
     launch(process.execPath, [...profile, path.join(root, 'services/gateway/dist/start.js')], {
       PORT: String(port),
       AUTH_URL: upstream,
       CATALOG_URL: upstream,
       LOG_LEVEL: 'silent',
       REDIS_URL: redis,
+      DENYLIST_LOCAL_COPY: localCopy,
     });
   launchOurs(oursPort, '');
   if (redisAnswers) launchOurs(oursRedisPort, redisUrl);
+  const withMget = redisAnswers && process.env.BENCH_DENYLIST_MGET === '1';
+  const oursMgetPort = withMget ? await freePort() : 0;
+  if (withMget) launchOurs(oursMgetPort, redisUrl, '0');
   const auth = { authorization: `Bearer ${token}` };
   const targets = {
     upstream: `${upstream}${route}`,
@@ -143,6 +149,7 @@ http { access_log off;
     proxyOnly: `http://127.0.0.1:${proxyOnlyPort}${route}`,
     // Ours as `npm run stack` runs it: the denylist (and rate limits) in Redis.
     ...(redisAnswers ? { oursRedis: `http://127.0.0.1:${oursRedisPort}${route}` } : {}),
+    ...(withMget ? { oursRedisMget: `http://127.0.0.1:${oursMgetPort}${route}` } : {}),
   };
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
@@ -197,6 +204,12 @@ http { access_log off;
     console.log(
       `ours with the denylist in Redis (as npm run stack runs it): ${fmt(oursRedis.rps)} req/s, p99 ${fmt(oursRedis.p99, 2)} ms (${fmt(oursRedis.rps / nginx.rps, 2)}× nginx, ${fmt(oursRedis.rps / stock.rps, 2)}× stock, p99 ${fmt(oursRedis.p99 / nginx.p99, 2)}× nginx's)`,
     );
+    if (withMget) {
+      const mget = m('oursRedisMget');
+      console.log(
+        `ours asking Redis per request (one MGET, no local copy): ${fmt(mget.rps)} req/s, p99 ${fmt(mget.p99, 2)} ms (${fmt(mget.rps / nginx.rps, 2)}× nginx, p99 ${fmt(mget.p99 / nginx.p99, 2)}× nginx's)`,
+      );
+    }
   } else {
     console.log(`Redis at ${redisUrl} did not answer: ours was measured with the denylist in memory only`);
   }

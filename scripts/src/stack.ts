@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serviceNames } from './service-names.js';
+import { parseReplicas, type Replicas } from './stack-replicas.js';
 import { developmentKeySecret } from './stack-secret.js';
 import { Supervisor } from './supervisor.js';
 
@@ -17,6 +18,13 @@ const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const gatewayPort = Number(env.PORT ?? 8080);
 // Databases are named <prefix>_<service>: sproul_auth, sproul_catalog, …
 const databasePrefix = env.STACK_DB_PREFIX ?? 'sproul';
+let replicas: Replicas;
+try {
+  replicas = parseReplicas(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(78);
+}
 // Auth seals its signing keys with KEY_ENCRYPTION_SECRET; a developer's stack keeps one of its own.
 if (!env.KEY_ENCRYPTION_SECRET) {
   const kept = developmentKeySecret(env.DATA_DIR ?? path.join(root, '.data'));
@@ -80,8 +88,19 @@ if (!env.S3_ENDPOINT) {
   );
 }
 const portOf = (index: number) => gatewayPort + index + 1;
+// A service's further instances sit from PORT + 20 on, ten ports per service: catalog's 2nd and 3rd at
+// 8100 and 8101 by default (`--replicas catalog=3`).
+const replicaPorts = (index: number, name: (typeof serviceNames)[number]) =>
+  Array.from({ length: replicas[name] }, (_, n) =>
+    n === 0 ? portOf(index) : gatewayPort + 20 + index * 10 + n - 1,
+  );
+// The gateway balances over every instance (a comma-separated list); the services, which call each
+// other by one URL, are given the first.
+const gatewayTargets: Record<string, string> = {};
 for (const [index, name] of serviceNames.entries()) {
-  serviceEnv[`${name.toUpperCase()}_URL`] = `http://127.0.0.1:${portOf(index)}`;
+  const urls = replicaPorts(index, name).map((port) => `http://127.0.0.1:${port}`);
+  serviceEnv[`${name.toUpperCase()}_URL`] = urls[0]!;
+  gatewayTargets[`${name.toUpperCase()}_URL`] = urls.join(',');
 }
 // No SES configured: the mailer sends to an emulator run as one more supervised process.
 const sesEndpoint = env.SES_ENDPOINT || `http://127.0.0.1:${gatewayPort + 15}`;
@@ -94,17 +113,28 @@ if (!env.SES_ENDPOINT) {
     env: { ...env, PORT: String(gatewayPort + 15) },
   });
 }
+// Replicas of a service share its database and its queue (consumers compete for its messages).
 for (const [index, name] of serviceNames.entries()) {
-  const port = portOf(index);
-  launch(name, {
-    ...serviceEnv,
-    PORT: String(port),
-    DATABASE_URL: `${postgresBase}/${databasePrefix}_${name}`,
-    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${gatewayPort}`,
-    SES_ENDPOINT: sesEndpoint,
-  });
+  const ports = replicaPorts(index, name);
+  for (const [n, port] of ports.entries()) {
+    launch(
+      ports.length === 1 ? name : `${name}-${n + 1}`,
+      {
+        ...serviceEnv,
+        PORT: String(port),
+        DATABASE_URL: `${postgresBase}/${databasePrefix}_${name}`,
+        PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${gatewayPort}`,
+        SES_ENDPOINT: sesEndpoint,
+      },
+      `services/${name}/dist/start.js`,
+    );
+  }
 }
-launch('gateway', { PORT: String(gatewayPort), ...serviceEnv });
+launch('gateway', {
+  PORT: String(gatewayPort),
+  ...gatewayTargets,
+  ...(replicas.gateway > 1 ? { GATEWAY_WORKERS: String(replicas.gateway) } : {}),
+});
 process.stdout.write(`sproul.club stack starting; gateway at http://127.0.0.1:${gatewayPort}\n`);
 
 process.on('SIGTERM', () => void supervisor.stop(0));

@@ -1,9 +1,18 @@
 import { commonConfigSchema, urlSchema } from '@sproul/common/config';
 import { z } from 'zod';
 
-const serviceUrl = (port: number) => urlSchema(['http:', 'https:']).default(`http://127.0.0.1:${port}`);
+const oneUrl = urlSchema(['http:', 'https:']);
+/** One URL, or a service's instances as a comma-separated list (balanced round-robin: balanced-proxy.ts). */
+const serviceUrl = (port: number) =>
+  z
+    .string()
+    .refine(
+      (value) => value.split(',').every((url) => oneUrl.safeParse(url.trim()).success),
+      'must be a URL with the protocol http: or https:, or several separated by commas',
+    )
+    .default(`http://127.0.0.1:${port}`);
 
-/** Where each service answers; the defaults are `npm run stack`'s ports. */
+/** Where each service answers (several instances: a comma-separated list); the defaults are `npm run stack`'s ports. */
 export const configSchema = commonConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** The listener for `/readyz` and `/metrics` (internal-endpoints.ts); default PORT + 1000, 0 with PORT 0. */
@@ -51,12 +60,15 @@ export const configSchema = commonConfigSchema.extend({
 
 export type GatewayConfig = z.output<typeof configSchema>;
 
+const instances = (value: string) => value.split(',').map((url) => url.trim());
+
+/** Each service's instances (one or more URLs). */
 export const serviceUrls = (config: GatewayConfig) => ({
-  auth: config.AUTH_URL,
-  catalog: config.CATALOG_URL,
-  media: config.MEDIA_URL,
-  mailer: config.MAILER_URL,
-  recommender: config.RECOMMENDER_URL,
-  monitor: config.MONITOR_URL,
-  engagement: config.ENGAGEMENT_URL,
+  auth: instances(config.AUTH_URL),
+  catalog: instances(config.CATALOG_URL),
+  media: instances(config.MEDIA_URL),
+  mailer: instances(config.MAILER_URL),
+  recommender: instances(config.RECOMMENDER_URL),
+  monitor: instances(config.MONITOR_URL),
+  engagement: instances(config.ENGAGEMENT_URL),
 });

@@ -21,7 +21,7 @@ export interface ExpressLaneOptions {
   /** The services' proxies, by name; filled in once the app exists, read per request. */
   proxies: Record<ServiceName, ProxyHandler>;
   /** The service URLs, by name. */
-  targets: Record<string, string>;
+  targets: Record<string, string[]>;
   rateLimitRedis?: unknown;
   home?: HomePageContent;
 }
@@ -56,7 +56,7 @@ export function createExpressLane(options: ExpressLaneOptions) {
       app.use((req, res, next) => (req.service ? proxies[req.service](req, res, next) : next()));
       // Proxied answers are compressed as they are relayed (answer-relay.ts); this is for the gateway's own.
       app.use(compressLargeAnswers());
-      app.use(apiDocs(Object.values(targets)));
+      app.use(apiDocs(Object.values(targets).map((urls) => urls[0]!)));
       // The embedded mode's sent mail; no such route exists in any other mode.
       if (config.DEV_MAIL_URL) app.use(devMail(config.DEV_MAIL_URL));
       // Where an officer invitation's emailed link leads (auth builds it on PUBLIC_BASE_URL).

@@ -17,7 +17,12 @@ export async function runWorker(config: GatewayConfig, logger: Logger) {
   });
   installProcessGuards(logger);
   const store = config.REDIS_URL
-    ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
+    ? new RedisStore({
+        url: config.REDIS_URL,
+        namespace: 'sproul',
+        logger,
+        localCopy: config.DENYLIST_LOCAL_COPY === '1',
+      })
     : new MemoryStore();
   // The rate limiters' own Redis connection (rate-limiter-flexible drives the client directly).
   const rateLimitRedis = config.REDIS_URL

@@ -3,6 +3,7 @@ import type { KeyValueStore } from '@sproul/common/cache';
 import { listen } from '@sproul/common/http';
 import type { Logger } from '@sproul/common/logging';
 import { createAccessPolicy } from './access-policy.js';
+import { balancedProxy, type RefusalHandler } from './balanced-proxy.js';
 import { bodyLimitBytes } from './body-limit.js';
 import { type GatewayConfig, serviceUrls } from './config.js';
 import { parseOrigins } from './cors.js';
@@ -33,7 +34,7 @@ export interface GatewayDeps {
 export async function start({ config, logger, store, rateLimitRedis, home }: GatewayDeps) {
   const targets = serviceUrls(config);
   const verifier = createTokenVerifier({
-    jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', config.AUTH_URL).href,
+    jwksUrl: config.JWKS_URL ?? new URL('/.well-known/jwks.json', targets.auth[0]).href,
     store,
   });
   const policy = createAccessPolicy({
@@ -53,8 +54,20 @@ export async function start({ config, logger, store, rateLimitRedis, home }: Gat
     home,
   });
   const answered = createProxyMetrics(metrics);
-  for (const [name, url] of Object.entries(targets) as [ServiceName, string][]) {
-    proxies[name] = proxyTo(name, url, config.PROXY_TIMEOUT_MS, answered, app.get('trust proxy fn'));
+  for (const [name, urls] of Object.entries(targets) as [ServiceName, string[]][]) {
+    proxies[name] = balancedProxy(
+      urls.map(
+        (url, instance) => (onRefused: RefusalHandler) =>
+          proxyTo(
+            name,
+            url,
+            config.PROXY_TIMEOUT_MS,
+            answered,
+            app.get('trust proxy fn'),
+            (error, req, res) => onRefused(instance, error, req, res),
+          ),
+      ),
+    );
   }
   const fastLane = createFastLane({ proxies, policy, logger });
   const internal = await serveInternalEndpoints(config, serviceReadiness(targets), metrics);

@@ -22,6 +22,8 @@ export function proxyTo(
   timeoutMs: number,
   answered: ProxyMetrics,
   trustsPeer: PeerTrust = () => false,
+  /** Given a failure first: true when it took the request over (another instance: balanced-proxy.ts). */
+  takeOver: (error: Error, req: IncomingMessage, res: ServerResponse | Socket) => boolean = () => false,
 ): ProxyHandler {
   // The route's timeout is the sockets' idle timeout, set once per socket by the agent rather than
   // armed and disarmed for every request (http-proxy's `proxyTimeout` does that). A request idle past
@@ -66,6 +68,7 @@ export function proxyTo(
         answered(service, answer.statusCode ?? 502, record.started);
       },
       error(error, req, res) {
+        if (takeOver(error, req, res)) return;
         const [status, reason] = failureOf(error, timedOut.has(req), reasons);
         if (!('setHeader' in res)) {
           (res as Socket).destroy();

@@ -28,6 +28,11 @@ export const commonConfigSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   /** Uncaught errors and 5xx answers go to Sentry when set; unset, @sentry/node is not even loaded. */
   SENTRY_DSN: url(['http:', 'https:']).optional(),
+  /**
+   * With Redis: keep a local copy of the token denylist kept current over pub/sub (1, the default), or
+   * ask Redis on every request (0; what every process did before the copy existed).
+   */
+  DENYLIST_LOCAL_COPY: z.enum(['0', '1']).default('1'),
   /** Campus time zone: date-times sent without an offset are wall-clock time here. */
   CAMPUS_TZ: z
     .string()

@@ -45,7 +45,12 @@ async function connectBus(config: CommonConfig, embedded: EmbeddedPostgres | und
 async function connectStore(config: CommonConfig, logger: Logger): Promise<KeyValueStore> {
   if (!config.REDIS_URL) return new MemoryStore();
   const { RedisStore } = await import('../cache/redis-store.js');
-  return new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger });
+  return new RedisStore({
+    url: config.REDIS_URL,
+    namespace: 'sproul',
+    logger,
+    localCopy: config.DENYLIST_LOCAL_COPY === '1',
+  });
 }
 
 /**
