@@ -1,5 +1,5 @@
+import type { Sample } from '@sproul/common/http';
 import type { ServiceName } from './route-table.js';
-import type { Sample } from './scraped-series.js';
 
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 

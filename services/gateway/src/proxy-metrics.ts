@@ -1,7 +1,7 @@
+import { scrapedMetric } from '@sproul/common/http';
 import type { Registry } from 'prom-client';
 import { histogramValues, newTimings, recordTiming, type Timings } from './latency-histogram.js';
 import type { ServiceName } from './route-table.js';
-import { series } from './scraped-series.js';
 
 const REQUESTS = 'gateway_proxied_requests_total';
 const LATENCY = 'gateway_proxied_request_duration_seconds';
@@ -19,7 +19,7 @@ export function createProxyMetrics(registry: Registry, now: () => number = () =>
   const timings = new Map<ServiceName, Timings>();
 
   registry.registerMetric(
-    series(
+    scrapedMetric(
       REQUESTS,
       'Requests proxied by the gateway, by service and status',
       'counter',
@@ -29,7 +29,7 @@ export function createProxyMetrics(registry: Registry, now: () => number = () =>
     ),
   );
   registry.registerMetric(
-    series(
+    scrapedMetric(
       LATENCY,
       'Time to answer a proxied request (headers sent by the service), by service',
       'histogram',

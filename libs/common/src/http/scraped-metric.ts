@@ -1,7 +1,8 @@
 import type { Metric } from 'prom-client';
 
-/** One line of a series as the registry writes it. */
+/** One line of a series as the registry writes it (`metricName` for a histogram's `_bucket`, `_sum`, `_count`). */
 export interface Sample {
+  metricName?: string;
   labels: Record<string, string | number>;
   value: number;
 }
@@ -14,8 +15,10 @@ export interface Sample {
 export function scrapedMetric(
   name: string,
   help: string,
-  type: 'counter' | 'gauge',
+  type: 'counter' | 'gauge' | 'histogram',
   values: () => Sample[] | Promise<Sample[]>,
+  /** What the registry's `resetMetrics` does (tests): drop the counts kept by the caller. */
+  reset: () => void = () => {},
 ): Metric {
   return {
     name,
@@ -23,6 +26,6 @@ export function scrapedMetric(
     type,
     aggregator: 'sum',
     get: async () => ({ name, help, type, aggregator: 'sum', values: await values() }),
-    reset: () => {},
+    reset,
   } as unknown as Metric;
 }
