@@ -5,9 +5,10 @@ import { createTestVhost, eventually, infraAvailable, infraUrls, testLogger } fr
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
+import { dropStackDatabases, STACK_SERVICES } from './support/stack-databases.js';
 
 const COUNT = 1_000;
-const SERVICES = ['auth', 'catalog', 'engagement', 'mailer', 'media', 'monitor', 'recommender'];
+const SERVICES = STACK_SERVICES;
 
 /**
  * `npm run stack -- --replicas catalog=3`: three catalog processes compete on the catalog's one queue.
@@ -25,11 +26,7 @@ describe('three catalog replicas on the stack, one killed mid-run', async () => 
     await stack?.stop();
     await vhost?.drop();
     if (!available) return;
-    const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
-    await admin.connect();
-    for (const service of SERVICES)
-      await admin.query(`drop database if exists ${prefix}_${service} with (force)`);
-    await admin.end();
+    await dropStackDatabases(prefix);
   });
 
   it.skipIf(!available)('applies every event exactly once in effect', { timeout: 300_000 }, async () => {

@@ -8,9 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { registrationBody } from './support/officer.js';
 import { type ApiAnswer, apiAt } from './support/platform.js';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
+import { dropStackDatabases, STACK_SERVICES } from './support/stack-databases.js';
 
 const run = promisify(execFile);
-const SERVICES = ['auth', 'catalog', 'engagement', 'mailer', 'media', 'monitor', 'recommender'];
+const SERVICES = STACK_SERVICES;
 
 describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', async () => {
   const available = await infraAvailable('postgres', 'rabbitmq', 'redis');
@@ -24,11 +25,7 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     await stack?.stop();
     await vhost?.drop();
     if (!available) return;
-    const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
-    await admin.connect();
-    for (const service of SERVICES)
-      await admin.query(`drop database if exists ${prefix}_${service} with (force)`);
-    await admin.end();
+    await dropStackDatabases(prefix);
   });
 
   it.skipIf(!available)(
