@@ -1,6 +1,7 @@
 import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
 import { installProcessGuards, type Logger } from '@sproul/common/logging';
+import { startTracing } from '@sproul/common/tracing';
 import { createClient } from 'redis';
 import type { GatewayConfig } from './config.js';
 import { start } from './index.js';
@@ -8,6 +9,7 @@ import { start } from './index.js';
 /** One worker (or the only process): the gateway, its stores, and its clean shutdown on a signal. */
 export async function runWorker(config: GatewayConfig, logger: Logger) {
   installProcessGuards(logger);
+  const tracing = await startTracing({ service: 'gateway' });
   const store = config.REDIS_URL
     ? new RedisStore({ url: config.REDIS_URL, namespace: 'sproul', logger })
     : new MemoryStore();
@@ -31,6 +33,7 @@ export async function runWorker(config: GatewayConfig, logger: Logger) {
       await gateway.stop();
       await store.close();
       await rateLimitRedis?.quit();
+      await tracing?.shutdown();
       process.exit(0);
     });
   }

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError, errorEnvelope } from '../errors/app-error.js';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
+import { withTraceId } from '../tracing/log-fields.js';
 import { allowedMethods } from './allowed-methods.js';
 import { classifyDatabaseError } from './database-errors.js';
 
@@ -51,7 +52,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
-    res.status(status).json(errorEnvelope(reason, data));
+    res.status(status).json(errorEnvelope(reason, status >= 500 ? withTraceId(data, res) : data));
   };
 }
 

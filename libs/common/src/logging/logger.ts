@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import { currentContext } from '../context/request-context.js';
+import { activeSpanIds } from '../tracing/log-fields.js';
 
 export type { Logger };
 
@@ -11,9 +12,9 @@ export function createLogger(service: string, level = 'info'): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const context = currentContext();
-      return context
-        ? { requestId: context.requestId, correlationId: context.correlationId, traceId: context.traceId }
-        : {};
+      const span = activeSpanIds();
+      if (!context) return span ?? {};
+      return { requestId: context.requestId, correlationId: context.correlationId, ...span };
     },
   });
 }
