@@ -6,6 +6,7 @@ import {
   type Span,
   SpanKind,
   SpanStatusCode,
+  type Tracer,
   trace,
 } from '@opentelemetry/api';
 import { routingKeyOf } from '../events/define-event.js';
@@ -96,21 +97,7 @@ export async function consumeTraced(
   const t = tracer();
   if (!t) return handle(envelopes);
   for (const run of runsOfOneTrace(envelopes)) {
-    const spans = run.map((envelope) =>
-      t.startSpan(
-        `process ${routingKey(envelope)}`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            'messaging.operation.type': 'process',
-            'messaging.destination.name': routingKey(envelope),
-            'messaging.consumer.group.name': consumer,
-            'messaging.message.id': envelope.id,
-          },
-        },
-        parentOf(envelope),
-      ),
-    );
+    const spans = run.map((envelope) => consumerSpan(t, consumer, envelope));
     try {
       await context.with(trace.setSpan(parentOf(run[0]!), spans[0]!), () => handle(run));
     } catch (error) {
@@ -121,6 +108,43 @@ export async function consumeTraced(
     }
   }
 }
+
+/**
+ * One event handled outside the kernel's inbox handlers (the mailer's deliveries): `handle` runs in a
+ * CONSUMER span, child of the envelope's `traceparent`. Just `handle()` when tracing is off.
+ */
+export async function consumeOneTraced<T>(
+  consumer: string,
+  envelope: EventEnvelope,
+  handle: () => Promise<T>,
+): Promise<T> {
+  const t = tracer();
+  if (!t) return handle();
+  const span = consumerSpan(t, consumer, envelope);
+  try {
+    return await context.with(trace.setSpan(parentOf(envelope), span), handle);
+  } catch (error) {
+    fail([span], error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+const consumerSpan = (t: Tracer, consumer: string, envelope: EventEnvelope) =>
+  t.startSpan(
+    `process ${routingKey(envelope)}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': routingKey(envelope),
+        'messaging.consumer.group.name': consumer,
+        'messaging.message.id': envelope.id,
+      },
+    },
+    parentOf(envelope),
+  );
 
 function runsOfOneTrace(envelopes: EventEnvelope[]): EventEnvelope[][] {
   const runs: EventEnvelope[][] = [];
