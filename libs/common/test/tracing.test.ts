@@ -8,6 +8,7 @@ import type { EventEnvelope } from '../src/events/envelope.js';
 import { makeEvent } from '../src/events/make-event.js';
 import { createHttpApp } from '../src/http/create-app.js';
 import { createInternalClient } from '../src/http-client/internal-client.js';
+import { logLineIds } from '../src/logging/logger.js';
 import { testLogger } from '../src/testing/index.js';
 import { infraAvailable } from '../src/testing/infra.js';
 import { eventually } from '../src/testing/wait.js';
@@ -34,7 +35,7 @@ const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 describe('tracing over HTTP', () => {
   let server: Server;
   let base: string;
-  let seenInRoute: ReturnType<typeof activeSpanIds>;
+  let seenInRoute: Record<string, string> | undefined;
 
   beforeAll(async () => {
     const { app } = createHttpApp({
@@ -42,7 +43,7 @@ describe('tracing over HTTP', () => {
       logger: testLogger(),
       routes(app) {
         app.get('/ping', (_req, res) => {
-          seenInRoute = activeSpanIds();
+          seenInRoute = logLineIds();
           res.json({ ok: true });
         });
         app.get('/boom', () => {
@@ -75,7 +76,8 @@ describe('tracing over HTTP', () => {
     expect(serverSpan.name).toBe('GET /ping');
     expect(serverSpan.attributes['http.response.status_code']).toBe(200);
     // What the route's log lines carry.
-    expect(seenInRoute).toEqual({ traceId, spanId: serverSpan.spanContext().spanId });
+    expect(seenInRoute).toMatchObject({ traceId, spanId: serverSpan.spanContext().spanId });
+    expect(seenInRoute?.requestId).toBeDefined();
   });
 
   it("a 5xx answer's data carries the trace id of its span", async () => {
