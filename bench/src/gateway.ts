@@ -168,7 +168,9 @@ http { access_log off;
     ...(baseline ? { baseline: `http://127.0.0.1:${baselinePort}${route}` } : {}),
     ...(traced ? { oursTraced: `http://127.0.0.1:${tracedPort}${route}` } : {}),
   };
-  if (only) for (const name of Object.keys(targets)) if (!only.includes(name)) delete (targets as Record<string, string>)[name];
+  if (only)
+    for (const name of Object.keys(targets))
+      if (!only.includes(name)) delete (targets as Record<string, string>)[name];
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
   const load = (url: string, duration: number) => {
