@@ -9,6 +9,9 @@
 // process's local copy that Redis keeps current; BENCH_DENYLIST_MGET=1 adds, in the same rounds, ours
 // asking Redis per request (one MGET, as before the copy existed) for a paired comparison.
 // Needs Debian's nginx-light and wrk.
+// Tracing's cost: BENCH_TRACING=1 adds ours with tracing on at 100 % (OTLP to a local sink);
+// BENCH_BASELINE=<another checkout's services/gateway/dist/start.js> adds that build, to compare a
+// change with what came before; BENCH_ONLY=ours,baseline,… measures only the targets named.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +89,10 @@ const token = await new SignJWT({
 const work = mkdtempSync(path.join(tmpdir(), 'sproul-bench-gateway-'));
 const [upstreamPort, nginxPort, stockPort, oursPort, bareNodePort, proxyOnlyPort, oursRedisPort] =
   await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+const [baselinePort, tracedPort, sinkPort] = await Promise.all([freePort(), freePort(), freePort()]);
+const baseline = process.env.BENCH_BASELINE;
+const traced = process.env.BENCH_TRACING === '1';
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisAnswers = await reachable(redisUrl);
 const upstream = `http://127.0.0.1:${upstreamPort}`;
@@ -123,20 +130,33 @@ http { access_log off;
   const profile = process.env.BENCH_CPU_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
-  const launchOurs = (port: number, redis: string, localCopy = '1') =>
-    launch(process.execPath, [...profile, path.join(root, 'services/gateway/dist/start.js')], {
+  const launchOurs = (
+    port: number,
+    redis: string,
+    start = path.join(root, 'services/gateway/dist/start.js'),
+    env: Record<string, string> = {},
+  ) =>
+    launch(process.execPath, [...profile, start], {
       PORT: String(port),
       AUTH_URL: upstream,
       CATALOG_URL: upstream,
       LOG_LEVEL: 'silent',
       REDIS_URL: redis,
-      DENYLIST_LOCAL_COPY: localCopy,
+      ...env,
     });
   launchOurs(oursPort, '');
   if (redisAnswers) launchOurs(oursRedisPort, redisUrl);
   const withMget = redisAnswers && process.env.BENCH_DENYLIST_MGET === '1';
   const oursMgetPort = withMget ? await freePort() : 0;
-  if (withMget) launchOurs(oursMgetPort, redisUrl, '0');
+  if (withMget) launchOurs(oursMgetPort, redisUrl, undefined, { DENYLIST_LOCAL_COPY: '0' });
+  if (baseline) launchOurs(baselinePort, '', baseline);
+  if (traced) {
+    launch(process.execPath, [path.join(here, 'gateway/otlp-sink.js')], { PORT: String(sinkPort) });
+    launchOurs(tracedPort, '', undefined, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`,
+      OTEL_TRACES_SAMPLER: 'always_on',
+    });
+  }
   const auth = { authorization: `Bearer ${token}` };
   const targets = {
     upstream: `${upstream}${route}`,
@@ -150,7 +170,13 @@ http { access_log off;
     // Ours as `npm run stack` runs it: the denylist (and rate limits) in Redis.
     ...(redisAnswers ? { oursRedis: `http://127.0.0.1:${oursRedisPort}${route}` } : {}),
     ...(withMget ? { oursRedisMget: `http://127.0.0.1:${oursMgetPort}${route}` } : {}),
+    // The same gateway built from another checkout (BENCH_BASELINE), and ours tracing every request.
+    ...(baseline ? { baseline: `http://127.0.0.1:${baselinePort}${route}` } : {}),
+    ...(traced ? { oursTraced: `http://127.0.0.1:${tracedPort}${route}` } : {}),
   };
+  if (only)
+    for (const name of Object.keys(targets))
+      if (!only.includes(name)) delete (targets as Record<string, string>)[name];
   for (const url of Object.values(targets)) await waitFor(url, auth);
 
   const load = (url: string, duration: number) => {
@@ -189,6 +215,16 @@ http { access_log off;
     console.log(`round ${round}: ${line.join(' | ')}`);
   }
   const m = (name: string) => ({ rps: median(results[name]!.rps), p99: median(results[name]!.p99) });
+  const against = (name: string, other: string) =>
+    results[name] && results[other]
+      ? console.log(
+          `${name}: ${fmt(m(name).rps)} req/s, p99 ${fmt(m(name).p99, 2)} ms (${fmt(m(name).rps / m(other).rps, 3)}× ${other}'s req/s, p99 ${fmt(m(name).p99 / m(other).p99, 2)}× ${other}'s)`,
+        )
+      : undefined;
+  against('baseline', 'ours');
+  against('ours', 'baseline');
+  against('oursTraced', 'ours');
+  if (only) process.exit(0);
   const [ours, stock, nginx] = [m('ours'), m('stock'), m('nginx')];
   console.log(`upstream direct: ${fmt(m('upstream').rps)} req/s, p99 ${fmt(m('upstream').p99, 2)} ms`);
   const bareNode = m('bareNode');

@@ -2,6 +2,7 @@
 import { ConfigError, commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { DataDirLockedError } from '@sproul/common/db';
 import { createLogger, installProcessGuards } from '@sproul/common/logging';
+import { startTracing } from '@sproul/common/tracing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from './platform.js';
 import { startupMessage } from './startup-message.js';
@@ -19,6 +20,8 @@ try {
 const logger = createLogger('embedded', config.LOG_LEVEL);
 // A rejection nobody awaited anywhere in the platform ends the process (exit 70) with a fatal log line.
 installProcessGuards(logger);
+// One process, one `service.name`; each span names its service in `sproul.service`.
+const tracing = await startTracing({ service: 'sproul' });
 let platform: EmbeddedPlatform;
 try {
   platform = await startEmbedded(config);
@@ -36,6 +39,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await platform.stop();
+  await tracing?.shutdown();
   process.stdout.write('sproul.club stopped cleanly\n');
   process.exit(0);
 }

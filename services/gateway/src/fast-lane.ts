@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, takeRequestId } from '@sproul/common/http';
 import { type Logger, redactUrl } from '@sproul/common/logging';
+import { responseSpanIds, startServerSpan, tracingOn } from '@sproul/common/tracing';
 import type { AccessPolicy } from './access-policy.js';
 import type { Verdict } from './access-verdict.js';
 import { attachProxiedAnswer } from './proxied-answer.js';
@@ -41,6 +42,8 @@ export function createFastLane({ proxies, policy, logger }: FastLaneOptions) {
     const requestId = takeRequestId(req);
     // Written with the service's answer (proxied-answer.ts), not set on `res` one by one now.
     attachProxiedAnswer(res, { started, requestId, headers: headers.concat(REQUEST_ID_HEADER, requestId) });
+    if (tracingOn())
+      startServerSpan(req, res, { service: 'gateway', startTime: performance.timeOrigin + started });
     if (logRequests) {
       res.once('finish', () =>
         logger.info(
@@ -49,6 +52,7 @@ export function createFastLane({ proxies, policy, logger }: FastLaneOptions) {
             req: { method: req.method, url: redactUrl(req.url) },
             res: { statusCode: res.statusCode },
             responseTime: Math.round(performance.now() - started),
+            ...responseSpanIds(res),
           },
           'request completed',
         ),

@@ -2,6 +2,7 @@ import { MemoryStore } from '@sproul/common/cache';
 import { RedisStore } from '@sproul/common/cache/redis';
 import { startErrorReporting } from '@sproul/common/errors';
 import { installProcessGuards, type Logger } from '@sproul/common/logging';
+import { startTracing } from '@sproul/common/tracing';
 import { createClient } from 'redis';
 import type { GatewayConfig } from './config.js';
 import { start } from './index.js';
@@ -16,6 +17,7 @@ export async function runWorker(config: GatewayConfig, logger: Logger) {
     environment: config.NODE_ENV,
   });
   installProcessGuards(logger);
+  const tracing = await startTracing({ service: 'gateway' });
   const store = config.REDIS_URL
     ? new RedisStore({
         url: config.REDIS_URL,
@@ -44,6 +46,7 @@ export async function runWorker(config: GatewayConfig, logger: Logger) {
       await gateway.stop();
       await store.close();
       await rateLimitRedis?.quit();
+      await tracing?.shutdown();
       process.exit(0);
     });
   }

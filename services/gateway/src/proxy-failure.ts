@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { errorEnvelope, errorReportingActive, reportError } from '@sproul/common/errors';
+import { withTraceId } from '@sproul/common/tracing';
 import { writeAnswerHead } from './answer-head.js';
 import { proxiedAnswer } from './proxied-answer.js';
 import type { ServiceName } from './route-table.js';
@@ -47,7 +48,7 @@ export function answerFailure(
     { 'content-type': 'application/json; charset=utf-8' },
     proxiedAnswer(res).headers,
   );
-  res.end(JSON.stringify(errorEnvelope(reason, { service })));
+  res.end(JSON.stringify(errorEnvelope(reason, withTraceId({ service }, res))));
   reportFailure(res, status, reason, service);
   return true;
 }

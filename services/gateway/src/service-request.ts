@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { CORRELATION_ID_HEADER, REQUEST_ID_HEADER } from '@sproul/common/http';
+import { spanOfResponse, traceHeaders, tracingOn } from '@sproul/common/tracing';
 import { writeReadBody } from './limited-body.js';
 import { proxiedAnswer } from './proxied-answer.js';
 
@@ -22,6 +23,7 @@ export function prepareServiceRequest(
     (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? requestId,
   );
   setForwardedHeaders(proxyReq, req, trustsPeer);
+  if (tracingOn()) injectTrace(proxyReq, res);
   // Rate-limited routes had their small JSON body read at the gateway (limited-body.ts): send it on.
   // (Last: writing the body sends the headers.)
   const body = (req as { forwardBody?: Buffer }).forwardBody;
@@ -51,4 +53,15 @@ function setForwardedHeaders(proxyReq: ClientRequest, req: IncomingMessage, trus
   proxyReq.setHeader('x-forwarded-proto', forwardedProto ? `${forwardedProto},${scheme}` : scheme);
   const host = headers['x-forwarded-host'] ?? headers.host;
   if (host) proxyReq.setHeader('x-forwarded-host', host);
+}
+
+/**
+ * The service's request continues the gateway's span, not the client's: the client's `traceparent`
+ * (the gateway span's parent already) is replaced, and a `tracestate` goes only with the span's own.
+ */
+function injectTrace(proxyReq: ClientRequest, res: ServerResponse) {
+  const span = spanOfResponse(res);
+  if (!span) return;
+  proxyReq.removeHeader('tracestate');
+  for (const [name, value] of Object.entries(traceHeaders(span))) proxyReq.setHeader(name, value);
 }

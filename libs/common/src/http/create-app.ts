@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
+import { responseSpanIds } from '../tracing/log-fields.js';
 import { JSON_BODY_TYPES, type OtherBody, requireSupportedContentType } from './content-type.js';
 import { errorHandler, notFoundOrMethodNotAllowed } from './error-handler.js';
 import { healthRoutes } from './health.js';
@@ -11,6 +12,7 @@ import { requestContext, requestIdOnly } from './request-id.js';
 import { securityHeadersMiddleware } from './security-headers.js';
 import { registerServiceInfo } from './service-info.js';
 import { requireValidText } from './text-input.js';
+import { traceRequests } from './trace-requests.js';
 
 export interface HttpAppOptions {
   service: string;
@@ -52,11 +54,14 @@ export function createHttpApp(options: HttpAppOptions) {
   app.set('query parser', 'extended');
 
   app.use(options.asyncContext === false ? requestIdOnly : requestContext);
+  app.use(traceRequests(service, options.asyncContext !== false));
   app.use(metrics.middleware);
   app.use(
     pinoHttp({
       logger,
       genReqId: (_req, res) => String(res.getHeader('x-request-id')),
+      // Without an async context the logger's mixin sees no span: the ids come from the response's.
+      ...(options.asyncContext === false ? { customProps: (_req, res) => responseSpanIds(res) ?? {} } : {}),
       customLogLevel: (req, res, error) => {
         if (error || res.statusCode >= 500) return 'error';
         return quiet.has(req.url?.split('?')[0] ?? '') ? 'debug' : 'info';

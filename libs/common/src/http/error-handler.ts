@@ -4,6 +4,7 @@ import { AppError, errorEnvelope } from '../errors/app-error.js';
 import { reportError } from '../errors/error-reporting.js';
 import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
+import { withTraceId } from '../tracing/log-fields.js';
 import { allowedMethods } from './allowed-methods.js';
 import { classifyDatabaseError } from './database-errors.js';
 
@@ -61,7 +62,7 @@ export function errorHandler(logger: Logger, service?: string): ErrorRequestHand
       res.destroy();
       return;
     }
-    res.status(status).json(errorEnvelope(reason, data));
+    res.status(status).json(errorEnvelope(reason, status >= 500 ? withTraceId(data, res) : data));
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Logger, pino } from 'pino';
 import { currentContext } from '../context/request-context.js';
+import { activeSpanIds } from '../tracing/log-fields.js';
 
 export type { Logger };
 
@@ -9,11 +10,14 @@ export function createLogger(service: string, level = 'info'): Logger {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    mixin() {
-      const context = currentContext();
-      return context
-        ? { requestId: context.requestId, correlationId: context.correlationId, traceId: context.traceId }
-        : {};
-    },
+    mixin: logLineIds,
   });
+}
+
+/** The ids a log line carries: the request's or event's, and the active span's while tracing. */
+export function logLineIds(): Record<string, string> {
+  const context = currentContext();
+  const span = activeSpanIds();
+  if (!context) return span ?? {};
+  return { requestId: context.requestId, correlationId: context.correlationId, ...span };
 }

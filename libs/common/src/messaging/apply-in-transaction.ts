@@ -1,4 +1,5 @@
 import { runWithContext } from '../context/request-context.js';
+import { consumeTraced } from '../tracing/event-spans.js';
 import type { Accepted } from './accept-delivery.js';
 import { keepNewest } from './aggregate-order.js';
 import type { ConsumerOptions } from './consumer-options.js';
@@ -30,9 +31,10 @@ export async function applyInTransaction(options: ConsumerOptions, batch: Accept
       const first = run[0]!.envelope;
       const context = { requestId: first.id, correlationId: first.correlationId };
       await runWithContext(context, () =>
-        run[0]!.handler.handleMany(
+        consumeTraced(
+          service,
           run.map(({ envelope }) => envelope),
-          tx,
+          (envelopes) => run[0]!.handler.handleMany(envelopes, tx),
         ),
       );
     }

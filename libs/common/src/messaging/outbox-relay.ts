@@ -4,6 +4,7 @@ import { type Database, rowsOf } from '../db/database.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { parseEvent } from '../events/parse-event.js';
 import type { Logger } from '../logging/logger.js';
+import { publishTraced } from '../tracing/event-spans.js';
 import type { MessagingMetrics } from './messaging-metrics.js';
 import type { OutboxTable } from './messaging-tables.js';
 import type { Outbox } from './outbox.js';
@@ -117,7 +118,9 @@ export class OutboxRelay {
       if (valid.length === 0) return rows.length;
       const payloads = valid.map((row) => row.payload);
       // The durable in-process bus enqueues in this very transaction (hand-over and "sent" commit together).
-      if (!(await bus.publishInTransaction?.(database, tx, payloads))) await bus.publish(payloads);
+      await publishTraced(payloads, async (sent) => {
+        if (!(await bus.publishInTransaction?.(database, tx, sent))) await bus.publish(sent);
+      });
       this.options.metrics?.countPublished(payloads);
       // Rows whose data carries a secret (live single-use links) go as soon as they are sent; the rest
       // are kept `retentionMs` for inspection.

@@ -2,6 +2,7 @@ import type { Database, DbOrTx, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../events/envelope.js';
 import { eventBreaksContract } from '../events/event-errors.js';
 import { parseEvent } from '../events/parse-event.js';
+import { stampTraceparent } from '../tracing/event-spans.js';
 import { type PendingEvent, versionedInsert } from './aggregate-versions.js';
 import type { AggregateVersionsTable, OutboxTable } from './messaging-tables.js';
 
@@ -30,7 +31,7 @@ export class Outbox {
    */
   async append(tx: DbOrTx, envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    const pending: PendingEvent[] = envelopes.map((envelope) => {
+    const pending: PendingEvent[] = stampTraceparent(envelopes).map((envelope) => {
       const parsed = parseEvent(envelope);
       if (!parsed.ok) throw eventBreaksContract(parsed.reason);
       const aggregate = this.versions ? parsed.contract.aggregate?.of(parsed.envelope.data) : undefined;

@@ -3,6 +3,7 @@ import type { CommonConfig } from '../config/common-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { startErrorReporting } from '../errors/error-reporting.js';
 import { installProcessGuards } from '../logging/process-guards.js';
+import { startTracing } from '../tracing/start-tracing.js';
 import type { ServiceDefinition } from './define-service.js';
 import { connectInfrastructure } from './infrastructure.js';
 import { startService } from './start-service.js';
@@ -26,6 +27,8 @@ function configOrExit<C>(service: string, schema: z.ZodType<C>): C {
  */
 export async function runAsProcess<C extends CommonConfig, Ctx>(definition: ServiceDefinition<C, Ctx>) {
   const config = configOrExit(definition.name, definition.config);
+  // Before anything serves or consumes: nothing is loaded for it unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = await startTracing({ service: definition.name });
   await startErrorReporting({
     dsn: config.SENTRY_DSN,
     service: definition.name,
@@ -42,6 +45,7 @@ export async function runAsProcess<C extends CommonConfig, Ctx>(definition: Serv
     infrastructure.logger.info({ signal }, 'shutting down');
     await running.stop();
     await infrastructure.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

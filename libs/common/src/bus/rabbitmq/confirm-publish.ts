@@ -20,6 +20,8 @@ export function confirmPublish(
         type: envelope.type,
         correlationId: envelope.correlationId,
         timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+        // The trace context as AMQP tools and other consumers look for it; ours read the envelope's.
+        ...(envelope.traceparent ? { headers: { traceparent: envelope.traceparent } } : {}),
       },
       (error) => (error ? reject(error) : resolve()),
     );

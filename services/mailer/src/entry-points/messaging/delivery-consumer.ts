@@ -1,6 +1,7 @@
 import type { Delivery, EventBus, Outcome, Subscription } from '@sproul/common/bus';
 import { runWithContext } from '@sproul/common/context';
 import { type EventContract, type EventEnvelope, parseEvent } from '@sproul/common/events';
+import { consumeOneTraced } from '@sproul/common/tracing';
 import { inParallel } from '../../domain/in-parallel.js';
 import type { MailerContext } from '../../domain/mailer-context.js';
 
@@ -59,7 +60,9 @@ async function handle<E extends EventEnvelope>(
   const context = { requestId: event.id, correlationId: event.correlationId };
   try {
     return await runWithContext(context, () =>
-      consumer.deliver(ctx, event, delivery.attempt, ctx.config.BUS_MAX_ATTEMPTS),
+      consumeOneTraced(consumer.queue, event, () =>
+        consumer.deliver(ctx, event, delivery.attempt, ctx.config.BUS_MAX_ATTEMPTS),
+      ),
     );
   } catch (error) {
     // The database, most likely: nothing was decided, the next attempt claims again.
