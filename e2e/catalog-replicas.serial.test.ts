@@ -5,11 +5,9 @@ import { createTestVhost, eventually, infraAvailable, infraUrls, testLogger } fr
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
-import { dropStackDatabases, STACK_SERVICES } from './support/stack-databases.js';
+import { dropStackDatabases } from './support/stack-databases.js';
 
 const COUNT = 1_000;
-const SERVICES = STACK_SERVICES;
-
 /**
  * `npm run stack -- --replicas catalog=3`: three catalog processes compete on the catalog's one queue.
  * 1 000 registrations (each creates a club, whose ClubCreated goes out through the outbox) published on
