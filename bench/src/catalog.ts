@@ -151,7 +151,9 @@ const waitFor = async (url: string) => {
  */
 const get = (url: string, headers: Record<string, string> = {}) =>
   new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    request(url, { headers }, (res) => {
+    // A new connection each time: node's global agent keeps sockets alive, and one left idle past the
+    // server's keep-alive timeout (the /metrics read after the rounds) fails with EPIPE when reused.
+    request(url, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
@@ -208,6 +210,13 @@ try {
   // a model stored from the empty corpus or none) runs in the background during the measurements.
   recommender.kill('SIGTERM');
   await once(recommender, 'exit');
+  // The model its first start stored was made from no club: loaded again, every one of the 10 000 clubs
+  // would be placed in it on the service's thread (about 70 s here). Without it, the start trains on
+  // the clubs in its worker thread (about 10 s), as a first deployment on an existing corpus would.
+  const recommenderDb = new pg.Client({ connectionString: `${postgres}/${databases.recommender}` });
+  await recommenderDb.connect();
+  await recommenderDb.query('delete from recommender.model_versions');
+  await recommenderDb.end();
   launch('recommender', recommenderEnv);
   await waitFor(`${recommenderUrl}/readyz`);
   const retrained = await fetch(`${recommenderUrl}/internal/retrain`, {
