@@ -67,6 +67,21 @@ function build() {
           detail: 'Key (link_name)=(chess) already exists.',
         });
       });
+      app.get('/api/db-down/:kind', (req) => {
+        throw {
+          // PostgreSQL shutting down (57P01), refusing connections, and the socket refused.
+          shutdown: Object.assign(new Error('terminating connection due to administrator command'), {
+            code: '57P01',
+          }),
+          refusing: Object.assign(new Error('database "x" is not currently accepting connections'), {
+            code: '55000',
+          }),
+          socket: new Error('Failed query', {
+            cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+          }),
+          terminated: new Error('Connection terminated unexpectedly'),
+        }[req.params.kind];
+      });
       app.get('/api/bad-event', () => {
         makeEvent(Counted, { count: 'not a number' } as never, 'demo');
       });
@@ -169,6 +184,16 @@ describe('database and internal errors', () => {
     const res = await request(app).get('/api/pg-shaped');
     expect(res.status).toBe(409);
     expect(JSON.stringify(res.body)).not.toMatch(/clubs_link|chess/);
+  });
+
+  it('answers a database that cannot be reached with a 503 and Retry-After, not a 500', async () => {
+    for (const kind of ['shutdown', 'refusing', 'socket', 'terminated']) {
+      const res = await request(app).get(`/api/db-down/${kind}`);
+      expect(res.status, kind).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toMatchObject({ status: 'error', data: null });
+      expect(JSON.stringify(res.body)).not.toMatch(/5432|administrator|accepting/);
+    }
   });
 
   it('answers an event that breaks its contract, or any AppError 500, with the bare 500 envelope', async () => {

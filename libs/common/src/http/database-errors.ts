@@ -48,3 +48,27 @@ export function classifyDatabaseError(error: unknown): [number, string] | undefi
   }
   return BY_SQLSTATE[found.code];
 }
+
+/** SQLSTATEs of a database that cannot serve right now: a lost connection, a restart, too many clients. */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
+/** Socket errors and pg's own messages when it cannot reach the server or loses it mid-query. */
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)/;
+
+/**
+ * Whether an error says the database is unreachable (down, restarting, refusing connections), or a
+ * socket to another dependency was refused or cut, rather than that the request is wrong or the code
+ * broken: the client gets a 503 and may try again, instead of a 500 that reads as a bug.
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)))
+      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    current = cause;
+  }
+  return false;
+}

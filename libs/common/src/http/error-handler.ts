@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { redactUrl } from '../logging/redact-url.js';
 import { withTraceId } from '../tracing/log-fields.js';
 import { allowedMethods } from './allowed-methods.js';
-import { classifyDatabaseError } from './database-errors.js';
+import { classifyDatabaseError, databaseUnavailable } from './database-errors.js';
 
 export const notFoundOrMethodNotAllowed: RequestHandler = (req, res) => {
   const allowed = allowedMethods(req.app.router?.stack as never, req.path);
@@ -36,7 +36,8 @@ export const zodIssuesAsFields = (error: ZodError) =>
 /**
  * Last-resort handler: every error leaves as the JSON envelope with the right status, never HTML or a
  * stack trace. Unknown errors are logged with their stack and answered as a bare 500. PostgreSQL's
- * constraint and data errors (a race lost, a value the database refuses) are the client's 4xx.
+ * constraint and data errors (a race lost, a value the database refuses) are the client's 4xx; a
+ * database (or another dependency) that cannot be reached is a 503 with Retry-After.
  */
 export function errorHandler(logger: Logger, service?: string): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
@@ -62,11 +63,17 @@ export function errorHandler(logger: Logger, service?: string): ErrorRequestHand
       res.destroy();
       return;
     }
+    if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json(errorEnvelope(reason, status >= 500 ? withTraceId(data, res) : data));
   };
 }
 
 const INTERNAL: [number, string, unknown] = [500, 'Internal server error', null];
+const UNAVAILABLE: [number, string, unknown] = [
+  503,
+  'Something this request needs (the database, a store) cannot be reached right now; try again shortly',
+  null,
+];
 
 function classify(error: unknown): [number, string, unknown] {
   if (error instanceof AppError) {
@@ -79,6 +86,7 @@ function classify(error: unknown): [number, string, unknown] {
   }
   const database = classifyDatabaseError(error);
   if (database) return [...database, null];
+  if (databaseUnavailable(error)) return UNAVAILABLE;
   if (typeof error === 'object' && error !== null) {
     const tagged = error as { type?: unknown; status?: unknown; statusCode?: unknown; expose?: unknown };
     if (typeof tagged.type === 'string' && BODY_ERRORS[tagged.type]) {
