@@ -4,8 +4,8 @@ import { makeEvent, UserRegisteredV1 } from '@sproul/common/events';
 import { createTestVhost, eventually, infraAvailable, infraUrls, testLogger } from '@sproul/common/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
-import { dropStackDatabases } from './support/stack-databases.js';
+import { freePortRange, type Spawned, waitForHttp } from './support/processes.js';
+import { dropStackDatabases, launchStack } from './support/stack.js';
 
 const COUNT = 1_000;
 /**
@@ -30,19 +30,10 @@ describe('three catalog replicas on the stack, one killed mid-run', async () => 
   it.skipIf(!available)('applies every event exactly once in effect', { timeout: 300_000 }, async () => {
     // The gateway, the services after it, and the catalog's further replicas at PORT + 30 and + 31.
     const port = await freePortRange(40);
-    stack = launch('npm', ['run', 'stack', '--', '--replicas', 'catalog=3'], {
-      env: {
-        PORT: String(port),
-        STACK_DB_PREFIX: prefix,
-        LOG_LEVEL: 'warn',
-        POSTGRES_URL: infraUrls.postgres,
-        AMQP_URL: vhost!.url,
-        REDIS_URL: infraUrls.redis,
-        KEY_ENCRYPTION_SECRET: 'stack-test-key-encryption-secret',
-        STACK_RESTART_BASE_MS: '200',
-        GATEWAY_WORKERS: '1',
-      },
-    });
+    stack = launchStack(
+      { port, prefix, amqpUrl: vhost!.url, args: ['--replicas', 'catalog=3'] },
+      { STACK_RESTART_BASE_MS: '200', GATEWAY_WORKERS: '1' },
+    );
     await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 150_000, stack);
     for (const replica of [port + 2, port + 30, port + 31]) {
       await waitForHttp(`http://127.0.0.1:${replica}/readyz`, 60_000, stack);

@@ -1,14 +1,19 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { createTestVhost, eventually, infraAvailable, infraUrls } from '@sproul/common/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registrationBody } from './support/officer.js';
-import { type ApiAnswer, apiAt } from './support/platform.js';
-import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
-import { dropStackDatabases, STACK_SERVICES } from './support/stack-databases.js';
+import { apiAt } from './support/platform.js';
+import { freePortRange, type Spawned, waitForHttp } from './support/processes.js';
+import {
+  answers200,
+  createStackAdmin,
+  dropStackDatabases,
+  launchStack,
+  STACK_SERVICES,
+} from './support/stack.js';
 
 const run = promisify(execFile);
 const SERVICES = STACK_SERVICES;
@@ -34,16 +39,9 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     async () => {
       // The gateway's port and the six after it (the services'), all free.
       port = await freePortRange(8);
-      stack = launch('npm', ['run', 'stack'], {
-        env: {
-          PORT: String(port),
-          STACK_DB_PREFIX: prefix,
-          LOG_LEVEL: 'warn',
-          POSTGRES_URL: infraUrls.postgres,
-          AMQP_URL: vhost!.url,
-          REDIS_URL: infraUrls.redis,
-          // Auth refuses to keep its signing keys unsealed on a database server.
-          KEY_ENCRYPTION_SECRET: 'stack-test-key-encryption-secret',
+      stack = launchStack(
+        { port, prefix, amqpUrl: vhost!.url },
+        {
           // The test signs officers up from addresses of their own (X-Forwarded-For from loopback).
           TRUST_PROXY: 'loopback',
           STACK_RESTART_BASE_MS: '200',
@@ -53,7 +51,7 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
           // next announcement (every 2 s here, 5 min by default) brings it the tags.
           METADATA_ANNOUNCE_INTERVAL_MS: '2000',
         },
-      });
+      );
       // The gateway's readiness is on its internal listener (PORT + 1000), not its public port.
       await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 100_000, stack);
       const ready = await (await fetch(`http://127.0.0.1:${port + 1000}/readyz`)).json();
@@ -97,7 +95,7 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     async () => {
       expect(stack?.child.exitCode, 'the stack from the first test is running').toBeNull();
       const admin = { email: 'admin@stack.test', password: 'Admin-pass-42!' };
-      await createAdmin(prefix, admin);
+      await createStackAdmin(prefix, admin);
       const api = apiAt(`http://127.0.0.1:${port}`);
       const from = { 'x-forwarded-for': `10.42.${randomBytes(1)[0]}.${randomBytes(1)[0]}` };
       const adminToken = (await api('/api/monitor/login', { body: admin, headers: from })).body
@@ -181,31 +179,3 @@ describe('npm run stack (a process per service, real PostgreSQL and RabbitMQ)', 
     },
   );
 });
-
-/** An admin in the stack's auth database, as an operator creates one (`npm run admin:create`). */
-async function createAdmin(prefix: string, admin: { email: string; password: string }) {
-  const run = launch(process.execPath, ['scripts/dist/admin-create.js', '--email', admin.email], {
-    env: { DATABASE_URL: `${infraUrls.postgres}/${prefix}_auth`, ADMIN_PASSWORD: admin.password },
-  });
-  const [code] = (await once(run.child, 'exit')) as [number | null];
-  expect(code, run.output()).toBe(0);
-}
-
-/** Calls until the answer is a 200 (returned); on time-out, fails with the last answer. */
-async function answers200(call: () => Promise<ApiAnswer>, timeoutMs = 30_000) {
-  let last: ApiAnswer | undefined;
-  try {
-    return await eventually(
-      async () => {
-        last = await call();
-        return last.status === 200 ? last : undefined;
-      },
-      timeoutMs,
-      250,
-    );
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}; last answer ${last?.status}: ${JSON.stringify(last?.body)}`,
-    );
-  }
-}

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createTestVhost, eventually, infraAvailable, infraUrls } from '@sproul/common/testing';
-import pg from 'pg';
+import { createTestVhost, eventually, infraAvailable } from '@sproul/common/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registrationBody } from './support/officer.js';
 import { startOtlpReceiver } from './support/otlp-receiver.js';
-import { type ApiAnswer, apiAt } from './support/platform.js';
-import { freePortRange, launch, type Spawned, waitForHttp } from './support/processes.js';
+import { apiAt } from './support/platform.js';
+import { freePortRange, type Spawned, waitForHttp } from './support/processes.js';
+import { answers200, createStackAdmin, dropStackDatabases, launchStack } from './support/stack.js';
 
-const SERVICES = ['auth', 'catalog', 'engagement', 'mailer', 'media', 'monitor', 'recommender'];
 const [SERVER, PRODUCER, CONSUMER] = [2, 4, 5];
 
 describe('tracing in npm run stack (OTLP to a receiver of the test)', async () => {
@@ -23,11 +21,7 @@ describe('tracing in npm run stack (OTLP to a receiver of the test)', async () =
     await receiver.close();
     await vhost?.drop();
     if (!available) return;
-    const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
-    await admin.connect();
-    for (const service of SERVICES)
-      await admin.query(`drop database if exists ${prefix}_${service} with (force)`);
-    await admin.end();
+    await dropStackDatabases(prefix);
   });
 
   it.skipIf(!available)(
@@ -35,15 +29,9 @@ describe('tracing in npm run stack (OTLP to a receiver of the test)', async () =
     { timeout: 180_000 },
     async () => {
       const port = await freePortRange(8);
-      stack = launch('npm', ['run', 'stack'], {
-        env: {
-          PORT: String(port),
-          STACK_DB_PREFIX: prefix,
-          LOG_LEVEL: 'warn',
-          POSTGRES_URL: infraUrls.postgres,
-          AMQP_URL: vhost!.url,
-          REDIS_URL: infraUrls.redis,
-          KEY_ENCRYPTION_SECRET: 'trace-test-key-encryption-secret',
+      stack = launchStack(
+        { port, prefix, amqpUrl: vhost!.url },
+        {
           TRUST_PROXY: 'loopback',
           RATE_LIMIT_FACTOR: '0.001',
           METADATA_ANNOUNCE_INTERVAL_MS: '2000',
@@ -51,10 +39,10 @@ describe('tracing in npm run stack (OTLP to a receiver of the test)', async () =
           OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
           OTEL_BSP_SCHEDULE_DELAY: '100',
         },
-      });
+      );
       await waitForHttp(`http://127.0.0.1:${port + 1000}/readyz`, 120_000, stack);
       const admin = { email: 'admin@trace.test', password: 'Admin-pass-42!' };
-      await createAdmin(prefix, admin);
+      await createStackAdmin(prefix, admin);
       const api = apiAt(`http://127.0.0.1:${port}`);
       const from = { 'x-forwarded-for': `10.43.${randomBytes(1)[0]}.${randomBytes(1)[0]}` };
       const adminToken = (await api('/api/monitor/login', { body: admin, headers: from })).body
@@ -77,7 +65,7 @@ describe('tracing in npm run stack (OTLP to a receiver of the test)', async () =
             tags: [tags[0]!.id],
           }),
         });
-      });
+      }, 60_000);
 
       const ofTrace = () => receiver.spans.filter((span) => span.traceId === traceId);
       const consumerIn = (service: string) =>
@@ -109,30 +97,3 @@ describe('tracing in npm run stack (OTLP to a receiver of the test)', async () =
     },
   );
 });
-
-/** An admin in the stack's auth database, as an operator creates one (`npm run admin:create`). */
-async function createAdmin(prefix: string, admin: { email: string; password: string }) {
-  const run = launch(process.execPath, ['scripts/dist/admin-create.js', '--email', admin.email], {
-    env: { DATABASE_URL: `${infraUrls.postgres}/${prefix}_auth`, ADMIN_PASSWORD: admin.password },
-  });
-  const [code] = (await once(run.child, 'exit')) as [number | null];
-  expect(code, run.output()).toBe(0);
-}
-
-async function answers200(call: () => Promise<ApiAnswer>, timeoutMs = 60_000) {
-  let last: ApiAnswer | undefined;
-  try {
-    return await eventually(
-      async () => {
-        last = await call();
-        return last.status === 200 ? last : undefined;
-      },
-      timeoutMs,
-      250,
-    );
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}; last answer ${last?.status}: ${JSON.stringify(last?.body)}`,
-    );
-  }
-}
