@@ -1,40 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * A port free right now on loopback, below Linux's ephemeral range (32768+): a process started with it
- * binds seconds later, and in between any outgoing connection (of this test or a concurrent one) could
- * be given a port from the ephemeral range, as happened in CI (EADDRINUSE on 37215).
- */
-export async function freePort(): Promise<number> {
-  return freePortRange(1);
-}
-
-/**
- * `count` consecutive ports free right now, below Linux's ephemeral range (32768+), so that no
- * outgoing connection of a concurrent test takes one of them before the processes bind them.
- */
-export async function freePortRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 10_000);
-    const ports = Array.from({ length: count }, (_, i) => base + i);
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error(`no ${count} consecutive free ports found`);
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
+// Ports below the ephemeral range for processes a test starts (libs/common/src/testing/free-ports.ts).
+export { freePort, freePortRange } from '@sproul/common/testing';
 
 export interface Spawned {
   child: ChildProcess;

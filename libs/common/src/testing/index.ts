@@ -24,3 +24,4 @@ export function capturingLogger() {
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   return { logger, lines };
 }
+export * from './free-ports.js';
