@@ -16,6 +16,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       'chess@berkeley.edu',
       'reset@berkeley.edu',
       'taken@berkeley.edu',
+      'lifetime@berkeley.edu',
     );
   });
   afterAll(() => auth?.close());
@@ -352,6 +353,30 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         body: { token, password: 'Fine-pass-9!' },
       });
       expect(res.status).toBe(404);
+    });
+
+    it('upstream §6.1 #5: a reset link works 29 minutes after it was sent and not 31 (upstream: a week)', async () => {
+      await registerAndConfirm('lifetime@berkeley.edu');
+      const sendLink = async () => {
+        await fetchJson(auth.url('/api/user/request-reset'), { body: { email: 'lifetime@berkeley.edu' } });
+        await auth.settled();
+        const link = await auth.emailLink('lifetime@berkeley.edu', 'reset-password');
+        return new URL(link).searchParams.get('token')!;
+      };
+      const reset = (token: string, password: string) =>
+        fetchJson(auth.url('/api/user/confirm-reset'), { body: { token, password } });
+
+      const late = await sendLink();
+      await auth.ageEmailTokens('reset', 31);
+      expect(await reset(late, 'Late-pass-31!')).toMatchObject({
+        status: 404,
+        body: errorEnvelope('The recovery token is invalid!'),
+      });
+      const inTime = await sendLink();
+      expect(inTime).not.toBe(late);
+      await auth.ageEmailTokens('reset', 29);
+      expect(await reset(inTime, 'In-time-pass-29!')).toMatchObject({ status: 200 });
+      expect((await login('lifetime@berkeley.edu', 'In-time-pass-29!')).status).toBe(200);
     });
 
     it('answers a reset request for an unknown email exactly as for a known one, and sends nothing', async () => {
