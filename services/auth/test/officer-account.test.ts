@@ -1,4 +1,5 @@
 import { fetchJson } from '@sproul/common/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
@@ -17,6 +18,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       'reset@berkeley.edu',
       'taken@berkeley.edu',
       'lifetime@berkeley.edu',
+      'late@berkeley.edu',
     );
   });
   afterAll(() => auth?.close());
@@ -195,6 +197,33 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         auth.service.url,
       );
       expect((await fetchJson(link)).status).toBe(302);
+    });
+
+    it('upstream §6.1 #6: confirms an account registered 8 days ago with a link resent today (upstream: never)', async () => {
+      await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('late@berkeley.edu') });
+      await auth.settled();
+      await auth.db.execute(
+        sql`update auth.accounts set registered_at = registered_at - interval '8 days' where email = 'late@berkeley.edu'`,
+      );
+      await auth.ageEmailTokens('confirm', 8 * 24 * 60);
+      const stale = (await auth.emailLink('late@berkeley.edu', 'confirm-email')).replace(
+        'http://api.test',
+        auth.service.url,
+      );
+      expect((await fetchJson(stale)).status).toBe(404);
+
+      await fetchJson(auth.url('/api/user/resend-confirm'), { body: { email: 'late@berkeley.edu' } });
+      await auth.settled();
+      const fresh = (await auth.emailLink('late@berkeley.edu', 'confirm-email')).replace(
+        'http://api.test',
+        auth.service.url,
+      );
+      expect(fresh).not.toBe(stale);
+      expect((await fetchJson(fresh)).status).toBe(302);
+      const { access } = (await login('late@berkeley.edu')).body;
+      expect(JSON.parse(Buffer.from(access.split('.')[1], 'base64url').toString())).toMatchObject({
+        confirmed: true,
+      });
     });
   });
 

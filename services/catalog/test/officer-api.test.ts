@@ -161,6 +161,16 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       expect(cleared.website).toBe('https://calrobotics.org');
     });
 
+    it('upstream §6.1 #11: an edit refused for one field leaves its valid social links unapplied (upstream committed them first)', async () => {
+      const before = (await as('GET', '/profile')).body;
+      const res = await as('POST', '/profile', {
+        social_media_links: { discord: 'https://discord.gg/never-saved' },
+        tags: [999],
+      });
+      expect(res).toMatchObject({ status: 400, body: { data: [{ field: 'tags' }] } });
+      expect((await as('GET', '/profile')).body).toEqual(before);
+    });
+
     it("accepts the web client's full form (14 keys, client date formats) and answers dates with the campus offset", async () => {
       const res = await as('POST', '/profile', {
         name: 'Cal Robotics',
