@@ -228,7 +228,7 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
   });
 
   describe('POST /login, /refresh, DELETE /revoke-*', () => {
-    it('signs in with upstream’s answer, before confirmation too', async () => {
+    it('upstream §6.1 #7: signs in with upstream’s answer before confirmation, and that token keeps working after it', async () => {
       await auth.allowRso('unconfirmed@berkeley.edu');
       await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('unconfirmed@berkeley.edu'),

@@ -297,7 +297,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
   });
 
   describe('resources', () => {
-    it('adds, edits and removes, answering the whole list each time, with unique ids that never overflow (bug 9)', async () => {
+    it('upstream §6.1 #9: adds, edits and removes, answering the whole list each time, with unique ids that never overflow', async () => {
       const long = 'Officer handbook and onboarding guide for new members of the club, volume one';
       expect(long.length).toBeGreaterThan(67);
       let res = await as('POST', '/resources', { name: long, link: 'https://example.org/handbook' });
@@ -369,7 +369,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       ]);
     });
 
-    it('PUT changes every field: links, location, tags, invite_only included (upstream refused them, bug 10)', async () => {
+    it('upstream §6.1 #10: PUT changes every field: links, location, tags, invite_only included (upstream refused them)', async () => {
       const [event] = (await as('GET', '/events')).body;
       const res = await as('PUT', `/events/${event.id}`, {
         links: ['https://zoom.us/j/1', 'calrobotics.org/rsvp'],
