@@ -366,6 +366,18 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
   );
 
   it.skipIf(!available)(
+    'upstream §6.3 #2: limits registrations per address (5 an hour, any route or spelling), so no one can mail an inbox through them',
+    async () => {
+      const account = `${randomUUID()}@berkeley.edu`;
+      const ways = [post('/api/user/register'), post('/api/student/register/'), post('/api/user/REGISTER')];
+      for (let i = 0; i < 5; i++)
+        expect(allowed(await ways[i % 3]!(proxied, account, from(nextIp())))).toBe(true);
+      for (const way of ways) expect((await way(proxied, account, from(nextIp()))).status).toBe(429);
+      expect(allowed(await ways[0]!(proxied, `other-${account}`, from(nextIp())))).toBe(true);
+    },
+  );
+
+  it.skipIf(!available)(
     'refuses with Retry-After and the error envelope, and lets the account in again after the window',
     async () => {
       const quick = await gateway({ TRUST_PROXY: 'loopback', RATE_LIMIT_FACTOR: '0.02' }); // 12 s per account
