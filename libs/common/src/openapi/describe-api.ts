@@ -14,6 +14,7 @@ export const successSchema = z.object({ status: z.literal('success') }).meta({ i
 const SECURITY: Record<RouteSecurity, Record<string, string[]>[]> = {
   access: [{ accessToken: [] }],
   refresh: [{ refreshToken: [] }],
+  basic: [{ basic: [] }],
   'basic-or-bearer': [{ basic: [] }, { accessToken: [] }],
   none: [],
 };

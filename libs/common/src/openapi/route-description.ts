@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** How a route is authenticated, as the OpenAPI document shows it. */
-export type RouteSecurity = 'access' | 'refresh' | 'basic-or-bearer' | 'none';
+export type RouteSecurity = 'access' | 'refresh' | 'basic' | 'basic-or-bearer' | 'none';
 
 /**
  * Who may call a route, as its definition declares it (`x-auth` on each operation): `security` says
