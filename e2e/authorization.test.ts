@@ -1,4 +1,7 @@
 import type { DocumentedAuth } from '@sproul/common/openapi';
+import { fetchJson, keylessTokenAttacks, type TokenAttack } from '@sproul/common/testing';
+import type { JWK } from 'jose';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CALLERS,
@@ -10,6 +13,7 @@ import {
 } from './support/expected-access.js';
 import { type Api, type ApiAnswer, startTestPlatform, type TestPlatform } from './support/platform.js';
 import { buildSecurityCast, CAST_ADMIN, type SecurityCast } from './support/security-cast.js';
+import { signUpStudent } from './support/student.js';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 
@@ -210,4 +214,189 @@ describe('authorization through the gateway (embedded platform)', () => {
         .join('\n');
     expect(wrong, `route, caller, expected, got:\n${table(wrong)}`).toEqual([]);
   }, 180_000);
+
+  /** Reads back what a refused request aimed at, as its owner sees it. */
+  const readAs = async (token: string, path: string) => {
+    const answer = await api(path, { token });
+    expect(answer.status, path).toBe(200);
+    return answer.body;
+  };
+
+  it("refuses every id-taking route aimed at another club's or another student's ids, and changes nothing", async () => {
+    const { officerA, officerB, member, other, clubA, clubB } = cast;
+    // A picture of club B's gallery and an open invitation of club A's team, to aim at.
+    const form = new FormData();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#3a7' } })
+      .png()
+      .toBuffer();
+    form.set('photo', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'b.png');
+    form.set('caption', 'B at sea');
+    const gallery = await api('/api/admin/gallery-media/photo', { token: officerB.access, body: form });
+    expect(gallery.status).toBe(200);
+    const pictureB = gallery.body.at(-1).id as string;
+    expect(
+      (
+        await api('/api/user/team/invitations', {
+          token: officerA.access,
+          body: { email: 'idor@example.com' },
+        })
+      ).status,
+    ).toBe(201);
+
+    const before = {
+      eventsB: await readAs(officerB.access, '/api/admin/events'),
+      faqB: await readAs(officerB.access, '/api/admin/faq'),
+      resourcesB: await readAs(officerB.access, '/api/admin/resources'),
+      galleryB: await readAs(officerB.access, '/api/admin/gallery-media'),
+      membersB: await readAs(officerB.access, `/api/clubs/${officerB.link}/members`),
+      teamA: await readAs(officerA.access, '/api/user/team'),
+      otherMemberships: await readAs(other.access, '/api/student/memberships'),
+      otherRsvps: await readAs(other.access, '/api/student/rsvps'),
+      pollA: await readAs(officerA.access, `/api/clubs/${officerA.link}/polls/${clubA.pollId}`),
+    };
+    const invitationA = before.teamA.invitations[0].id as string;
+    const eventA = `/api/clubs/${officerA.link}/events/${clubA.eventId}`;
+    const attempts: [who: string, method: string, path: string, body?: unknown][] = [
+      // Officer A at club B's catalog items, gallery and memberships (an officer reaches only the club
+      // its token acts for: another club's item ids are not found).
+      ['officer A', 'PUT', `/api/admin/events/${clubB.eventId}`, { name: 'Hijacked' }],
+      ['officer A', 'DELETE', `/api/admin/events/${clubB.eventId}`],
+      ['officer A', 'PUT', `/api/admin/recruiting-events/${clubB.eventId}`, { name: 'Hijacked' }],
+      ['officer A', 'PUT', `/api/admin/faq/${clubB.faqId}`, { answer: 'Never.' }],
+      ['officer A', 'DELETE', `/api/admin/faq/${clubB.faqId}`],
+      ['officer A', 'PUT', `/api/admin/resources/${clubB.resourceId}`, { name: 'Hijacked' }],
+      ['officer A', 'DELETE', `/api/admin/resources/${clubB.resourceId}`],
+      ['officer A', 'GET', `/api/clubs/${officerB.link}/members/${clubB.membershipId}`],
+      [
+        'officer A',
+        'POST',
+        `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`,
+        { status: 'removed' },
+      ],
+      // …and at club B's membership under club A's own link, where officer A is an officer.
+      ['officer A', 'GET', `/api/clubs/${officerA.link}/members/${clubB.membershipId}`],
+      [
+        'officer A',
+        'POST',
+        `/api/clubs/${officerA.link}/members/${clubB.membershipId}/status`,
+        { status: 'removed' },
+      ],
+      ['officer A', 'GET', `/api/clubs/${officerA.link}/events/${clubB.eventId}/rsvps`],
+      // Officer B at club A's team, poll, RSVPs and memberships.
+      ['officer B', 'DELETE', `/api/user/team/officers/${officerA.accountId}`],
+      ['officer B', 'DELETE', `/api/user/team/invitations/${invitationA}`],
+      ['officer B', 'POST', '/api/user/switch-club', { club_id: before.teamA.club_id }],
+      ['officer B', 'POST', `/api/clubs/${officerA.link}/polls/${clubA.pollId}/close`],
+      ['officer B', 'POST', `${eventA}/rsvps/${other.rsvpId}/status`, { status: 'cancelled' }],
+      [
+        'officer B',
+        'POST',
+        `/api/clubs/${officerA.link}/members/${other.membershipId}/status`,
+        { status: 'removed' },
+      ],
+      // A student at another student's membership and RSVP.
+      ['student', 'GET', `/api/clubs/${officerA.link}/members/${other.membershipId}`],
+      [
+        'student',
+        'POST',
+        `/api/clubs/${officerA.link}/members/${other.membershipId}/status`,
+        { status: 'alumni' },
+      ],
+      ['student', 'GET', `/api/clubs/${officerA.link}/members/${other.membershipId}/resume`],
+      ['student', 'POST', `${eventA}/rsvps/${other.rsvpId}/status`, { status: 'cancelled' }],
+      [
+        'student',
+        'POST',
+        `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`,
+        { status: 'alumni' },
+      ],
+    ];
+    const tokens: Record<string, string> = {
+      'officer A': officerA.access,
+      'officer B': officerB.access,
+      student: member.access,
+    };
+    const answered = await Promise.all(
+      attempts.map(async ([who, method, path, body]) => {
+        const answer = await api(path, { method, token: tokens[who], ...(body ? { body } : {}) });
+        return `${who} ${method} ${path} → ${answer.status} ${answer.body?.status ?? ''}`;
+      }),
+    );
+    // Refused (403 or 404) with the error envelope: nothing else.
+    const wrong = answered.filter((line) => !/→ (403|404) error$/.test(line));
+    expect(wrong, answered.join('\n')).toEqual([]);
+    // The gallery's ids answer as upstream's did (docs/compatibility.md), an id the officer's club does
+    // not hold as an unknown one: PUT → 400 "does not exist", DELETE → the caller's own list, unchanged.
+    expect(
+      await api(`/api/admin/gallery-media/photo/${pictureB}`, {
+        method: 'PUT',
+        token: officerA.access,
+        body: { caption: 'Hijacked' },
+      }),
+    ).toMatchObject({ status: 400, body: { reason: 'Specified gallery picture does not exist.' } });
+    const deleted = await api(`/api/admin/gallery-media/${pictureB}`, {
+      method: 'DELETE',
+      token: officerA.access,
+    });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual(await readAs(officerA.access, '/api/admin/gallery-media'));
+
+    expect({
+      eventsB: await readAs(officerB.access, '/api/admin/events'),
+      faqB: await readAs(officerB.access, '/api/admin/faq'),
+      resourcesB: await readAs(officerB.access, '/api/admin/resources'),
+      galleryB: await readAs(officerB.access, '/api/admin/gallery-media'),
+      membersB: await readAs(officerB.access, `/api/clubs/${officerB.link}/members`),
+      teamA: await readAs(officerA.access, '/api/user/team'),
+      otherMemberships: await readAs(other.access, '/api/student/memberships'),
+      otherRsvps: await readAs(other.access, '/api/student/rsvps'),
+      pollA: await readAs(officerA.access, `/api/clubs/${officerA.link}/polls/${clubA.pollId}`),
+    }).toEqual(before);
+  });
+
+  it('refuses forged, altered and dead tokens at the gateway and at the services behind it', async () => {
+    const jwks = (await api('/.well-known/jwks.json')).body.keys as JWK[];
+    const officerKid = JSON.parse(
+      Buffer.from(cast.officerA.access.split('.')[0]!, 'base64url').toString(),
+    ).kid;
+    const publicJwk = jwks.find((key) => key.kid === officerKid)!;
+    // A student who deletes their account: the token they hold dies with it.
+    const deleted = await signUpStudent(api, testPlatform.platform.url, {
+      email: 'authz-deleted@berkeley.edu',
+      password: 'Deleted-2026-pass!',
+      name: 'Del Eted',
+    });
+    expect((await api('/api/student/profile', { token: deleted })).status).toBe(200);
+    expect((await api('/api/user', { method: 'DELETE', token: deleted })).status).toBe(200);
+    const session = await api('/api/user/login', { body: cast.passwords.officerA });
+    const attacks: TokenAttack[] = [
+      ...(await keylessTokenAttacks(cast.officerA.access, publicJwk)),
+      ['a refresh token', session.body.refresh],
+      ['the token of a deleted account', deleted],
+      ["a removed officer's token for the club", cast.removed.heldToken],
+    ];
+    const services = testPlatform.platform.serviceUrls;
+    const targets = [
+      ['gateway', testPlatform.platform.url, '/api/admin/profile'],
+      ['catalog', services.catalog!, '/api/admin/profile'],
+      ['engagement', services.engagement!, `/api/clubs/${cast.officerA.link}/members`],
+      ['media', services.media!, '/api/admin/gallery-media'],
+      ['monitor', services.monitor!, '/api/monitor/overview/stats/sign-up'],
+      ['auth', services.auth!, '/api/user/team'],
+    ] as const;
+    const rows: string[] = [];
+    for (const [where, base, path] of targets) {
+      for (const [label, token] of attacks) {
+        const answer = await fetchJson(`${base}${path}`, { token });
+        rows.push(`${where.padEnd(10)} ${label.padEnd(40)} ${answer.status} ${answer.body?.status}`);
+      }
+    }
+    const wrong = rows.filter((row) => !row.endsWith(' 401 error'));
+    expect(wrong, rows.join('\n')).toEqual([]);
+    // The token they were made from still works everywhere it was aimed (the admin's at the monitor).
+    for (const [where, base, path] of targets) {
+      const token = where === 'monitor' ? cast.admin.access : cast.officerA.access;
+      expect((await fetchJson(`${base}${path}`, { token })).status, where).toBe(200);
+    }
+  });
 });
