@@ -12,8 +12,12 @@ import {
   type Operation,
 } from './support/expected-access.js';
 import { type Api, type ApiAnswer, startTestPlatform, type TestPlatform } from './support/platform.js';
-import { buildSecurityCast, CAST_ADMIN, type SecurityCast } from './support/security-cast.js';
-import { signUpStudent } from './support/student.js';
+import {
+  buildSecurityCast,
+  CAST_ADMIN,
+  type SecurityCast,
+  signUpStudentByEvents,
+} from './support/security-cast.js';
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 
@@ -361,7 +365,7 @@ describe('authorization through the gateway (embedded platform)', () => {
     ).kid;
     const publicJwk = jwks.find((key) => key.kid === officerKid)!;
     // A student who deletes their account: the token they hold dies with it.
-    const deleted = await signUpStudent(api, testPlatform.platform.url, {
+    const deleted = await signUpStudentByEvents(testPlatform, {
       email: 'authz-deleted@berkeley.edu',
       password: 'Deleted-2026-pass!',
       name: 'Del Eted',

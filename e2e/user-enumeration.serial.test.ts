@@ -1,7 +1,7 @@
 import { fetchJson } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
-import { signUpStudent } from './support/student.js';
+import { signUpStudentByEvents } from './support/security-cast.js';
 import { timedRequests } from './support/timed-requests.js';
 import { compareTimings, interleaved } from './support/timing-leak.js';
 
@@ -33,7 +33,7 @@ describe('user enumeration by message and by timing (embedded platform)', () => 
       ADMIN_PASSWORD: ADMIN.password,
       SEED_DEMO: '0',
     });
-    await signUpStudent(testPlatform.api, testPlatform.platform.url, KNOWN);
+    await signUpStudentByEvents(testPlatform, KNOWN);
     authUrl = testPlatform.platform.serviceUrls.auth!;
   }, 120_000);
   afterAll(() => testPlatform?.stop());

@@ -1,7 +1,6 @@
 import { eventually } from '@sproul/common/testing';
-import { type OfficerSession, signUpOfficer } from './officer.js';
+import { type OfficerSession, registerOfficer, signInOfficer } from './officer.js';
 import type { Api, TestPlatform } from './platform.js';
-import { signUpStudent } from './student.js';
 
 export const CAST_ADMIN = { email: 'authz-admin@campus.test', password: 'Admin-pass-42!' };
 const OWNER_A = { email: 'authz-a@berkeley.edu', password: 'Club-A-rows-2026!', club: 'Authz Rowing' };
@@ -59,31 +58,72 @@ async function answered(api: Api, path: string, init?: Parameters<Api>[1]) {
 }
 
 /**
+ * Follows the confirmation link of `email`'s account, read from the recorded EmailRequested events
+ * rather than the inbox: the mail pipeline is not what these tests are about, and on a loaded machine
+ * it is the slow part.
+ */
+export async function confirmByEvents(testPlatform: TestPlatform, email: string) {
+  const requested = await eventually(
+    () =>
+      testPlatform.events.find(
+        (e) =>
+          e.type === 'EmailRequested' &&
+          (e.data as { to: string; template: string }).to === email &&
+          (e.data as { template: string }).template === 'confirm-email',
+      ),
+    30_000,
+  );
+  const url = (requested.data as { variables: { confirm_url: string } }).variables.confirm_url;
+  const confirmed = await fetch(url, { redirect: 'manual' });
+  if (confirmed.status !== 302) throw new Error(`confirmation of ${email}: ${confirmed.status}`);
+}
+
+/** A student's sign-up (register, confirm, sign in): answers the access token. */
+export async function signUpStudentByEvents(
+  testPlatform: TestPlatform,
+  account: { email: string; password: string; name: string },
+) {
+  await answered(testPlatform.api, '/api/student/register', { body: account });
+  await confirmByEvents(testPlatform, account.email);
+  const login = await answered(testPlatform.api, '/api/student/login', {
+    body: { email: account.email, password: account.password },
+  });
+  return login.access as string;
+}
+
+/**
  * Builds the cast on a started platform, through the gateway only: two clubs, a removed officer, two
  * students with memberships and RSVPs in club A (one also applied to club B), a poll and a message in A.
  */
 export async function buildSecurityCast(testPlatform: TestPlatform): Promise<SecurityCast> {
   const { api, events } = testPlatform;
-  const base = testPlatform.platform.url;
   const admin = {
     access: (await answered(api, '/api/monitor/login', { body: CAST_ADMIN })).access as string,
   };
+  const officer = async (account: typeof OWNER_A) => {
+    const registered = await registerOfficer(api, CAST_ADMIN, account);
+    if (registered.status !== 200) throw new Error(`registration of ${account.club}: ${registered.status}`);
+    await confirmByEvents(testPlatform, account.email);
+    return signInOfficer(api, account);
+  };
   const [a, b, memberToken, otherToken] = await Promise.all([
-    signUpOfficer(api, base, CAST_ADMIN, OWNER_A),
-    signUpOfficer(api, base, CAST_ADMIN, OWNER_B),
-    signUpStudent(api, base, MEMBER),
-    signUpStudent(api, base, OTHER),
+    officer(OWNER_A),
+    officer(OWNER_B),
+    signUpStudentByEvents(testPlatform, MEMBER),
+    signUpStudentByEvents(testPlatform, OTHER),
   ]);
 
   // The removed officer: invited to A, accepted (a token acting for A), then removed by A's owner.
   await answered(api, '/api/user/team/invitations', { body: { email: REMOVED.email }, token: a.access });
-  const invitation = await eventually(() =>
-    events.find(
-      (e) =>
-        e.type === 'EmailRequested' &&
-        (e.data as { to: string; template: string }).to === REMOVED.email &&
-        (e.data as { template: string }).template === 'officer-invitation',
-    ),
+  const invitation = await eventually(
+    () =>
+      events.find(
+        (e) =>
+          e.type === 'EmailRequested' &&
+          (e.data as { to: string; template: string }).to === REMOVED.email &&
+          (e.data as { template: string }).template === 'officer-invitation',
+      ),
+    30_000,
   );
   const acceptUrl = new URL((invitation.data as { variables: { accept_url: string } }).variables.accept_url);
   const accepted = await answered(api, '/api/user/invitations/accept', {
@@ -93,14 +133,14 @@ export async function buildSecurityCast(testPlatform: TestPlatform): Promise<Sec
   // Engagement learns of the new officer over the bus: wait until it answers them as one.
   await eventually(
     async () => (await api(`/api/clubs/${a.link}/members`, { token: heldToken })).status === 200,
-    20_000,
+    30_000,
   );
   const removedId = claimsOf(heldToken).sub;
   await answered(api, `/api/user/team/officers/${removedId}`, { method: 'DELETE', token: a.access });
   const signedInAgain = (await answered(api, '/api/user/login', { body: REMOVED })).access as string;
   await eventually(
     async () => (await api(`/api/clubs/${a.link}/members`, { token: signedInAgain })).status === 403,
-    20_000,
+    30_000,
   );
 
   // Club A's event (engagement's copy arrives over the bus), poll and message; club B's event, FAQ, resource.
@@ -129,7 +169,7 @@ export async function buildSecurityCast(testPlatform: TestPlatform): Promise<Sec
   const join = (token: string, link: string) =>
     eventually(
       () => answered(api, `/api/clubs/${link}/membership`, { token, body: { answers: {}, resume: false } }),
-      20_000,
+      30_000,
     );
   const memberJoined = await join(memberToken, a.link);
   const otherJoined = await join(otherToken, a.link);
@@ -137,7 +177,7 @@ export async function buildSecurityCast(testPlatform: TestPlatform): Promise<Sec
   const rsvp = (token: string) =>
     eventually(
       () => answered(api, `/api/clubs/${a.link}/events/${eventId}/rsvps`, { token, body: {} }),
-      20_000,
+      30_000,
     );
   const memberRsvp = await rsvp(memberToken);
   const otherRsvp = await rsvp(otherToken);
@@ -152,7 +192,7 @@ export async function buildSecurityCast(testPlatform: TestPlatform): Promise<Sec
           anonymous: false,
         },
       }),
-    20_000,
+    30_000,
   );
   const message = await answered(api, `/api/clubs/${a.link}/messages`, {
     token: a.access,
