@@ -3,6 +3,9 @@ import type { KeyValueStore } from '../cache/key-value-store.js';
 import { invalidToken, keysUnavailable } from './auth-errors.js';
 import { type AccessClaims, AUDIENCE, accessClaimsSchema, denylistKeys, ISSUER } from './claims.js';
 
+/** How far ahead of this machine's clock the issuer's may be. */
+const CLOCK_SKEW_MS = 60_000;
+
 export interface TokenVerifierOptions {
   /** Where auth publishes its public keys, e.g. http://auth:8080/.well-known/jwks.json. */
   jwksUrl?: string;
@@ -73,6 +76,13 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       if (error instanceof errors.JWKSTimeout) {
         throw keysUnavailable();
       }
+      throw invalidToken('Invalid token');
+    }
+    // jose refuses a future `nbf` but takes a future `iat`: auth never dates a token ahead (replicas share
+    // the clock within seconds), and the removed-officer check compares `iat` with the removal time, so
+    // a token dated ahead would outlive its officer's removal.
+    const issuedAt = (payload as { iat?: unknown }).iat;
+    if (typeof issuedAt === 'number' && issuedAt * 1000 > now() + CLOCK_SKEW_MS) {
       throw invalidToken('Invalid token');
     }
     const claims = accessClaimsSchema.safeParse(payload);
