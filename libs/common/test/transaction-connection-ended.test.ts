@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database.js';
+import { type Database, rowsOf } from '../src/db/database.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { createTestDatabase } from '../src/testing/databases.js';
 import { infraAvailable, infraUrls } from '../src/testing/infra.js';

@@ -43,7 +43,9 @@ export interface InvariantInputs {
 }
 
 const first = (items: string[], n = 5) =>
-  items.length === 0 ? '' : `${items.slice(0, n).join('; ')}${items.length > n ? ` (+${items.length - n})` : ''}`;
+  items.length === 0
+    ? ''
+    : `${items.slice(0, n).join('; ')}${items.length > n ? ` (+${items.length - n})` : ''}`;
 
 /** The name the run's own (read-only) connections carry: the PostgreSQL fault spares them. */
 export const OBSERVER = 'sproul-chaos-observer';
@@ -97,7 +99,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       (await input.rabbit.queues(input.vhost))
         .filter((queue) => /^sproul\.[a-z-]+$/.test(queue.name))
         .reduce((sum, queue) => sum + queue.messages, 0);
-    const settled = await eventually(async () => (await unsent()) === 0 && (await backlog()) === 0, 120_000, 500)
+    const settled = await eventually(
+      async () => (await unsent()) === 0 && (await backlog()) === 0,
+      120_000,
+      500,
+    )
       .then(() => true)
       .catch(() => false);
 
@@ -122,18 +128,26 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       );
     }
     lost += (await unsent()) + setAside.length;
-    check('outbox rows all published (none unsent, none older than a minute)', [...stale, ...setAside], `${committed} events committed during the run, all sent${settled ? '' : ' (queues not drained within 2 min)'}`);
+    check(
+      'outbox rows all published (none unsent, none older than a minute)',
+      [...stale, ...setAside],
+      `${committed} events committed during the run, all sent${settled ? '' : ' (queues not drained within 2 min)'}`,
+    );
 
     // 2. Each published event reached every queue bound for it, and its consumer recorded it once
     // (the inbox, or the mailer's delivery log, is keyed by the event's id).
-    const bindings = (await input.rabbit.bindings(input.vhost)).filter((b) => b.source_name === 'sproul.events');
+    const bindings = (await input.rabbit.bindings(input.vhost)).filter(
+      (b) => b.source_name === 'sproul.events',
+    );
     const missing: string[] = [];
     let deliveriesChecked = 0;
     for (const [producer, rows] of outboxes) {
       const byQueue = new Map<string, string[]>();
       for (const row of rows) {
         const key = routingKeyOf(row.type, row.version);
-        const queues = new Set(bindings.filter((b) => topicMatches(b.routing_key, key)).map((b) => b.destination_name));
+        const queues = new Set(
+          bindings.filter((b) => topicMatches(b.routing_key, key)).map((b) => b.destination_name),
+        );
         for (const queue of queues) byQueue.set(queue, [...(byQueue.get(queue) ?? []), row.event_id]);
       }
       for (const [queue, ids] of byQueue) {
@@ -146,7 +160,10 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
           [consumer, ids],
         );
         if (owner === 'mailer' && found.rows.length < ids.length) {
-          const logged = await db(owner).query('select id::text as event_id from mailer.deliveries where id = any($1)', [ids]);
+          const logged = await db(owner).query(
+            'select id::text as event_id from mailer.deliveries where id = any($1)',
+            [ids],
+          );
           found.rows.push(...logged.rows);
         }
         const seen = new Set(found.rows.map((row) => row.event_id));
@@ -155,7 +172,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       }
     }
     lost += missing.length;
-    check('every published event recorded by every consumer bound for it', missing, `${deliveriesChecked} deliveries, each in its consumer's inbox`);
+    check(
+      'every published event recorded by every consumer bound for it',
+      missing,
+      `${deliveriesChecked} deliveries, each in its consumer's inbox`,
+    );
 
     // 3. Emails: each confirmation and each member email exactly once; no delivery sent twice.
     const emails = await sentEmails(input.sesUrl);
@@ -168,9 +189,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
     };
     for (const officer of input.accepted.officers) expect(officer.email, CONFIRM_SUBJECT);
     for (const student of input.accepted.students) expect(student.email, CONFIRM_SUBJECT);
-    for (const message of input.accepted.messages) for (const to of message.recipients) expect(to, message.subject);
+    for (const message of input.accepted.messages)
+      for (const to of message.recipients) expect(to, message.subject);
     const byDelivery = new Map<string, number>();
-    for (const email of emails) if (email.deliveryId) byDelivery.set(email.deliveryId, (byDelivery.get(email.deliveryId) ?? 0) + 1);
+    for (const email of emails)
+      if (email.deliveryId) byDelivery.set(email.deliveryId, (byDelivery.get(email.deliveryId) ?? 0) + 1);
     for (const [id, n] of byDelivery) {
       if (n > 1) {
         duplicated += n - 1;
@@ -181,7 +204,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       "select id, status, \"to\" from mailer.deliveries where status in ('queued', 'sending', 'failed')",
     );
     for (const row of stuck.rows) emailProblems.push(`delivery ${row.id} to ${row.to} left ${row.status}`);
-    check('every email sent exactly once (SES emulator)', emailProblems, `${emails.length} emails in the SES emulator, ${byDelivery.size} distinct deliveries, none twice`);
+    check(
+      'every email sent exactly once (SES emulator)',
+      emailProblems,
+      `${emails.length} emails in the SES emulator, ${byDelivery.size} distinct deliveries, none twice`,
+    );
 
     // 4. Clubs: one per accepted registration, none doubled; the last edit is what the catalog holds.
     const clubs = await db('catalog').query(
@@ -196,7 +223,9 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       const club = owned[0];
       if (!club) continue;
       if (club.link_name !== input.probeLink && club.about_us !== officer.aboutUs)
-        clubProblems.push(`${club.link_name}: about_us "${club.about_us}", last accepted edit "${officer.aboutUs}"`);
+        clubProblems.push(
+          `${club.link_name}: about_us "${club.about_us}", last accepted edit "${officer.aboutUs}"`,
+        );
       if (officer.logo && !club.logo_url) clubProblems.push(`${club.link_name}: accepted logo missing`);
     }
     const names = new Map<string, number>();
@@ -207,7 +236,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
         clubProblems.push(`${n} clubs named ${name}`);
       }
     }
-    check('one club per accepted registration, with its last edit and logo', clubProblems, `${input.accepted.officers.length} clubs registered, ${clubs.rowCount} in the catalog, none doubled`);
+    check(
+      'one club per accepted registration, with its last edit and logo',
+      clubProblems,
+      `${input.accepted.officers.length} clubs registered, ${clubs.rowCount} in the catalog, none doubled`,
+    );
 
     // 5. Read models equal to their source: the monitor's and the recommender's clubs, the monitor's accounts.
     const sorted = (tags: number[] | null) => JSON.stringify([...(tags ?? [])].sort((a, b) => a - b));
@@ -219,7 +252,8 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
     ) => {
       const problems: string[] = [];
       const copies = new Set(rows.map((row) => row.club_id));
-      for (const id of catalogById.keys()) if (!copies.has(id)) problems.push(`${what} lacks club ${catalogById.get(id)!.link_name}`);
+      for (const id of catalogById.keys())
+        if (!copies.has(id)) problems.push(`${what} lacks club ${catalogById.get(id)!.link_name}`);
       for (const row of rows) {
         const source = catalogById.get(row.club_id);
         if (!source) problems.push(`${what} has club ${row.club_id} the catalog does not`);
@@ -248,7 +282,9 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       ),
       `${monitorClubs.rowCount} clubs, each equal to the catalog's`,
     );
-    const corpus = await db('recommender').query('select club_id, link_name, name, tags, description from recommender.clubs');
+    const corpus = await db('recommender').query(
+      'select club_id, link_name, name, tags, description from recommender.clubs',
+    );
     check(
       'recommender corpus equals the catalog',
       compare('recommender', corpus.rows, (copy, source) =>
@@ -266,24 +302,42 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       "select id::text, email, role, confirmed from auth.accounts where role in ('officer', 'student')",
     );
     const monitorAccounts = new Map(
-      (await db('monitor').query('select user_id, role, confirmed_at from monitor.accounts')).rows.map((row) => [row.user_id, row]),
+      (await db('monitor').query('select user_id, role, confirmed_at from monitor.accounts')).rows.map(
+        (row) => [row.user_id, row],
+      ),
     );
     const accountProblems: string[] = [];
     for (const account of accounts.rows) {
       const copy = monitorAccounts.get(account.id);
       if (!copy) accountProblems.push(`monitor lacks ${account.role} ${account.email}`);
-      else if (copy.role !== account.role) accountProblems.push(`${account.email}: role ${copy.role} ≠ ${account.role}`);
-      else if ((copy.confirmed_at !== null) !== account.confirmed) accountProblems.push(`${account.email}: confirmed differs`);
+      else if (copy.role !== account.role)
+        accountProblems.push(`${account.email}: role ${copy.role} ≠ ${account.role}`);
+      else if ((copy.confirmed_at !== null) !== account.confirmed)
+        accountProblems.push(`${account.email}: confirmed differs`);
     }
-    check('monitor read model equals auth (accounts)', accountProblems, `${accounts.rowCount} accounts, each equal to auth's`);
+    check(
+      'monitor read model equals auth (accounts)',
+      accountProblems,
+      `${accounts.rowCount} accounts, each equal to auth's`,
+    );
 
     // 6. Dead letters: none (each would be an event given up on).
-    const dead = (await input.rabbit.queues(input.vhost)).filter((queue) => queue.name.endsWith('.dead') && queue.messages > 0);
-    check('dead-letter queues empty', dead.map((queue) => `${queue.name}: ${queue.messages}`), 'every .dead queue empty');
+    const dead = (await input.rabbit.queues(input.vhost)).filter(
+      (queue) => queue.name.endsWith('.dead') && queue.messages > 0,
+    );
+    check(
+      'dead-letter queues empty',
+      dead.map((queue) => `${queue.name}: ${queue.messages}`),
+      'every .dead queue empty',
+    );
 
     // 7. No 5xx but 502/503/504 ("not now") in any answer of the workload.
     const bad = input.answers.bad5xx();
-    check('no 5xx other than 502/503/504', bad.map((a) => `${a.status} ${a.method} ${a.route}`), `${input.answers.answers.length} answers, none a 500`);
+    check(
+      'no 5xx other than 502/503/504',
+      bad.map((a) => `${a.status} ${a.method} ${a.route}`),
+      `${input.answers.answers.length} answers, none a 500`,
+    );
 
     // 8. Every fault recovered, and every journey of the workload completed.
     check(
@@ -292,7 +346,11 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       `${input.faults.length} faults, all recovered`,
     );
     const failed = input.accepted.journeys.failed;
-    check('every journey completed', failed.map((f) => `journey ${f.journey} at ${f.step}: ${f.error}`), `${input.accepted.journeys.completed} journeys completed`);
+    check(
+      'every journey completed',
+      failed.map((f) => `journey ${f.journey} at ${f.step}: ${f.error}`),
+      `${input.accepted.journeys.completed} journeys completed`,
+    );
 
     return { checks, events: { committed, deliveriesChecked }, lost, duplicated, emails: emails.length };
   } finally {

@@ -10,7 +10,13 @@ export interface ChaosReport {
   ok: boolean;
   infrastructure: string;
   faults: FaultResult[];
-  operations: { requests: number; byStatus: Record<string, number>; notOk: { answer: string; count: number }[]; journeys: Accepted['journeys']; accepted: Record<string, number> };
+  operations: {
+    requests: number;
+    byStatus: Record<string, number>;
+    notOk: { answer: string; count: number }[];
+    journeys: Accepted['journeys'];
+    accepted: Record<string, number>;
+  };
   events: Verdict['events'];
   emails: number;
   lost: number;
@@ -32,7 +38,9 @@ export function toMarkdown(report: ChaosReport): string {
     '| --- | --- |',
     `| faults injected | ${report.faults.length} |`,
     `| requests through the gateway | ${report.operations.requests} |`,
-    `| answers by status | ${Object.entries(report.operations.byStatus).map(([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`).join(', ')} |`,
+    `| answers by status | ${Object.entries(report.operations.byStatus)
+      .map(([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`)
+      .join(', ')} |`,
     `| journeys completed / started | ${report.operations.journeys.completed} / ${report.operations.journeys.started} |`,
     ...Object.entries(report.operations.accepted).map(([what, n]) => `| ${what} | ${n} |`),
     `| events committed (outbox rows) | ${report.events.committed} |`,
@@ -64,7 +72,10 @@ export function toMarkdown(report: ChaosReport): string {
     '',
     '| invariant | held | detail |',
     '| --- | --- | --- |',
-    ...report.checks.map((check) => `| ${check.name} | ${check.ok ? 'yes' : '**no**'} | ${check.detail.replaceAll('|', '\\|')} |`),
+    ...report.checks.map(
+      (check) =>
+        `| ${check.name} | ${check.ok ? 'yes' : '**no**'} | ${check.detail.replaceAll('|', '\\|')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

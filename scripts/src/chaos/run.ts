@@ -21,9 +21,26 @@ import { Workload } from './workload.js';
 const run = promisify(execFile);
 
 /** The services `npm run stack` gives a database each. */
-export const DATABASE_SERVICES = ['auth', 'catalog', 'engagement', 'mailer', 'media', 'monitor', 'recommender'];
+export const DATABASE_SERVICES = [
+  'auth',
+  'catalog',
+  'engagement',
+  'mailer',
+  'media',
+  'monitor',
+  'recommender',
+];
 /** What can be killed: the gateway and every service (not the stack's S3 and SES stand-ins, which keep their data in memory). */
-export const KILLABLE = ['gateway', 'auth', 'catalog', 'media', 'mailer', 'recommender', 'monitor', 'engagement'];
+export const KILLABLE = [
+  'gateway',
+  'auth',
+  'catalog',
+  'media',
+  'mailer',
+  'recommender',
+  'monitor',
+  'engagement',
+];
 
 export interface ChaosOptions {
   faults: Fault[];
@@ -48,8 +65,9 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
   const prefix = `chaos_${runId}`;
   const databases = DATABASE_SERVICES.map((service) => `${prefix}_${service}`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-chaos-'));
-  const cleanups: (() => Promise<unknown>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
-  let stackOutput = '';
+  const cleanups: (() => Promise<unknown>)[] = [
+    async () => rmSync(dataDir, { recursive: true, force: true }),
+  ];
   try {
     say('starting a private Redis and RabbitMQ node');
     const redis = await startPrivateRedis();
@@ -72,14 +90,22 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
     });
     cleanups.unshift(async () => {
       await stack.stop();
-      stackOutput = stack.output();
       await dropDatabases(options.postgresUrl, databases);
     });
-    await waitReady(`http://127.0.0.1:${port + 1000}/readyz`, 180_000, () => stack.child.exitCode !== null, stack.output);
+    await waitReady(
+      `http://127.0.0.1:${port + 1000}/readyz`,
+      180_000,
+      () => stack.child.exitCode !== null,
+      stack.output,
+    );
     const admin = { email: `chaos-admin-${runId}@campus.test`, password: 'Chaos-admin-2026!' };
     await run(process.execPath, ['scripts/dist/admin-create.js', '--email', admin.email], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: `${options.postgresUrl}/${prefix}_auth`, ADMIN_PASSWORD: admin.password },
+      env: {
+        ...process.env,
+        DATABASE_URL: `${options.postgresUrl}/${prefix}_auth`,
+        ADMIN_PASSWORD: admin.password,
+      },
     });
 
     const answers = new AnswerLog();
@@ -95,7 +121,9 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
     await workload.journey(0);
     const probeOfficer = workload.accepted.officers[0];
     if (!probeOfficer || workload.accepted.journeys.failed.length > 0) {
-      throw new Error(`the first journey failed without any fault: ${JSON.stringify(workload.accepted.journeys.failed)}\n${stack.output().slice(-5000)}`);
+      throw new Error(
+        `the first journey failed without any fault: ${JSON.stringify(workload.accepted.journeys.failed)}\n${stack.output().slice(-5000)}`,
+      );
     }
     const recommenderDb = observerPool(`${options.postgresUrl}/${prefix}_recommender`);
     cleanups.unshift(() => recommenderDb.end());
@@ -126,12 +154,16 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
         probes: probeSet,
         recoveryTimeoutMs: options.recoveryTimeoutMs,
       });
-      say(`${result.fault}: recovered in ${result.recoveryMs === null ? 'never' : `${result.recoveryMs} ms`} (${result.probe})`);
+      say(
+        `${result.fault}: recovered in ${result.recoveryMs === null ? 'never' : `${result.recoveryMs} ms`} (${result.probe})`,
+      );
       results.push(result);
     }
     faultsDone = true;
     await running;
-    say(`workload done: ${workload.accepted.journeys.completed} journeys, ${answers.answers.length} requests; checking invariants`);
+    say(
+      `workload done: ${workload.accepted.journeys.completed} journeys, ${answers.answers.length} requests; checking invariants`,
+    );
 
     const verdict = await checkInvariants({
       postgresUrl: options.postgresUrl,
@@ -178,7 +210,8 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
     };
     return { report, stackOutput: stack.output() };
   } finally {
-    for (const cleanup of cleanups) await cleanup().catch((error) => say(`cleanup: ${(error as Error).message}`));
+    for (const cleanup of cleanups)
+      await cleanup().catch((error) => say(`cleanup: ${(error as Error).message}`));
   }
 }
 

@@ -30,7 +30,11 @@ export interface Accepted {
   rsvps: number;
   checkIns: number;
   memberships: number;
-  journeys: { started: number; completed: number; failed: { journey: number; step: string; error: string }[] };
+  journeys: {
+    started: number;
+    completed: number;
+    failed: { journey: number; step: string; error: string }[];
+  };
 }
 
 const PASSWORD = 'Chaos-pass-2026!';
@@ -162,7 +166,9 @@ export class Workload {
           const login = await api('/api/user/login', { body: { email: officer.email, password: PASSWORD } });
           if (login.status !== 200) return undefined;
           const profile = await api('/api/admin/profile', { token: login.body.access });
-          return profile.status === 200 ? { token: login.body.access as string, link: profile.body.link_name as string } : undefined;
+          return profile.status === 200
+            ? { token: login.body.access as string, link: profile.body.link_name as string }
+            : undefined;
         }),
       );
       const { token, link } = session;
@@ -205,16 +211,24 @@ export class Workload {
             },
           });
           if (answer.status !== 200) return undefined;
-          return (answer.body as { id: string; name: string }[]).find((event) => event.name === eventName)?.id;
+          return (answer.body as { id: string; name: string }[]).find((event) => event.name === eventName)
+            ?.id;
         }),
       );
       const eventPath = `/api/clubs/${link}/events/${eventId}`;
       // Engagement's copy of the event comes with the catalog's ClubEventScheduled.
       await run('event reaches engagement', () =>
-        this.until('event reaches engagement', async () => (await api(`${eventPath}/rsvp`)).status === 200 || undefined),
+        this.until(
+          'event reaches engagement',
+          async () => (await api(`${eventPath}/rsvp`)).status === 200 || undefined,
+        ),
       );
 
-      const student = { email: `chaos-${runId}-s${n}@berkeley.edu`, password: PASSWORD, name: `Chaos Student ${n}` };
+      const student = {
+        email: `chaos-${runId}-s${n}@berkeley.edu`,
+        password: PASSWORD,
+        name: `Chaos Student ${n}`,
+      };
       await run('student registration', () =>
         this.until('student registration', async (tries) => {
           const answer = await api('/api/student/register', { body: student });
@@ -225,7 +239,9 @@ export class Workload {
       await run('student confirmation', () => this.confirm(api, student.email));
       const studentToken = await run('student sign-in', () =>
         this.until('student sign-in', async () => {
-          const login = await api('/api/student/login', { body: { email: student.email, password: PASSWORD } });
+          const login = await api('/api/student/login', {
+            body: { email: student.email, password: PASSWORD },
+          });
           return login.status === 200 ? (login.body.access as string) : undefined;
         }),
       );
@@ -248,7 +264,10 @@ export class Workload {
       this.accepted.rsvps++;
       await run('check-in', () =>
         this.until('check-in', async (tries) => {
-          const answer = await api(`${eventPath}/check-in`, { token, body: { payload: rsvp.ticket.payload } });
+          const answer = await api(`${eventPath}/check-in`, {
+            token,
+            body: { payload: rsvp.ticket.payload },
+          });
           return answer.status === 200 || (tries > 0 && answer.status === 409) || undefined;
         }),
       );
@@ -263,9 +282,9 @@ export class Workload {
           if (answer.status === 201) return answer.body as { id: string; status: string };
           if (answer.status !== 409) return undefined;
           const mine = await api('/api/student/memberships', { token: studentToken });
-          return (mine.body as { id: string; status: string; club: { link_name: string } }[] | undefined)?.find(
-            (one) => one.club.link_name === link,
-          );
+          return (
+            mine.body as { id: string; status: string; club: { link_name: string } }[] | undefined
+          )?.find((one) => one.club.link_name === link);
         }),
       );
       if (membership.status !== 'member') {
@@ -287,7 +306,8 @@ export class Workload {
           // Sent by an attempt whose answer was lost: it is in the club's list, and is not sent twice.
           const sent = await api(`/api/clubs/${link}/messages`, { token });
           if (sent.status !== 200) return undefined;
-          if ((sent.body.messages as { subject: string }[]).some((one) => one.subject === subject)) return true;
+          if ((sent.body.messages as { subject: string }[]).some((one) => one.subject === subject))
+            return true;
           const answer = await api(`/api/clubs/${link}/messages`, {
             token,
             body: { subject, body: 'Hi {{first_name}},\n\nStill here.', to: { statuses: ['member'] } },
