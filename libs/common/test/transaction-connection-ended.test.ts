@@ -35,8 +35,8 @@ describe('a transaction whose connection the server ends between statements', as
       await admin.connect();
       try {
         const attempt = database.db.transaction(async (tx) => {
-          const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
-          await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+          const [own] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`));
+          await admin.query('select pg_terminate_backend($1)', [own!.pid]);
           // The FATAL arrives while nothing of this transaction is waiting for an answer.
           await new Promise((resolve) => setTimeout(resolve, 200));
           await tx.execute(sql`select 1`);
@@ -44,10 +44,8 @@ describe('a transaction whose connection the server ends between statements', as
         await expect(attempt).rejects.toThrow();
         expect(uncaught).toEqual([]);
         // The pool replaced the ended connection.
-        const again = await database.db.transaction((tx) =>
-          tx.execute<{ one: number }>(sql`select 1 as one`),
-        );
-        expect(again.rows[0]).toEqual({ one: 1 });
+        const again = await database.db.transaction((tx) => tx.execute(sql`select 1 as one`));
+        expect(rowsOf(again)).toEqual([{ one: 1 }]);
       } finally {
         process.off('uncaughtException', record);
         await admin.end();
