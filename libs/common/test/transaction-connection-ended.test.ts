@@ -18,7 +18,7 @@ describe('a transaction whose connection the server ends between statements', as
   beforeAll(async () => {
     if (!available) return;
     testDb = await createTestDatabase('txended');
-    database = await openPostgres({ url: testDb.url, service: 'txended', poolSize: 1 });
+    database = await openPostgres({ url: testDb.url, service: 'txended', poolSize: 5 });
   });
   afterAll(async () => {
     await database?.close();
@@ -47,6 +47,52 @@ describe('a transaction whose connection the server ends between statements', as
         const again = await database.db.transaction((tx) => tx.execute(sql`select 1 as one`));
         expect(rowsOf(again)).toEqual([{ one: 1 }]);
       } finally {
+        process.off('uncaughtException', record);
+        await admin.end();
+      }
+    },
+  );
+
+  it.skipIf(!available)(
+    'queries and transactions while every connection is ended again and again: each fails alone, the process lives',
+    { timeout: 30_000 },
+    async () => {
+      const uncaught: unknown[] = [];
+      const record = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', record);
+      const admin = new pg.Client({ connectionString: `${infraUrls.postgres}/postgres` });
+      await admin.connect();
+      const name = new URL(testDb.url).pathname.slice(1);
+      let stop = false;
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      try {
+        // More callers than connections: a client handed from one caller to the next waiting one is
+        // in nobody's hands for a moment, and that is when the server's FATAL went unheard.
+        const callers = Array.from({ length: 10 }, async (_, n) => {
+          while (!stop) {
+            await (n % 2
+              ? database.db.execute(sql`select pg_sleep(0.005)`)
+              : database.db.transaction(async (tx) => {
+                  await tx.execute(sql`select 1`);
+                  await pause(Math.random() * 10);
+                  await tx.execute(sql`select 2`);
+                })
+            ).catch(() => {});
+            await pause(Math.random() * 5);
+          }
+        });
+        for (const until = Date.now() + 6_000; Date.now() < until; ) {
+          await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+            name,
+          ]);
+          await pause(50 + Math.random() * 100);
+        }
+        stop = true;
+        await Promise.all(callers);
+        expect(uncaught).toEqual([]);
+        expect(rowsOf(await database.db.execute(sql`select 1 as one`))).toEqual([{ one: 1 }]);
+      } finally {
+        stop = true;
         process.off('uncaughtException', record);
         await admin.end();
       }
