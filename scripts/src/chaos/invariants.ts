@@ -40,6 +40,8 @@ export interface InvariantInputs {
   since: Date;
   /** The club the recovery probes edit (its about-us is theirs, not the workload's). */
   probeLink: string;
+  /** The supervisor's log: every exit it saw. */
+  stackOutput: string;
 }
 
 const first = (items: string[], n = 5) =>
@@ -339,7 +341,13 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
       `${input.answers.answers.length} answers, none a 500`,
     );
 
-    // 8. Every fault recovered, and every journey of the workload completed.
+    // 8. No service died but those killed: a crash is a bug even when the supervisor hides it.
+    const crashes = [...input.stackOutput.matchAll(/^(\S+)\s+\| exited \((?!SIGKILL)([^)]*)\)/gm)].map(
+      ([, service, how]) => `${service} exited (${how})`,
+    );
+    check('no service exited but those killed (SIGKILL)', crashes, 'every exit was a SIGKILL of the run');
+
+    // 9. Every fault recovered, and every journey of the workload completed.
     check(
       'every fault recovered',
       input.faults.filter((f) => f.recoveryMs === null).map((f) => `${f.fault}: ${f.probe} never succeeded`),

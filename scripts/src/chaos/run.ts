@@ -177,6 +177,7 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
       faults: results,
       since,
       probeLink: probeOfficer.link,
+      stackOutput: stack.output(),
     });
     const { accepted } = workload;
     const report: ChaosReport = {
