@@ -37,7 +37,8 @@ if (unknown.length > 0) {
 }
 
 const faults = faultPlan({ services, rounds: number('rounds'), holdMs: number('hold') * 1000 });
-const log = (line: string) => process.stdout.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 log(`${faults.length} faults planned`);
 const { report, stackOutput } = await runChaos({
   faults,
@@ -55,5 +56,7 @@ const stackLog = path.join(tmpdir(), `sproul-chaos-stack-${process.pid}.log`);
 writeFileSync(stackLog, stackOutput);
 log(`the stack's output: ${stackLog}`);
 for (const check of report.checks) log(`${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.detail}`);
-log(`lost = ${report.lost}, duplicated = ${report.duplicated}; report in ${written.markdown} and ${written.json}`);
+log(
+  `lost = ${report.lost}, duplicated = ${report.duplicated}; report in ${written.markdown} and ${written.json}`,
+);
 process.exitCode = report.ok ? 0 : 1;
