@@ -49,6 +49,7 @@ const { report, stackOutput } = await runChaos({
   recoveryTimeoutMs: 180_000,
   postgresUrl: infraUrls.postgres,
   log,
+  cleanUpOnSignal: true,
 });
 const written = writeReport(report, String(values.out));
 // The services' own lines (warnings and errors), for reading what a failed invariant points at.

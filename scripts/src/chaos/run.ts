@@ -56,6 +56,8 @@ export interface ChaosOptions {
   recoveryTimeoutMs: number;
   postgresUrl: string;
   log?: (line: string) => void;
+  /** On SIGINT / SIGTERM, stop what the run started (stack, RabbitMQ node, Redis, databases), then exit. */
+  cleanUpOnSignal?: boolean;
 }
 
 export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosReport; stackOutput: string }> {
@@ -68,6 +70,20 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
   const cleanups: (() => Promise<unknown>)[] = [
     async () => rmSync(dataDir, { recursive: true, force: true }),
   ];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0))
+      await cleanup().catch((error) => say(`cleanup: ${(error as Error).message}`));
+  };
+  // Ctrl-C mid-run: the private RabbitMQ node and the stack run in process groups of their own and
+  // would outlive this process.
+  const interrupted = (signal: NodeJS.Signals) => {
+    say(`${signal}: stopping what the run started`);
+    void cleanUp().finally(() => process.exit(130));
+  };
+  if (options.cleanUpOnSignal) {
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+  }
   try {
     say('starting a private Redis and RabbitMQ node');
     const redis = await startPrivateRedis();
@@ -211,8 +227,9 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
     };
     return { report, stackOutput: stack.output() };
   } finally {
-    for (const cleanup of cleanups)
-      await cleanup().catch((error) => say(`cleanup: ${(error as Error).message}`));
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
   }
 }
 
