@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { KeyValueStore } from '../cache/key-value-store.js';
-import { invalidToken, keysUnavailable } from './auth-errors.js';
+import { denylistUnavailable, invalidToken, keysUnavailable } from './auth-errors.js';
 import { type AccessClaims, AUDIENCE, accessClaimsSchema, denylistKeys, ISSUER } from './claims.js';
 
 /** How far ahead of this machine's clock the issuer's may be. */
@@ -55,11 +55,21 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       entry = undefined;
     }
     entry ??= await verifySignature(token);
-    const [revokedToken, endedSession, removedOfficer] = await options.store.getMany(entry.denylistKeys);
+    const [revokedToken, endedSession, removedOfficer] = await denylisted(entry.denylistKeys);
     if (revokedToken || endedSession) throw invalidToken('Token has been revoked');
     if (removedOfficer && entry.claims.iat <= Number(removedOfficer))
       throw invalidToken('Token has been revoked');
     return entry.claims;
+  }
+
+  // A store that cannot answer (Redis down: "The client is offline") leaves revocation unknown: the
+  // request is refused as "not now" (503), never let through, and never a 500 that reads as a bug.
+  async function denylisted(keys: readonly string[]) {
+    try {
+      return await options.store.getMany(keys);
+    } catch {
+      throw denylistUnavailable();
+    }
   }
 
   async function verifySignature(token: string): Promise<Verified> {
