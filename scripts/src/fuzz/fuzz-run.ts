@@ -23,6 +23,7 @@ export interface PlatformFuzzResult {
   tables: number;
   logLines: number;
   sessionRenewals: number;
+  digests: { count: number; ms: number; quietMs: number };
 }
 
 /** Starts the embedded platform, fuzzes every route of its merged OpenAPI document, stops it. */
@@ -62,7 +63,7 @@ export async function fuzzPlatform(options: {
         ...keys.secrets,
       ],
       takeLogLines: fuzz.takeLogLines,
-      data,
+      data: data.watch,
       onProgress: options.onProgress,
     });
     return {
@@ -74,6 +75,7 @@ export async function fuzzPlatform(options: {
       tables: data.tables,
       logLines: fuzz.logLines.length,
       sessionRenewals: sessions.renewals,
+      digests: { count: data.figures.digests, ms: data.figures.digestMs, quietMs: data.figures.quietMs },
     };
   } finally {
     await fuzz.stop();
