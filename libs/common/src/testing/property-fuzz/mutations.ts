@@ -23,7 +23,8 @@ export type Mutation =
   | { kind: 'bad multipart'; variant: number }
   | { kind: 'path traversal'; place: number; segment: number }
   | { kind: 'oversized header'; variant: number }
-  | { kind: 'query pollution'; variant: number; hostile: { kind: HostileKind; value: string } };
+  | { kind: 'query pollution'; variant: number; hostile: { kind: HostileKind; value: string } }
+  | { kind: 'other method'; method: number };
 
 const index = fc.nat({ max: 1_000 });
 
@@ -58,6 +59,7 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant('oversized header' as const), variant: index }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('other method' as const), method: index }), weight: 1 },
   {
     arbitrary: fc.record({
       kind: fc.constant('query pollution' as const),
@@ -67,6 +69,9 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 1,
   },
 );
+
+// HEAD is left out: its answers have no body to hold the envelope.
+const OTHER_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'];
 
 const MALFORMED_JSON = [
   '{',
@@ -154,6 +159,7 @@ export function applyMutation(
   mutation: Mutation,
 ): {
   kind: Mutation['kind'];
+  method: string;
   mutation: string;
   path: string;
   query: string;
@@ -174,6 +180,7 @@ export function applyMutation(
   let extraQuery = '';
   const headers: Record<string, string> = {};
   let label: string = mutation.kind;
+  let method = route.method;
 
   // A value put somewhere: a body field, a query parameter or a path parameter, the `place`-th of them.
   const put = (place: number, value: unknown, what: string) => {
@@ -289,6 +296,10 @@ export function applyMutation(
       Object.assign(headers, OVERSIZED_HEADERS[mutation.variant % OVERSIZED_HEADERS.length]);
       label = `oversized header #${mutation.variant % OVERSIZED_HEADERS.length}`;
       break;
+    case 'other method':
+      method = OTHER_METHODS[mutation.method % OTHER_METHODS.length]!;
+      label = `method ${method} instead of ${route.method}`;
+      break;
     case 'query pollution': {
       const name = places.query[mutation.variant % Math.max(1, places.query.length)] ?? 'q';
       const value = encodeLoosely(mutation.hostile.value);
@@ -314,7 +325,7 @@ export function applyMutation(
     headers['content-type'] ??= 'application/json';
   }
   const search = [encodeQuery(query), extraQuery].filter(Boolean).join('&');
-  return { kind: mutation.kind, mutation: label, path, query: search, headers, body: bodyText };
+  return { kind: mutation.kind, method, mutation: label, path, query: search, headers, body: bodyText };
 }
 
 function beyondBound({ schema }: BodySlot, over: boolean): { value: unknown; label: string } {
