@@ -43,7 +43,8 @@ export async function fuzzPlatform(options: {
     const sessions = await fuzzSessions(baseUrl, accounts, keys.expired);
     const known = await knownValues(
       api,
-      { token: sessions.tokens.officer.access, email: accounts.officer.email },
+      { token: sessions.tokens.officer.access },
+      { token: sessions.tokens.admin.access },
       Object.values(accounts).map((account) => account.email),
     );
     const data = await watchData(fuzz.platform.database.client);

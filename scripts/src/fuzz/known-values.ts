@@ -7,8 +7,9 @@ import type { JsonClient, KnownValues } from '@sproul/common/testing';
  */
 export async function knownValues(
   api: JsonClient,
-  officer: { token: string; email: string },
-  emails: string[],
+  officer: { token: string },
+  admin: { token: string },
+  ownEmails: string[],
 ): Promise<KnownValues> {
   const profile = await api('/api/admin/profile', { token: officer.token });
   const catalog = await api('/api/catalog/organizations?limit=3&skip=0');
@@ -29,6 +30,12 @@ export async function knownValues(
     if (Array.isArray(answer.body))
       ids.push(...answer.body.slice(0, 2).map((item: { id?: unknown }) => String(item.id)));
   }
+  // Other clubs' addresses (from the admin's list), never the fuzzer's own accounts': an admin route
+  // given one would delete the account or club the fuzzer signs in with, for the rest of the run.
+  const clubs = JSON.stringify((await api('/api/monitor/club/list', { token: admin.token })).body ?? '');
+  const emails = [...new Set(clubs.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [])]
+    .filter((email) => !ownEmails.includes(email))
+    .slice(0, 3);
   const byName: Record<string, string[]> = {
     link: links,
     link_name: links,

@@ -85,7 +85,11 @@ export async function fuzzSessions(
       const probe = await api(PROBE[request.identity], { token: tokens[request.identity].access });
       const refreshed = /refresh/.test(request.route) && answer.status < 400;
       if (probe.status === 200 && !refreshed && !/revoke-refresh/.test(request.route)) return;
-      tokens[request.identity] = await signIn(request.identity);
+      tokens[request.identity] = await signIn(request.identity).catch(() => {
+        throw new Error(
+          `the ${request.identity} cannot sign in again after ${request.method} ${request.path}`,
+        );
+      });
       renewals++;
     },
   };
