@@ -7,7 +7,7 @@ import { DurableInProcessBus } from '@sproul/common/bus/durable';
 import { MemoryStore } from '@sproul/common/cache';
 import { type CommonConfig, loadConfig } from '@sproul/common/config';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
-import { createLogger } from '@sproul/common/logging';
+import { createLogger, type DestinationStream } from '@sproul/common/logging';
 import { type StartedService, startService } from '@sproul/common/service';
 import { type GatewayConfig, start as startGateway } from '@sproul/gateway';
 import { startSesEmulator } from '@sproul/mailer';
@@ -26,10 +26,21 @@ export interface EmbeddedPlatform {
   demoAccounts: DemoAccountInfo[];
   /** Each service's own (internal) base URL, on loopback: for tests that look behind the gateway. */
   serviceUrls: Record<string, string>;
+  /** The one PGlite every service keeps its schema in: for harnesses that check the data itself. */
+  database: EmbeddedPostgres;
   stop(): Promise<void>;
 }
 
-export async function startEmbedded(config: GatewayConfig & CommonConfig): Promise<EmbeddedPlatform> {
+export interface EmbeddedOptions {
+  /** Where every log line goes (default stdout): a harness that checks what the platform logs. */
+  logDestination?: DestinationStream;
+}
+
+export async function startEmbedded(
+  config: GatewayConfig & CommonConfig,
+  options: EmbeddedOptions = {},
+): Promise<EmbeddedPlatform> {
+  const loggerOf = (name: string) => createLogger(name, config.LOG_LEVEL, options.logDestination);
   // Links in emails (confirmation, magic links) point at the gateway unless configured otherwise.
   const publicBaseUrl = process.env.PUBLIC_BASE_URL || `http://127.0.0.1:${config.PORT}`;
   // Throws DataDirLockedError while another process (a running `npm start`) holds the data. The
@@ -52,7 +63,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     createAdmin: (email, password) => createAdminAccount(database.forService('auth'), email, password),
   });
   // Queues live in the same PGlite as the outboxes (schema `bus`): a crash loses no handed-over event.
-  const bus = await DurableInProcessBus.open(database.client, createLogger('bus', config.LOG_LEVEL));
+  const bus = await DurableInProcessBus.open(database.client, loggerOf('bus'));
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
   // Email goes to the SES emulator; the gateway shows what it got at /_dev/mail. Club images go to an
@@ -79,7 +90,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       running.map((started) => [`${started.name.toUpperCase()}_URL`, started.url]),
     );
     const deps = {
-      logger: createLogger(service.name, config.LOG_LEVEL),
+      logger: loggerOf(service.name),
       database: database.forService(service.name),
       bus,
       store,
@@ -88,7 +99,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     const serviceConfig = loadConfig(service.definition.config, { ...process.env, ...embeddedEnv, ...peers });
     running.push(await startService(service.definition, deps, serviceConfig));
   }
-  const firstUse = await prepareFirstUse(database, signOn, createLogger('embedded', config.LOG_LEVEL));
+  const firstUse = await prepareFirstUse(database, signOn, loggerOf('embedded'));
   const urlOf = (name: string) => running.find((service) => service.name === name)!.url;
   const gateway = await startGateway({
     config: {
@@ -105,7 +116,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
       INTERNAL_PORT: config.INTERNAL_PORT ?? 0,
       DEV_MAIL_URL: mail.url,
     },
-    logger: createLogger('gateway', config.LOG_LEVEL),
+    logger: loggerOf('gateway'),
     store,
     home: {
       ...firstUse.home,
@@ -121,6 +132,7 @@ export async function startEmbedded(config: GatewayConfig & CommonConfig): Promi
     bus,
     demoAccounts: firstUse.demoAccounts,
     serviceUrls: Object.fromEntries(running.map((service) => [service.name, service.url])),
+    database,
     async stop() {
       await control.close();
       await gateway.stop();
