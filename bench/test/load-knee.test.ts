@@ -27,6 +27,15 @@ describe('findKnee', () => {
     expect(findKnee(steps).connections).toBeNull();
   });
 
+  it("is no knee where throughput dips and the ramp later climbs 10 % above it (a shared machine's noise)", () => {
+    // The stack's ramp of a run with the machine at load average 20.
+    const noisy = ramp([1, 4, 16, 64, 128], [70, 76, 57, 85, 122], [130, 298, 1126, 3703, 4505]);
+    expect(findKnee(noisy).connections).toBeNull();
+    // The same ramp with the last two steps not above the first by 10 %: the knee is the first step.
+    const flat = ramp([1, 4, 16, 64, 128], [70, 76, 57, 75, 74], [130, 298, 1126, 3703, 4505]);
+    expect(findKnee(flat).connections).toBe(1);
+  });
+
   it('counts a fall in throughput as no gain: a platform overloaded from the first step has its knee there', () => {
     const steps = ramp([1, 8], [29, 26], [268, 979]);
     expect(findKnee(steps).connections).toBe(1);

@@ -16,9 +16,11 @@ export interface Knee {
 
 /**
  * The knee of a concurrency ramp: the concurrency beyond which more connections stop buying throughput
- * and only buy latency. Going from one step to the next, if throughput grows by less than
- * `minGain` (10 %) while p99 grows by `latencyFactor` (2×) or more, the platform was saturated at the
- * earlier step: that step's concurrency is the knee. Steps are taken in order of connections.
+ * and only buy latency. A step is the knee when going to the next one grows throughput by less than
+ * `minGain` (10 %) while p99 grows by `latencyFactor` (2×) or more, and no later step gets `minGain`
+ * more throughput than it either: on a machine shared with other work one step can come out low by
+ * chance (and more connections win the platform a larger share of a busy machine), so a dip that the
+ * ramp later climbs out of is no knee. Steps are taken in order of connections.
  */
 export function findKnee(steps: readonly StepFigures[], minGain = 0.1, latencyFactor = 2): Knee {
   const ordered = [...steps].sort((a, b) => a.connections - b.connections);
@@ -27,7 +29,8 @@ export function findKnee(steps: readonly StepFigures[], minGain = 0.1, latencyFa
     const after = ordered[i]!;
     const gain = after.throughput / before.throughput - 1;
     const slower = after.p99 / before.p99;
-    if (gain < minGain && slower >= latencyFactor) {
+    const outgrown = ordered.slice(i).some((later) => later.throughput >= before.throughput * (1 + minGain));
+    if (gain < minGain && slower >= latencyFactor && !outgrown) {
       return {
         connections: before.connections,
         reason: `${before.connections} → ${after.connections} connections: throughput ${signed(gain * 100)} %, p99 × ${slower.toFixed(1)}`,
@@ -36,7 +39,7 @@ export function findKnee(steps: readonly StepFigures[], minGain = 0.1, latencyFa
   }
   return {
     connections: null,
-    reason: `no step gained < ${minGain * 100} % throughput with p99 × ≥ ${latencyFactor}: the knee is at or beyond ${ordered.at(-1)?.connections ?? 0} connections`,
+    reason: `throughput grew by ${minGain * 100} % or more beyond every step where p99 grew × ${latencyFactor} or more without it: the knee is at or beyond ${ordered.at(-1)?.connections ?? 0} connections`,
   };
 }
 
