@@ -42,7 +42,7 @@ export function renderReport(report: LoadReport): string {
       .join(', ')}.`,
     '',
     'Errors: every answer other than 2xx/3xx (304 included in success), and transport errors (time-outs after 10 s, resets).',
-    "Knee: going from one step to the next, throughput grows < 10 % while the overall p99 grows ≥ 2×; the knee is the earlier step's concurrency (the last one that bought throughput).",
+    "Knee: the first step from which the next one grows throughput < 10 % while the overall p99 grows ≥ 2×, and no later step gets ≥ 10 % more throughput than it (a dip the ramp climbs out of is noise on a shared machine, not a knee); that step's concurrency is the knee (the last one that bought throughput). The soak runs at the largest step below the knee (half the largest step when there is none) unless --soak-connections says otherwise.",
     '',
   );
   for (const mode of report.modes) {
