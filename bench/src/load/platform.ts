@@ -5,7 +5,13 @@ export interface LoadPlatform {
   url: string;
   admin: { email: string; password: string };
   /** The processes whose memory and event-loop lag the soak samples, with their /metrics URLs. */
-  processes: { name: string; metricsUrl: string; pid?: number }[];
+  processes: {
+    name: string;
+    metricsUrl: string;
+    pid?: number;
+    /** Resident memory in bytes when /proc tells it better than the process's own gauge. */
+    rss?: () => number | undefined;
+  }[];
   /** Every email sent so far: recipient, subject, text. */
   sentMail(): Promise<{ to: string; subject: string; text: string }[]>;
   /** Writes generated clubs straight into the catalog's table (and makes the catalog see them). */

@@ -2,7 +2,8 @@
 // process's resident memory and event-loop lag (from its /metrics: prom-client's default
 // process_resident_memory_bytes and nodejs_eventloop_lag_*) and the bus's queue depths (the monitor's
 // GET /api/monitor/bus: every service queue's waiting messages and dead letters, in RabbitMQ on the
-// stack, in the durable in-process bus embedded) are sampled. The trends are least-squares slopes.
+// stack, in the durable in-process bus embedded) are sampled. On the stack, memory comes from /proc,
+// summed over a service's processes; the gateway's lag is whichever worker answered its /metrics. The trends are least-squares slopes.
 import { readFileSync } from 'node:fs';
 import { jsonClient } from '@sproul/common/testing';
 import type { DataSet } from './data-set.js';
@@ -77,11 +78,11 @@ export async function soak(
     lastAnswered = recorder.answered;
     lastAt = now;
     await Promise.all(
-      platform.processes.map(async ({ name, metricsUrl, pid }) => {
+      platform.processes.map(async ({ name, metricsUrl, pid, rss: rssFromProc }) => {
         const text = await fetch(metricsUrl, { signal: AbortSignal.timeout(5_000) })
           .then((answer) => answer.text())
           .catch(() => '');
-        const rss = metricValue(text, 'process_resident_memory_bytes') ?? rssOf(pid);
+        const rss = rssFromProc?.() ?? metricValue(text, 'process_resident_memory_bytes') ?? rssOf(pid);
         add(`${name} rss`, t, rss === undefined ? undefined : rss / 2 ** 20);
         const lag = metricValue(text, 'nodejs_eventloop_lag_p99_seconds');
         add(`${name} lag p99`, t, lag === undefined ? undefined : lag * 1000);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTestVhost, freePort, freePortRange, infraUrls } from '@sproul/common/testing';
 import pg from 'pg';
+import { groupRss } from './group-rss.js';
 import { type LoadPlatform, loadSettings } from './platform.js';
 import { startGroup, waitForOk } from './process-group.js';
 
@@ -66,9 +67,18 @@ export async function startStack(root: string): Promise<LoadPlatform> {
     mode: 'stack',
     url: `http://127.0.0.1:${port}`,
     admin,
+    // Memory from /proc, summed over each service's processes (the gateway's primary and workers).
     processes: [
-      { name: 'gateway', metricsUrl: `${internal}/metrics` },
-      ...SERVICES.map((name, i) => ({ name, metricsUrl: `http://127.0.0.1:${port + i + 1}/metrics` })),
+      {
+        name: 'gateway',
+        metricsUrl: `${internal}/metrics`,
+        rss: () => groupRss(group.child.pid!, 'services/gateway/dist/start.js'),
+      },
+      ...SERVICES.map((name, i) => ({
+        name,
+        metricsUrl: `http://127.0.0.1:${port + i + 1}/metrics`,
+        rss: () => groupRss(group.child.pid!, `services/${name}/dist/start.js`),
+      })),
     ],
     async sentMail() {
       const answer = await fetch(`http://127.0.0.1:${port + 15}/store`);
