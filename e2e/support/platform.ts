@@ -26,7 +26,8 @@ export async function startTestPlatform(name: string, processEnv: Record<string,
   const env = { PORT: String(await freePort()), INTERNAL_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
   const platform: EmbeddedPlatform = await startEmbedded({
     // The web client's URL is the gateway's too (its pages link there), as `npm start` reads it.
-    ...loadConfig(gatewayConfigSchema, { ...env, FRONTEND_BASE_URL: processEnv.FRONTEND_BASE_URL }),
+    // The gateway's own settings given (RATE_LIMIT_FACTOR, CORS_ORIGINS…) too.
+    ...loadConfig(gatewayConfigSchema, { ...processEnv, ...env }),
     ...loadConfig(commonConfigSchema, env),
     PORT: Number(env.PORT),
   });

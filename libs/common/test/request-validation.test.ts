@@ -80,6 +80,10 @@ function build() {
             cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
           }),
           terminated: new Error('Connection terminated unexpectedly'),
+          // A connection the server ended while its request still held it (found by npm run chaos).
+          unqueryable: new Error('Failed query: select 1', {
+            cause: new Error('Client has encountered a connection error and is not queryable'),
+          }),
         }[req.params.kind];
       });
       app.get('/api/bad-event', () => {
@@ -187,7 +191,7 @@ describe('database and internal errors', () => {
   });
 
   it('answers a database that cannot be reached with a 503 and Retry-After, not a 500', async () => {
-    for (const kind of ['shutdown', 'refusing', 'socket', 'terminated']) {
+    for (const kind of ['shutdown', 'refusing', 'socket', 'terminated', 'unqueryable']) {
       const res = await request(app).get(`/api/db-down/${kind}`);
       expect(res.status, kind).toBe(503);
       expect(res.headers['retry-after']).toBe('5');

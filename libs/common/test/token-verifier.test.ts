@@ -48,6 +48,22 @@ describe('access-token verifier cache', () => {
     await expect(verifier.verify(other)).rejects.toMatchObject({ status: 401 });
   });
 
+  it('answers 503 (not now), never lets the token through, while the denylist store is unreachable', async () => {
+    const { sign, store, verifier } = await setup();
+    const token = await sign('a');
+    await expect(verifier.verify(token)).resolves.toMatchObject({ jti: 'a' });
+    // What the Redis client throws for a command while its connection is down (found by npm run chaos).
+    const getMany = store.getMany.bind(store);
+    store.getMany = () => Promise.reject(new Error('The client is offline'));
+    await expect(verifier.verify(token)).rejects.toMatchObject({
+      status: 503,
+      reason: 'Token revocation cannot be checked right now; try again',
+    });
+    await expect(verifier.verify(await sign('b'))).rejects.toMatchObject({ status: 503 });
+    store.getMany = getMany;
+    await expect(verifier.verify(token)).resolves.toMatchObject({ jti: 'a' });
+  });
+
   it('forgets a remembered token when it expires', async () => {
     // The verifier's clock, moved on by hand: the token expires without the test waiting for it.
     let clock = Date.now();

@@ -23,7 +23,7 @@ describe('admin accounts and the RSO allow-list (/api/monitor)', () => {
   const asAdmin = (path: string, init: { method?: string; body?: unknown } = {}) =>
     fetchJson(auth.url(`/api/monitor${path}`), { ...init, token: admin.access });
 
-  it('signs the embedded admin in, and refreshes and revokes its tokens (upstream: 500 on all three)', async () => {
+  it('upstream §6.1 #1: signs the embedded admin in, and refreshes and revokes its tokens (upstream: 500 on all three)', async () => {
     expect(admin).toMatchObject({ access_expires_in: 1800, refresh_expires_in: 1296000 });
     const refreshed = await fetchJson(auth.url('/api/monitor/refresh'), { body: {}, token: admin.refresh });
     expect(refreshed.status).toBe(200);

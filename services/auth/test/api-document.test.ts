@@ -38,4 +38,16 @@ describe("auth's OpenAPI document", () => {
     );
     expect(body.paths['/api/user/refresh'].post.security).toEqual([{ refreshToken: [] }]);
   });
+
+  it('documents the credentials each self-service route takes as it takes them', async () => {
+    const { body } = await fetchJson(auth.url('/internal/openapi.json'));
+    // A token for Basic email and password: a Bearer token gets none (found by the authorization matrix).
+    expect(body.paths['/api/user/login'].get).toMatchObject({
+      security: [{ basic: [] }],
+      'x-auth': { self: 'basic' },
+    });
+    const bearer = await fetchJson(auth.url('/api/user/login'), { token: 'any.bearer.token' });
+    expect(bearer.status).toBe(401);
+    expect(body.paths['/api/user'].get.security).toEqual([{ basic: [] }, { accessToken: [] }]);
+  });
 });

@@ -100,6 +100,13 @@ export async function startAuth(
         sql`update auth.email_tokens set expires_at = now() - interval '1 second' where kind = ${kind}`,
       );
     },
+    /** Makes every pending email token of a kind `minutes` older, as if sent that long ago. */
+    async ageEmailTokens(kind: 'confirm' | 'reset' | 'magic', minutes: number) {
+      const by = sql.raw(`interval '${Math.trunc(minutes)} minutes'`);
+      await db.execute(
+        sql`update auth.email_tokens set created_at = created_at - ${by}, expires_at = expires_at - ${by} where kind = ${kind} and used_at is null`,
+      );
+    },
     async close() {
       await booted.close();
       await bus.close();

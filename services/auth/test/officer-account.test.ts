@@ -1,4 +1,5 @@
 import { fetchJson } from '@sproul/common/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthHarness, officerRegistration, startAuth } from './auth-harness.js';
 
@@ -16,6 +17,8 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       'chess@berkeley.edu',
       'reset@berkeley.edu',
       'taken@berkeley.edu',
+      'lifetime@berkeley.edu',
+      'late@berkeley.edu',
     );
   });
   afterAll(() => auth?.close());
@@ -195,10 +198,37 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
       );
       expect((await fetchJson(link)).status).toBe(302);
     });
+
+    it('upstream §6.1 #6: confirms an account registered 8 days ago with a link resent today (upstream: never)', async () => {
+      await fetchJson(auth.url('/api/user/register'), { body: officerRegistration('late@berkeley.edu') });
+      await auth.settled();
+      await auth.db.execute(
+        sql`update auth.accounts set registered_at = registered_at - interval '8 days' where email = 'late@berkeley.edu'`,
+      );
+      await auth.ageEmailTokens('confirm', 8 * 24 * 60);
+      const stale = (await auth.emailLink('late@berkeley.edu', 'confirm-email')).replace(
+        'http://api.test',
+        auth.service.url,
+      );
+      expect((await fetchJson(stale)).status).toBe(404);
+
+      await fetchJson(auth.url('/api/user/resend-confirm'), { body: { email: 'late@berkeley.edu' } });
+      await auth.settled();
+      const fresh = (await auth.emailLink('late@berkeley.edu', 'confirm-email')).replace(
+        'http://api.test',
+        auth.service.url,
+      );
+      expect(fresh).not.toBe(stale);
+      expect((await fetchJson(fresh)).status).toBe(302);
+      const { access } = (await login('late@berkeley.edu')).body;
+      expect(JSON.parse(Buffer.from(access.split('.')[1], 'base64url').toString())).toMatchObject({
+        confirmed: true,
+      });
+    });
   });
 
   describe('POST /login, /refresh, DELETE /revoke-*', () => {
-    it('signs in with upstream’s answer, before confirmation too', async () => {
+    it('upstream §6.1 #7: signs in with upstream’s answer before confirmation, and that token keeps working after it', async () => {
       await auth.allowRso('unconfirmed@berkeley.edu');
       await fetchJson(auth.url('/api/user/register'), {
         body: officerRegistration('unconfirmed@berkeley.edu'),
@@ -352,6 +382,30 @@ describe('officer accounts (/api/user), upstream-compatible', () => {
         body: { token, password: 'Fine-pass-9!' },
       });
       expect(res.status).toBe(404);
+    });
+
+    it('upstream §6.1 #5: a reset link works 29 minutes after it was sent and not 31 (upstream: a week)', async () => {
+      await registerAndConfirm('lifetime@berkeley.edu');
+      const sendLink = async () => {
+        await fetchJson(auth.url('/api/user/request-reset'), { body: { email: 'lifetime@berkeley.edu' } });
+        await auth.settled();
+        const link = await auth.emailLink('lifetime@berkeley.edu', 'reset-password');
+        return new URL(link).searchParams.get('token')!;
+      };
+      const reset = (token: string, password: string) =>
+        fetchJson(auth.url('/api/user/confirm-reset'), { body: { token, password } });
+
+      const late = await sendLink();
+      await auth.ageEmailTokens('reset', 31);
+      expect(await reset(late, 'Late-pass-31!')).toMatchObject({
+        status: 404,
+        body: errorEnvelope('The recovery token is invalid!'),
+      });
+      const inTime = await sendLink();
+      expect(inTime).not.toBe(late);
+      await auth.ageEmailTokens('reset', 29);
+      expect(await reset(inTime, 'In-time-pass-29!')).toMatchObject({ status: 200 });
+      expect((await login('lifetime@berkeley.edu', 'In-time-pass-29!')).status).toBe(200);
     });
 
     it('answers a reset request for an unknown email exactly as for a known one, and sends nothing', async () => {

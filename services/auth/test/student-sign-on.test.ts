@@ -236,6 +236,35 @@ describe('student single sign-on (OpenID Connect)', () => {
     expect(replay).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/^Login failed/) } });
   });
 
+  it('upstream §6.3 #7: a failed code exchange answers a fixed reason, no library or provider details (upstream: Authomatic debug=True)', async () => {
+    who.next = 'oski';
+    const forged = await browse(auth.url('/api/student/login'), (url) =>
+      url.searchParams.set('code', 'forged'),
+    );
+    expect(forged).toEqual({
+      status: 400,
+      body: {
+        status: 'error',
+        reason: 'Login failed: the provider’s answer could not be verified',
+        data: null,
+      },
+      visited: expect.any(Array),
+    });
+  });
+
+  it('upstream §6.3 #7: a sign-on account has no password, so upstream’s pseudo-password (UNUSABLE_PASSWORD + email) opens nothing', async () => {
+    who.next = 'oski';
+    expect((await browse(auth.url('/api/student/login'))).status).toBe(200);
+    const pseudo = { email: 'oski@berkeley.edu', password: 'UNUSABLE_PASSWORD' + 'oski@berkeley.edu' };
+    for (const path of ['/api/student/login', '/api/user/login']) {
+      const res = await fetchJson(auth.url(path), { body: pseudo });
+      expect(res, path).toMatchObject({
+        status: 400,
+        body: { reason: 'The email or password is incorrect.' },
+      });
+    }
+  });
+
   it('passes on the provider’s refusal', async () => {
     const res = await fetchJson(
       auth.url('/api/student/login?error=access_denied&error_description=User%20said%20no&state=x'),

@@ -68,7 +68,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])(
       expect(sizes.body[0]).toEqual({ id: 0, value: expect.any(String) });
     });
 
-    it('uses 50 and 0 when limit and skip are absent (upstream answered 500)', async () => {
+    it('upstream §6.1 #2: uses 50 and 0 when limit and skip are absent (upstream answered 500)', async () => {
       const { status, body } = await call(catalog.url('/api/catalog/organizations'));
       expect(status).toBe(200);
       expect(body.results).toHaveLength(3);

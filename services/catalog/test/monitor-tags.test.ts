@@ -270,7 +270,7 @@ describe.each(await storageKinds())('the admin dashboard tag page (/api/monitor/
     expect(fresh.map((update) => update.club.name).sort()).toEqual(['Dormant', 'Unconfirmed', 'Uses Last']);
   });
 
-  it('works down to zero tags, across a restart, and back (upstream crashed adding a first tag)', async () => {
+  it('upstream §6.1 #13: works down to zero tags, across a restart, and back (upstream crashed adding a first tag)', async () => {
     // Free every tag first: visible clubs keep a tag in use.
     await catalog.db.execute(sql`update catalog.clubs set tags = '{}'`);
     const count = (await publicTags()).length;

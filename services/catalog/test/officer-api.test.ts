@@ -161,6 +161,16 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       expect(cleared.website).toBe('https://calrobotics.org');
     });
 
+    it('upstream §6.1 #11: an edit refused for one field leaves its valid social links unapplied (upstream committed them first)', async () => {
+      const before = (await as('GET', '/profile')).body;
+      const res = await as('POST', '/profile', {
+        social_media_links: { discord: 'https://discord.gg/never-saved' },
+        tags: [999],
+      });
+      expect(res).toMatchObject({ status: 400, body: { data: [{ field: 'tags' }] } });
+      expect((await as('GET', '/profile')).body).toEqual(before);
+    });
+
     it("accepts the web client's full form (14 keys, client date formats) and answers dates with the campus offset", async () => {
       const res = await as('POST', '/profile', {
         name: 'Cal Robotics',
@@ -287,7 +297,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
   });
 
   describe('resources', () => {
-    it('adds, edits and removes, answering the whole list each time, with unique ids that never overflow (bug 9)', async () => {
+    it('upstream §6.1 #9: adds, edits and removes, answering the whole list each time, with unique ids that never overflow', async () => {
       const long = 'Officer handbook and onboarding guide for new members of the club, volume one';
       expect(long.length).toBeGreaterThan(67);
       let res = await as('POST', '/resources', { name: long, link: 'https://example.org/handbook' });
@@ -359,7 +369,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('officer API (/api/admin
       ]);
     });
 
-    it('PUT changes every field: links, location, tags, invite_only included (upstream refused them, bug 10)', async () => {
+    it('upstream §6.1 #10: PUT changes every field: links, location, tags, invite_only included (upstream refused them)', async () => {
       const [event] = (await as('GET', '/events')).body;
       const res = await as('PUT', `/events/${event.id}`, {
         links: ['https://zoom.us/j/1', 'calrobotics.org/rsvp'],

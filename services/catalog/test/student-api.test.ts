@@ -104,7 +104,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('student API (/api/stude
       expect(names(res.body.recommended_clubs)).not.toContain(hidden.linkName);
     });
 
-    it('edits only the keys sent (upstream crashed on a partial body) and answers the profile', async () => {
+    it('upstream §6.1 #3: edits only the keys sent (upstream crashed on a partial body) and answers the profile', async () => {
       let res = await as('POST', '/profile', { majors: [18, 20], interests: [0] });
       expect(res.status).toBe(200);
       expect(res.body.majors).toEqual([
@@ -180,7 +180,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('student API (/api/stude
       ]);
     });
 
-    it('removes adjacent clubs alike (upstream skipped one while iterating, bug 17)', async () => {
+    it('upstream §6.1 #17: removes adjacent clubs alike (upstream skipped one while iterating)', async () => {
       const res = await as('DELETE', '/favorite-clubs', { clubs: [robotics.linkName, chess.linkName] });
       expect(res.status).toBe(200);
       expect(names(res.body)).toEqual([debate.linkName]);
@@ -200,7 +200,7 @@ describe.each<CatalogStorage>(['embedded', 'postgres'])('student API (/api/stude
   });
 
   describe('club board', () => {
-    it('replaces the columns sent, keeps the others, and allows empty ones (upstream refused them)', async () => {
+    it('upstream §6.1 #3: replaces the columns sent, keeps the others, and allows empty ones (upstream refused them)', async () => {
       let res = await as('PUT', '/club-board', {
         interested_clubs: [robotics.linkName, debate.linkName],
         applied_clubs: [chess.linkName],

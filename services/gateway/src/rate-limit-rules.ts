@@ -40,6 +40,9 @@ export const RULES: Rule[] = [
     perAccount: { points: 5, seconds: 3600 },
   },
   { name: 'password-strength', paths: ['/api/user/password-strength'], perIp: { points: 60, seconds: 60 } },
+  // It answers whether an address is on the RSO list (the web client needs that before sign-in):
+  // one client may ask about a few addresses, not walk a list of them (user enumeration, §6.3).
+  { name: 'email-exists', paths: ['/api/user/email-exists'], perIp: { points: 60, seconds: 60 } },
   {
     name: 'email',
     paths: ['/api/user/request-reset', '/api/user/resend-confirm', '/api/user/magic-link'],

@@ -177,6 +177,8 @@ describe('the gateway’s access policy (both lanes ask it)', () => {
         'ngrok-skip-browser-warning',
       ]),
     );
+    // Named, not upstream's `CORS_HEADERS = '*'` (spec §6.2 #2).
+    expect(header(headers, 'access-control-allow-headers')?.split(',')).not.toContain('*');
     expect(
       header(policy.preflightHeaders('https://evil.example'), 'access-control-allow-origin'),
     ).toBeUndefined();

@@ -5,7 +5,7 @@ import { denylistKeys } from '@sproul/common/auth';
 import { MemoryStore } from '@sproul/common/cache';
 import { loadConfig } from '@sproul/common/config';
 import { createHttpApp, listen, type RunningServer } from '@sproul/common/http';
-import { fetchJson, testLogger, tokenIssuer } from '@sproul/common/testing';
+import { fetchJson, signedClaimAttacks, testLogger, tokenIssuer } from '@sproul/common/testing';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema } from '../src/config.js';
@@ -282,6 +282,10 @@ describe('gateway token checks and CORS', () => {
       ],
       ['signed by a stranger', `Bearer ${await keys.issuer.forged('officer')}`],
       ['a refresh token', `Bearer ${await keys.sign({ token_use: 'refresh', gen: 0 })}`],
+      // Signed with the issuer's own key, one claim wrong (expired, dated ahead, another issuer…).
+      ...(await signedClaimAttacks(valid, keys.issuer.signPayload)).map(
+        ([label, token]): [string, string] => [label, `Bearer ${token}`],
+      ),
     ];
     const before = auth.seen.length;
     for (const [label, authorization] of cases) {

@@ -352,6 +352,32 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
   );
 
   it.skipIf(!available)(
+    'upstream §6.3 #1, #3: limits /password-strength and /email-exists per client address (60 a minute)',
+    async () => {
+      for (const path of ['/api/user/password-strength', '/api/user/Email-Exists/']) {
+        const ip = nextIp();
+        const ask = post(path);
+        for (let i = 0; i < 60; i++)
+          expect(allowed(await ask(proxied, 'x@berkeley.edu', from(ip))), path).toBe(true);
+        expect((await ask(proxied, 'x@berkeley.edu', from(ip))).status, path).toBe(429);
+        expect(allowed(await ask(proxied, 'x@berkeley.edu', from(nextIp()))), path).toBe(true);
+      }
+    },
+  );
+
+  it.skipIf(!available)(
+    'upstream §6.3 #2: limits registrations per address (5 an hour, any route or spelling), so no one can mail an inbox through them',
+    async () => {
+      const account = `${randomUUID()}@berkeley.edu`;
+      const ways = [post('/api/user/register'), post('/api/student/register/'), post('/api/user/REGISTER')];
+      for (let i = 0; i < 5; i++)
+        expect(allowed(await ways[i % 3]!(proxied, account, from(nextIp())))).toBe(true);
+      for (const way of ways) expect((await way(proxied, account, from(nextIp()))).status).toBe(429);
+      expect(allowed(await ways[0]!(proxied, `other-${account}`, from(nextIp())))).toBe(true);
+    },
+  );
+
+  it.skipIf(!available)(
     'refuses with Retry-After and the error envelope, and lets the account in again after the window',
     async () => {
       const quick = await gateway({ TRUST_PROXY: 'loopback', RATE_LIMIT_FACTOR: '0.02' }); // 12 s per account

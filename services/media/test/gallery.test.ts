@@ -83,6 +83,27 @@ describe("an officer's gallery, owned by media (upstream's routes and answers)",
     });
   });
 
+  it('upstream §6.1 #18: an edit without its optional caption field keeps the caption (upstream: "null value not allowed")', async () => {
+    const [added] = (await add('Kept caption', 7)).body as Item[];
+    const url = media.url(`/api/admin/gallery-media/photo/${added!.id}`);
+    // A new photo alone, as a multipart form with no `caption` field.
+    const photo = { photo: { bytes: await picture(320, 240, 'png'), name: 'only.png' } };
+    const photoOnly = await upload(url, club.token, photo, {}, 'PUT');
+    expect(photoOnly.status).toBe(200);
+    const replaced = (photoOnly.body as Item[]).find(
+      (item) => item.id !== added!.id && item.caption === 'Kept caption',
+    );
+    expect(replaced?.url).not.toBe(added!.url);
+    // Nothing at all (an empty form, an empty JSON object): nothing changes.
+    expect(
+      (await upload(media.url(`/api/admin/gallery-media/photo/${replaced!.id}`), club.token, {}, {}, 'PUT'))
+        .status,
+    ).toBe(200);
+    const empty = await as('PUT', `/photo/${replaced!.id}`, {});
+    expect(empty.status).toBe(200);
+    expect((empty.body as Item[]).find((item) => item.id === replaced!.id)?.caption).toBe('Kept caption');
+  });
+
   it('answers an officer without a club with 404, and other roles with 401/403 as the kernel does', async () => {
     const stranger = await media.auth.token('officer', { sub: crypto.randomUUID() });
     const res = await jsonClient(media.url(''))('/api/admin/gallery-media', { token: stranger });

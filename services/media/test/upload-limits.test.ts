@@ -35,6 +35,19 @@ describe('upload sizes and multipart bodies', () => {
     });
   });
 
+  it('upstream §6.1 #8: a banner keeps the 10 MiB limit of upstream’s code (its docs said 2 MB)', async () => {
+    const banner = (bytes: Buffer) =>
+      upload(media.url('/api/admin/upload-banner'), token, { banner: { bytes, name: 'banner.png' } });
+    const large = await picture(2000, 600, 'png', { noise: true });
+    expect(large.length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(await banner(large)).toMatchObject({ status: 200, body: { 'banner-url': expect.any(String) } });
+    const over = Buffer.concat([large, Buffer.alloc(10 * 1024 * 1024 + 1 - large.length, 7)]);
+    expect(await banner(over)).toMatchObject({
+      status: 400,
+      body: { reason: 'The provided banner is too large.' },
+    });
+  });
+
   it('answers 2 files in one request, and a broken multipart body, with a 400', async () => {
     const two = await upload(media.url('/api/admin/upload-logo'), token, {
       logo: { bytes: await picture(100, 100), name: 'a.png' },

@@ -15,3 +15,7 @@ export const invalidToken = (reason: string) => new AppError('AUTH.INVALID_TOKEN
 
 export const keysUnavailable = () =>
   new AppError('AUTH.KEYS_UNAVAILABLE', 503, 'Token keys are unavailable; try again');
+
+/** The shared denylist (Redis) cannot be read: whether the token was revoked is unknown, so not now. */
+export const denylistUnavailable = () =>
+  new AppError('AUTH.DENYLIST_UNAVAILABLE', 503, 'Token revocation cannot be checked right now; try again');

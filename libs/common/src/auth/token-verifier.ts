@@ -1,7 +1,10 @@
 import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import type { KeyValueStore } from '../cache/key-value-store.js';
-import { invalidToken, keysUnavailable } from './auth-errors.js';
+import { denylistUnavailable, invalidToken, keysUnavailable } from './auth-errors.js';
 import { type AccessClaims, AUDIENCE, accessClaimsSchema, denylistKeys, ISSUER } from './claims.js';
+
+/** How far ahead of this machine's clock the issuer's may be. */
+const CLOCK_SKEW_MS = 60_000;
 
 export interface TokenVerifierOptions {
   /** Where auth publishes its public keys, e.g. http://auth:8080/.well-known/jwks.json. */
@@ -52,11 +55,21 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       entry = undefined;
     }
     entry ??= await verifySignature(token);
-    const [revokedToken, endedSession, removedOfficer] = await options.store.getMany(entry.denylistKeys);
+    const [revokedToken, endedSession, removedOfficer] = await denylisted(entry.denylistKeys);
     if (revokedToken || endedSession) throw invalidToken('Token has been revoked');
     if (removedOfficer && entry.claims.iat <= Number(removedOfficer))
       throw invalidToken('Token has been revoked');
     return entry.claims;
+  }
+
+  // A store that cannot answer (Redis down: "The client is offline") leaves revocation unknown: the
+  // request is refused as "not now" (503), never let through, and never a 500 that reads as a bug.
+  async function denylisted(keys: readonly string[]) {
+    try {
+      return await options.store.getMany(keys);
+    } catch {
+      throw denylistUnavailable();
+    }
   }
 
   async function verifySignature(token: string): Promise<Verified> {
@@ -73,6 +86,13 @@ export function createTokenVerifier(options: TokenVerifierOptions) {
       if (error instanceof errors.JWKSTimeout) {
         throw keysUnavailable();
       }
+      throw invalidToken('Invalid token');
+    }
+    // jose refuses a future `nbf` but takes a future `iat`: auth never dates a token ahead (replicas share
+    // the clock within seconds), and the removed-officer check compares `iat` with the removal time, so
+    // a token dated ahead would outlive its officer's removal.
+    const issuedAt = (payload as { iat?: unknown }).iat;
+    if (typeof issuedAt === 'number' && issuedAt * 1000 > now() + CLOCK_SKEW_MS) {
       throw invalidToken('Invalid token');
     }
     const claims = accessClaimsSchema.safeParse(payload);

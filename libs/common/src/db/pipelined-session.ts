@@ -29,6 +29,15 @@ class PipelinedSession extends NodePgSession<Schema, never> {
   ): Promise<T> {
     if (config) return super.transaction(work, config);
     const client = await this.pool.connect();
+    let broken: unknown;
+    // While a client is lent out the pool no longer listens for its errors, and pg emits a server's
+    // FATAL (a restart, pg_terminate_backend) that arrives between two statements as an 'error' event:
+    // unheard, it would end the process. The transaction's statements fail on their own; the client is
+    // handed back broken, so the pool drops it.
+    const ended = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', ended);
     const tx = new NodePgTransaction<Schema, never>(
       this.pgDialect,
       new NodePgSession(client, this.pgDialect, undefined),
@@ -37,7 +46,6 @@ class PipelinedSession extends NodePgSession<Schema, never> {
     const begun = client.query('begin');
     // Observed below; without a handler now, a failure while `work` runs would be an unhandled rejection.
     begun.catch(() => {});
-    let broken: unknown;
     try {
       const result = await work(tx);
       await begun;
@@ -50,6 +58,7 @@ class PipelinedSession extends NodePgSession<Schema, never> {
       throw error;
     } finally {
       // A connection that could not even roll back is handed back broken, so the pool drops it.
+      client.off('error', ended);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }

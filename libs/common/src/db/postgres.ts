@@ -28,6 +28,12 @@ export async function openPostgres({ url, service, poolSize = 10 }: PostgresOpti
   });
   // An idle client losing its server (restart, failover) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // pg-pool stops listening for a client's errors while it is lent out (and while it passes from one
+  // waiting caller to the next), and pg emits a server's FATAL (a restart, pg_terminate_backend) that
+  // arrives while no statement waits for an answer as an 'error' event: unheard, it ends the process.
+  // Every client keeps a listener for its whole life; its statements fail on their own, and the pool
+  // drops a client that is no longer queryable when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     db: pipelinedDatabase(pool),
     kind: 'postgres',

@@ -53,8 +53,10 @@ export function classifyDatabaseError(error: unknown): [number, string] | undefi
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]$|53300$)/;
 /** Socket errors and pg's own messages when it cannot reach the server or loses it mid-query. */
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+// "is not queryable": a statement on a connection the server ended (pg_terminate_backend, a restart)
+// while the request still held it.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)/;
+  /Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)|Client has encountered a connection error and is not queryable|Client was closed and is not queryable/;
 
 /**
  * Whether an error says the database is unreachable (down, restarting, refusing connections), or a

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDescription, RouteSecurity } from './route-description.js';
 
 export { mergeApiDocuments } from './merge-api-documents.js';
-export type { RouteDescription, RouteSecurity } from './route-description.js';
+export type { DocumentedAuth, RouteDescription, RouteSecurity } from './route-description.js';
 
 export const errorEnvelopeSchema = z
   .object({ status: z.literal('error'), reason: z.string(), data: z.unknown() })
@@ -14,6 +14,7 @@ export const successSchema = z.object({ status: z.literal('success') }).meta({ i
 const SECURITY: Record<RouteSecurity, Record<string, string[]>[]> = {
   access: [{ accessToken: [] }],
   refresh: [{ refreshToken: [] }],
+  basic: [{ basic: [] }],
   'basic-or-bearer': [{ basic: [] }, { accessToken: [] }],
   none: [],
 };
@@ -40,6 +41,7 @@ export function describeApi(service: string, routes: RouteDescription[]) {
       summary: route.summary,
       tags: [route.tag],
       security: SECURITY[route.security ?? 'none'],
+      ...(route.auth ? { 'x-auth': route.auth } : {}),
       request: {
         ...(route.body
           ? { body: { content: { 'application/json': { schema: route.body } }, required: true } }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { describeApi, type RouteDescription, type RouteSecurity } from '../openapi/describe-api.js';
+import {
+  type DocumentedAuth,
+  describeApi,
+  type RouteDescription,
+  type RouteSecurity,
+} from '../openapi/describe-api.js';
 import type { RouteAuth, RouteDefinition } from './define-route.js';
 
 const security = (auth: RouteAuth = 'public'): RouteSecurity => {
@@ -7,6 +12,10 @@ const security = (auth: RouteAuth = 'public'): RouteSecurity => {
   if (typeof auth === 'object' && 'self' in auth) return auth.self;
   return 'access';
 };
+
+/** The route's `auth` as the document's `x-auth` says it: a role list as `{roles}`. */
+const documentedAuth = (auth: RouteAuth = 'public'): DocumentedAuth =>
+  Array.isArray(auth) ? { roles: [...auth] } : (auth as Exclude<DocumentedAuth, { roles: string[] }>);
 
 /** `/a/:b` → `/a/{b}`, and the path's parameters as strings when the route declares no schema. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -21,6 +30,7 @@ export function describeRoutes(service: string, routes: RouteDefinition<never>[]
     summary: spec.summary,
     tag: spec.tag,
     security: security(spec.auth),
+    auth: documentedAuth(spec.auth),
     body: spec.body ?? spec.documented?.body,
     query: (spec.query as z.ZodObject | undefined) ?? spec.documented?.query,
     params:

@@ -14,6 +14,7 @@ export * from './record-events.js';
 export * from './route-fuzz.js';
 export * from './storage.js';
 export * from './test-logger.js';
+export * from './token-attacks.js';
 export * from './tokens.js';
 export * from './vhosts.js';
 export * from './wait.js';

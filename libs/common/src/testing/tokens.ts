@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import type { Role } from '../auth/claims.js';
 import { serveJwks } from './serve-jwks.js';
 import { signTestToken, TEST_KID } from './sign-test-token.js';
@@ -22,6 +22,9 @@ export async function tokenIssuer() {
     expired: (role: Role, options: TokenOptions = {}) =>
       signTestToken(role, { ...options, expiresIn: Math.floor(Date.now() / 1000) - 60 }, signing.privateKey),
     forged: (role: Role, options: TokenOptions = {}) => signTestToken(role, options, stranger.privateKey),
+    /** `payload` exactly as given (no claim added or checked), with the JWKS's key: for claim attacks. */
+    signPayload: (payload: JWTPayload) =>
+      new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid: TEST_KID }).sign(signing.privateKey),
     close,
   };
 }

@@ -68,7 +68,10 @@ export function studentSignOn(ctx: AuthContext) {
         };
       }
     } catch (error) {
-      throw ssoFailed((error as Error).message);
+      // The library's message describes the provider's answer (upstream's Authomatic ran with debug=True
+      // and showed such details, spec §6.3): it goes to the log, the browser gets a fixed reason.
+      ctx.logger.warn({ err: error }, 'student sign-on: the code exchange failed');
+      throw ssoFailed('the provider’s answer could not be verified');
     }
     const email = typeof claims.email === 'string' ? normalizeEmail(claims.email) : '';
     if (!email || claims.email_verified !== true) {

@@ -28,7 +28,8 @@ const tokenForBasic = route(
     path: '/api/user/login',
     tag: USER,
     summary: 'A token for HTTP Basic credentials',
-    auth: { self: 'basic-or-bearer' },
+    // Email and password only: a Bearer token (or one as the Basic user name) gets no new token here.
+    auth: { self: 'basic' },
     responses: {
       200: { description: 'Token', schema: z.object({ token: z.string(), expires_in: z.number() }) },
     },

@@ -22,12 +22,12 @@ export async function addPicture(ctx: MediaContext, officer: Officer, bytes: Buf
   return imageRepository(ctx.db).live(club.id, 'gallery');
 }
 
-/** Upstream's PUT: a new caption, and a new photo (new id and URL, same place) when one is sent. */
+/** Upstream's PUT: a new caption when one is sent, and a new photo (new id and URL, same place) when one is. */
 export async function editPicture(
   ctx: MediaContext,
   officer: Officer,
   id: string,
-  change: { caption: string; bytes?: Buffer },
+  change: { caption?: string; bytes?: Buffer },
 ) {
   const club = await findOwnClub(ctx.db, officer);
   const gallery = imageRepository(ctx.db);
@@ -35,22 +35,23 @@ export async function editPicture(
     ? (await gallery.live(club.id, 'gallery')).find((p) => p.id === id)
     : undefined;
   if (!picture) throw galleryPictureNotFound();
+  const caption = change.caption ?? picture.caption;
   if (change.bytes) {
     const rule = uploadRules.gallery;
     await storeImage(ctx, {
       clubId: club.id,
       rule,
       bytes: change.bytes,
-      caption: change.caption,
+      caption,
       replaces: picture,
     });
-  } else if (picture.caption !== change.caption) {
+  } else if (picture.caption !== caption) {
     await ctx.outbox.transaction(async (tx) => {
       await lockClubObjects(tx, club.id);
       const current = await imageRepository(tx).find(id);
       if (current?.state !== 'live') throw galleryPictureNotFound();
-      await imageRepository(tx).setCaption(id, change.caption, ctx.clock());
-      await ctx.outbox.append(tx, [imageStored({ ...current, caption: change.caption })]);
+      await imageRepository(tx).setCaption(id, caption, ctx.clock());
+      await ctx.outbox.append(tx, [imageStored({ ...current, caption })]);
     });
   }
   return gallery.live(club.id, 'gallery');

@@ -4,7 +4,7 @@ import { addPicture, editPicture, listGallery, removePicture } from '../../domai
 import { withUploadSlot } from '../../domain/images/slots.js';
 import { uploadRules } from '../../domain/images/upload-rules.js';
 import { imageMissing } from '../../errors.js';
-import { captionBody, galleryAnswer, galleryItemView, idParams } from './gallery-views.js';
+import { captionBody, editBody, galleryAnswer, galleryItemView, idParams } from './gallery-views.js';
 import { readUpload } from './read-upload.js';
 import { me, OFFICER, route, TAG } from './route.js';
 
@@ -50,18 +50,18 @@ export const galleryRoutes = [
       tag: TAG,
       auth: OFFICER,
       summary:
-        "Edit a picture's caption, and replace the picture when a file `photo` is sent (multipart, or JSON)",
+        "Edit a picture's caption (absent: kept), and replace the picture when a file `photo` is sent (multipart, or JSON)",
       documented: { params: z.object({ id: z.string() }) },
       // Optional for the kernel: a multipart body is not parsed yet when it checks; the handler parses both.
-      body: captionBody.optional(),
+      body: editBody.optional(),
       responses: galleryAnswer,
       errors: [404, 413],
     },
     ({ ctx, claims, req, params }) =>
       withUploadSlot(async () => {
         const { file, fields } = await readUpload(req, rule);
-        const { caption } = captionBody.parse(fields);
-        const change = { caption, ...(file ? { bytes: file } : {}) };
+        const { caption } = editBody.parse(fields);
+        const change = { ...(caption === undefined ? {} : { caption }), ...(file ? { bytes: file } : {}) };
         return (await editPicture(ctx, me(claims), pathId(params), change)).map(galleryItemView);
       }, rule.maxBytes),
   ),
