@@ -20,7 +20,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['libs/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'e2e/**/*.test.ts'],
+          include: [
+            'libs/*/test/**/*.test.ts',
+            'services/*/test/**/*.test.ts',
+            'bench/test/**/*.test.ts',
+            'e2e/**/*.test.ts',
+          ],
           exclude: ['**/*.fault.test.ts', '**/*.serial.test.ts', '**/node_modules/**'],
           sequence: { groupOrder: 0 },
         },

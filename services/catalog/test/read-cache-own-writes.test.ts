@@ -19,6 +19,7 @@ describe("a replica's own writes, before their change notice arrives", () => {
   let server: ReturnType<express.Express['listen']>;
   let url: string;
   let value = 'before';
+  let fills = 0;
 
   beforeAll(async () => {
     cache = await startReadCache(silentDatabase, testLogger(), { maxMb: 1, clock: () => new Date() });
@@ -26,7 +27,16 @@ describe("a replica's own writes, before their change notice arrives", () => {
     app.use((req, res, next) => {
       if (!cache.fastLane(req, res)) next();
     });
-    app.get('/value', (req, res) => cache.answer(req, res, 'value', async () => jsonAnswer({ value })));
+    app.get('/value', (req, res) =>
+      cache.answer(req, res, 'value', async () => {
+        fills++;
+        return jsonAnswer({ value });
+      }),
+    );
+    // A student's own data: no public answer is made of it.
+    app.post('/api/student/favorite-clubs', (_req, res) => {
+      res.json({ status: 'success' });
+    });
     app.post('/value/:next', (req, res) => {
       value = req.params.next;
       res.json({ status: 'success' });
@@ -57,5 +67,19 @@ describe("a replica's own writes, before their change notice arrives", () => {
     expect(await read()).toBe('before');
     expect((await fetchJson(`${url}/value/after`, { method: 'POST' })).status).toBe(200);
     expect(await read()).toBe('after');
+  });
+
+  it("keeps the public answers through a student's personal writes (favourites), which change none of them", async () => {
+    expect(await read()).toBe('after');
+    const before = fills;
+    for (let i = 0; i < 3; i++) {
+      expect((await fetchJson(`${url}/api/student/favorite-clubs`, { method: 'POST' })).status).toBe(200);
+      expect(await read()).toBe('after');
+    }
+    expect(fills).toBe(before);
+    // Any other write still empties the cache.
+    expect((await fetchJson(`${url}/value/later`, { method: 'POST' })).status).toBe(200);
+    expect(await read()).toBe('later');
+    expect(fills).toBe(before + 1);
   });
 });
