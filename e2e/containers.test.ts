@@ -66,6 +66,14 @@ const manifest = (workspace: string) =>
     dependencies?: Record<string, string>;
   };
 /** Packages a workspace's source loads at run time (type-only imports and tests left out). */
+/** The source files of a workspace that import `@sproul/common/testing`. */
+function loadersOfTestSupport(workspace: string): string[] {
+  return readdirSync(path.join(repoRoot, workspace, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => readFileSync(file, 'utf8').includes("'@sproul/common/testing'"));
+}
+
 function runtimeImports(workspace: string): Map<string, string> {
   const found = new Map<string, string>();
   const sources = readdirSync(path.join(repoRoot, workspace, 'src'), {
@@ -73,6 +81,11 @@ function runtimeImports(workspace: string): Map<string, string> {
     withFileTypes: true,
   }).filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'));
   for (const entry of sources) {
+    // libs/common's test support (`@sproul/common/testing`: fuzzers, token forgers) is loaded by tests,
+    // benchmarks and the chaos and fuzz runs, never by a service (checked below): its dev-only packages
+    // (fast-check) are not an image's concern.
+    if (workspace === 'libs/common' && entry.parentPath.includes(`${path.sep}src${path.sep}testing`))
+      continue;
     const file = path.join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
     const imports = text.matchAll(
@@ -387,6 +400,7 @@ describe('docker-compose.yml and Dockerfile', () => {
     for (const service of serviceDirs) {
       const own = manifest(`services/${service}`).dependencies ?? {};
       expect(own['@sproul/common'], service).toBeDefined();
+      expect(loadersOfTestSupport(`services/${service}`), 'services load no test support').toEqual([]);
       for (const [name, file] of runtimeImports(`services/${service}`)) {
         if (own[name] || embeddedOnly[service]?.includes(name)) continue;
         expect(

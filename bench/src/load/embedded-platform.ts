@@ -5,9 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
-import { freePort } from '@sproul/common/testing';
+import { freePort, launchGroup, waitForHttp } from '@sproul/common/testing';
 import { type LoadPlatform, loadSettings } from './platform.js';
-import { startGroup, waitForOk } from './process-group.js';
 
 export async function startEmbeddedProcess(root: string): Promise<LoadPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sproul-bench-load-embedded-'));
@@ -24,8 +23,8 @@ export async function startEmbeddedProcess(root: string): Promise<LoadPlatform> 
   const internal = `http://127.0.0.1:${internalPort}`;
   const url = `http://127.0.0.1:${port}`;
   const start = async () => {
-    const group = startGroup(process.execPath, ['scripts/dist/embedded.js'], root, env);
-    await waitForOk(`${internal}/readyz`, 180_000, group);
+    const group = launchGroup(process.execPath, ['scripts/dist/embedded.js'], { cwd: root, env });
+    await waitForHttp(`${internal}/readyz`, 180_000, group);
     return group;
   };
   let group = await start();

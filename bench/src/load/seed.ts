@@ -2,7 +2,7 @@
 // into the catalog (a thousand sign-ups through the API would take longer than the run), then officers
 // and students signed up through the gateway as people do it (RSO list, registration, the confirmation
 // link from the sent mail, sign-in), and the officers' events, which the students later RSVP to.
-import { eventually, jsonClient } from '@sproul/common/testing';
+import { eventually, jsonClient, registrationBody } from '@sproul/common/testing';
 import { generateClub, insertCatalogClubs, TOPICS } from '../catalog/generated-clubs.js';
 import type { DataSet, Officer, SignedIn } from './data-set.js';
 import type { LoadPlatform } from './platform.js';
@@ -63,19 +63,12 @@ export async function seedDataSet(
     if (listed.status !== 200) throw new Error(`RSO list refused ${officer.email}: ${listed.status}`);
     const registered = await api('/api/user/register', {
       headers: as(officer.ip),
-      body: {
+      body: registrationBody({
         name: officer.club,
         email: officer.email,
         password: officer.password,
         tags: [tags[i % tags.length]!],
-        app_required: false,
-        new_members: true,
-        num_users: 1,
-        apply_deadline_start: null,
-        apply_deadline_end: null,
-        recruiting_start: null,
-        recruiting_end: null,
-      },
+      }),
     });
     if (registered.status !== 200) {
       throw new Error(

@@ -6,11 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createTestVhost, freePort, freePortRange, infraUrls } from '@sproul/common/testing';
+import {
+  createTestVhost,
+  freePort,
+  freePortRange,
+  infraUrls,
+  launchGroup,
+  waitForHttp,
+} from '@sproul/common/testing';
 import pg from 'pg';
 import { groupRss } from './group-rss.js';
 import { type LoadPlatform, loadSettings } from './platform.js';
-import { startGroup, waitForOk } from './process-group.js';
 
 const run = promisify(execFile);
 /** Port order of `npm run stack` (scripts/src/service-names.ts): the gateway's port + 1, + 2, … */
@@ -24,17 +30,20 @@ export async function startStack(root: string): Promise<LoadPlatform> {
   const port = await freePortRange(16);
   const internalPort = await freePort();
   const admin = { email: 'load-admin@campus.test', password: 'Load-admin-pass-42!' };
-  const group = startGroup(process.execPath, ['scripts/dist/stack.js'], root, {
-    ...loadSettings,
-    PORT: String(port),
-    INTERNAL_PORT: String(internalPort),
-    STACK_DB_PREFIX: prefix,
-    POSTGRES_URL: infraUrls.postgres,
-    AMQP_URL: vhost.url,
-    REDIS_URL: infraUrls.redis,
-    KEY_ENCRYPTION_SECRET: 'bench-load-key-encryption-secret',
-    RATE_LIMIT_PREFIX: `bench-load-${process.pid}`,
-    DATA_DIR: dataDir,
+  const group = launchGroup(process.execPath, ['scripts/dist/stack.js'], {
+    cwd: root,
+    env: {
+      ...loadSettings,
+      PORT: String(port),
+      INTERNAL_PORT: String(internalPort),
+      STACK_DB_PREFIX: prefix,
+      POSTGRES_URL: infraUrls.postgres,
+      AMQP_URL: vhost.url,
+      REDIS_URL: infraUrls.redis,
+      KEY_ENCRYPTION_SECRET: 'bench-load-key-encryption-secret',
+      RATE_LIMIT_PREFIX: `bench-load-${process.pid}`,
+      DATA_DIR: dataDir,
+    },
   });
   const internal = `http://127.0.0.1:${internalPort}`;
   const cleanUp = async () => {
@@ -49,7 +58,7 @@ export async function startStack(root: string): Promise<LoadPlatform> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForOk(`${internal}/readyz`, 180_000, group);
+    await waitForHttp(`${internal}/readyz`, 180_000, group);
     // An admin, as an operator makes one (`npm run admin:create`).
     await run(process.execPath, ['scripts/dist/admin-create.js', '--email', admin.email], {
       cwd: root,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { freePortRange, sleep } from '@sproul/common/testing';
 import pg from 'pg';
+import { serviceNames } from '../service-names.js';
 import { AnswerLog } from './answers.js';
 import { type Fault, type FaultResult, inject } from './faults.js';
 import { checkInvariants, observerPool } from './invariants.js';
@@ -20,27 +21,10 @@ import { Workload } from './workload.js';
 
 const run = promisify(execFile);
 
-/** The services `npm run stack` gives a database each. */
-export const DATABASE_SERVICES = [
-  'auth',
-  'catalog',
-  'engagement',
-  'mailer',
-  'media',
-  'monitor',
-  'recommender',
-];
+/** The services `npm run stack` gives a database each (every service behind the gateway). */
+export const DATABASE_SERVICES: readonly string[] = serviceNames;
 /** What can be killed: the gateway and every service (not the stack's S3 and SES stand-ins, which keep their data in memory). */
-export const KILLABLE = [
-  'gateway',
-  'auth',
-  'catalog',
-  'media',
-  'mailer',
-  'recommender',
-  'monitor',
-  'engagement',
-];
+export const KILLABLE: readonly string[] = ['gateway', ...serviceNames];
 
 export interface ChaosOptions {
   faults: Fault[];
@@ -184,7 +168,7 @@ export async function runChaos(options: ChaosOptions): Promise<{ report: ChaosRe
     const verdict = await checkInvariants({
       postgresUrl: options.postgresUrl,
       prefix,
-      services: DATABASE_SERVICES,
+      services: [...DATABASE_SERVICES],
       rabbit,
       vhost,
       sesUrl,

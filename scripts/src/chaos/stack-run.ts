@@ -1,11 +1,11 @@
 // `npm run stack` for the chaos run: its own databases (prefix), its own broker vhost and Redis, quick
 // restarts, and a supervisor that does not give up during a long outage (a service that cannot reach
 // RabbitMQ may exit and be restarted many times before it comes back).
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { type ChildProcess, execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { launchGroup } from '@sproul/common/testing';
 
 const run = promisify(execFile);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -27,12 +27,9 @@ export function launchChaosStack(options: {
   redisUrl: string;
   dataDir: string;
 }): ChaosStack {
-  const child = spawn('npm', ['run', 'stack'], {
+  const group = launchGroup('npm', ['run', 'stack'], {
     cwd: repoRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
       PORT: String(options.port),
       STACK_DB_PREFIX: options.prefix,
       POSTGRES_URL: options.postgresUrl,
@@ -51,42 +48,18 @@ export function launchChaosStack(options: {
       STACK_MAX_RESTARTS: '1000',
     },
   });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (output.length > 4_000_000) output = output.slice(-2_000_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+
   return {
-    child,
-    output: () => output,
+    child: group.child,
+    output: group.output,
     async pidOf(service) {
-      const { stdout } = await run('ps', ['-o', 'pid=,args=', '-g', String(child.pid)]);
+      const { stdout } = await run('ps', ['-o', 'pid=,args=', '-g', String(group.child.pid)]);
       const line = stdout.split('\n').find((l) => l.includes(`services/${service}/dist/start.js`));
       return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      process.kill(-child.pid!, 'SIGTERM');
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {}
-      }, 20_000);
-      await exited;
       // npm dies of the signal first; the supervisor then stops its services.
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline) {
-        try {
-          process.kill(-child.pid!, 0);
-        } catch {
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      clearTimeout(timer);
+      await group.stop(20_000);
     },
   };
 }

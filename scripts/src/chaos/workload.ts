@@ -4,7 +4,7 @@
 // A step is retried while the platform answers "not now" (502/503/504, no answer) or has not yet
 // learnt what another service announced; every answer is recorded. What the platform accepted is
 // remembered, for the invariants to find it exactly once afterwards.
-import { eventually, sleep } from '@sproul/common/testing';
+import { eventually, registrationBody, sleep } from '@sproul/common/testing';
 import type { AnswerLog, RecordingApi } from './answers.js';
 import { solidPng } from './png.js';
 import { emailsTo, sentEmails } from './ses-inbox.js';
@@ -143,19 +143,12 @@ export class Workload {
           );
           if (!this.tags) return undefined;
           const answer = await api('/api/user/register', {
-            body: {
+            body: registrationBody({
               name: officer.club,
               email: officer.email,
               password: PASSWORD,
-              tags: [this.tags[0]],
-              app_required: false,
-              new_members: true,
-              num_users: 1,
-              apply_deadline_start: null,
-              apply_deadline_end: null,
-              recruiting_start: null,
-              recruiting_end: null,
-            },
+              tags: [this.tags[0]!],
+            }),
           });
           return answer.status === 200 || (tries > 0 && answer.status === 409) || undefined;
         }),
