@@ -1,6 +1,7 @@
 // What must hold after the faults, read from the owning services' own databases (read-only), the
 // stack's broker and its SES emulator: nothing lost, nothing done twice, read models equal to their
 // sources, no 5xx but "not now", nothing left behind in an outbox or a dead-letter queue.
+import { topicMatches } from '@sproul/common/bus';
 import { routingKeyOf } from '@sproul/common/events';
 import { eventually } from '@sproul/common/testing';
 import pg from 'pg';
@@ -57,19 +58,6 @@ export function observerPool(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 2, application_name: OBSERVER });
   pool.on('error', () => {});
   return pool;
-}
-
-/** RabbitMQ topic matching: `*` one word, `#` zero or more. */
-export function topicMatches(pattern: string, key: string): boolean {
-  const p = pattern.split('.');
-  const k = key.split('.');
-  const match = (i: number, j: number): boolean => {
-    if (i === p.length) return j === k.length;
-    if (p[i] === '#') return match(i + 1, j) || (j < k.length && match(i, j + 1));
-    if (j === k.length) return false;
-    return (p[i] === '*' || p[i] === k[j]) && match(i + 1, j + 1);
-  };
-  return match(0, 0);
 }
 
 export async function checkInvariants(input: InvariantInputs): Promise<Verdict> {
