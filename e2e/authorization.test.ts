@@ -260,7 +260,10 @@ describe('authorization through the gateway (embedded platform)', () => {
     };
     const invitationA = before.teamA.invitations[0].id as string;
     const eventA = `/api/clubs/${officerA.link}/events/${clubA.eventId}`;
-    const attempts: [who: string, method: string, path: string, body?: unknown][] = [
+    type Attempt = [who: string, method: string, path: string, body?: unknown];
+    // A membership or RSVP status change, the most tried write below.
+    const setStatus = (who: string, path: string, status: string): Attempt => [who, 'POST', path, { status }];
+    const attempts: Attempt[] = [
       // Officer A at club B's catalog items, gallery and memberships (an officer reaches only the club
       // its token acts for: another club's item ids are not found).
       ['officer A', 'PUT', `/api/admin/events/${clubB.eventId}`, { name: 'Hijacked' }],
@@ -271,49 +274,24 @@ describe('authorization through the gateway (embedded platform)', () => {
       ['officer A', 'PUT', `/api/admin/resources/${clubB.resourceId}`, { name: 'Hijacked' }],
       ['officer A', 'DELETE', `/api/admin/resources/${clubB.resourceId}`],
       ['officer A', 'GET', `/api/clubs/${officerB.link}/members/${clubB.membershipId}`],
-      [
-        'officer A',
-        'POST',
-        `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`,
-        { status: 'removed' },
-      ],
+      setStatus('officer A', `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`, 'removed'),
       // …and at club B's membership under club A's own link, where officer A is an officer.
       ['officer A', 'GET', `/api/clubs/${officerA.link}/members/${clubB.membershipId}`],
-      [
-        'officer A',
-        'POST',
-        `/api/clubs/${officerA.link}/members/${clubB.membershipId}/status`,
-        { status: 'removed' },
-      ],
+      setStatus('officer A', `/api/clubs/${officerA.link}/members/${clubB.membershipId}/status`, 'removed'),
       ['officer A', 'GET', `/api/clubs/${officerA.link}/events/${clubB.eventId}/rsvps`],
       // Officer B at club A's team, poll, RSVPs and memberships.
       ['officer B', 'DELETE', `/api/user/team/officers/${officerA.accountId}`],
       ['officer B', 'DELETE', `/api/user/team/invitations/${invitationA}`],
       ['officer B', 'POST', '/api/user/switch-club', { club_id: before.teamA.club_id }],
       ['officer B', 'POST', `/api/clubs/${officerA.link}/polls/${clubA.pollId}/close`],
-      ['officer B', 'POST', `${eventA}/rsvps/${other.rsvpId}/status`, { status: 'cancelled' }],
-      [
-        'officer B',
-        'POST',
-        `/api/clubs/${officerA.link}/members/${other.membershipId}/status`,
-        { status: 'removed' },
-      ],
+      setStatus('officer B', `${eventA}/rsvps/${other.rsvpId}/status`, 'cancelled'),
+      setStatus('officer B', `/api/clubs/${officerA.link}/members/${other.membershipId}/status`, 'removed'),
       // A student at another student's membership and RSVP.
       ['student', 'GET', `/api/clubs/${officerA.link}/members/${other.membershipId}`],
-      [
-        'student',
-        'POST',
-        `/api/clubs/${officerA.link}/members/${other.membershipId}/status`,
-        { status: 'alumni' },
-      ],
+      setStatus('student', `/api/clubs/${officerA.link}/members/${other.membershipId}/status`, 'alumni'),
       ['student', 'GET', `/api/clubs/${officerA.link}/members/${other.membershipId}/resume`],
-      ['student', 'POST', `${eventA}/rsvps/${other.rsvpId}/status`, { status: 'cancelled' }],
-      [
-        'student',
-        'POST',
-        `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`,
-        { status: 'alumni' },
-      ],
+      setStatus('student', `${eventA}/rsvps/${other.rsvpId}/status`, 'cancelled'),
+      setStatus('student', `/api/clubs/${officerB.link}/members/${clubB.membershipId}/status`, 'alumni'),
     ];
     const tokens: Record<string, string> = {
       'officer A': officerA.access,

@@ -36,9 +36,13 @@ describe('a transaction whose connection the server ends between statements', as
       try {
         const attempt = database.db.transaction(async (tx) => {
           const [own] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`));
+          // drizzle's transaction holds the pool's client in its (internal) session.
+          const client = (tx as unknown as { session: { client: pg.PoolClient } }).session.client;
+          const ended = new Promise((resolve) => client.once('end', resolve));
           await admin.query('select pg_terminate_backend($1)', [own!.pid]);
-          // The FATAL arrives while nothing of this transaction is waiting for an answer.
-          await new Promise((resolve) => setTimeout(resolve, 200));
+          // The FATAL arrives while nothing of this transaction is waiting for an answer: wait until
+          // the client has heard it and its connection ended.
+          await ended;
           await tx.execute(sql`select 1`);
         });
         await expect(attempt).rejects.toThrow();

@@ -71,6 +71,7 @@ export async function startPrivateRabbit() {
     (await run(bin('rabbitmqctl'), ['-n', node, ...args], { env, timeout: 60_000 })).stdout;
   const server = spawn(bin('rabbitmq-server'), [], { env, stdio: 'ignore', detached: true });
   const url = `amqp://guest:guest@127.0.0.1:${port}`;
+  const vhostUrl = (name: string) => `${url}/${encodeURIComponent(name)}`;
   try {
     await eventually(
       async () => {
@@ -103,11 +104,13 @@ export async function startPrivateRabbit() {
         500,
       );
     },
+    /** The AMQP URL of one of the node's vhosts. */
+    vhostUrl,
     /** A vhost of the node's own for the stack (guest may use it). */
     async addVhost(name: string) {
       await ctl('add_vhost', name);
       await ctl('set_permissions', '-p', name, 'guest', '.*', '.*', '.*');
-      return `${url}/${encodeURIComponent(name)}`;
+      return vhostUrl(name);
     },
     /** Queues and their depths in a vhost. */
     async queues(vhost: string) {

@@ -1,1 +1,2 @@
 export * from './rabbitmq-bus.js';
+export * from './take-dead-letters-at.js';
