@@ -60,4 +60,28 @@ describe('trend', () => {
       ).flat,
     ).toBe(false);
   });
+
+  it('judges throughput by its fall only: warming up is not a fault, slowing down is', () => {
+    const throughput = { relative: 0.2, absolute: 0, worse: 'down' } as const;
+    // 150 → 200 req/s over the soak, then 200 → 140.
+    expect(
+      trend(
+        every10s(30, (t) => 150 + (50 * t) / 1800),
+        throughput,
+      ).flat,
+    ).toBe(true);
+    expect(
+      trend(
+        every10s(30, (t) => 200 - (60 * t) / 1800),
+        throughput,
+      ).flat,
+    ).toBe(false);
+    // The same rise is a drift for memory, judged both ways.
+    expect(
+      trend(
+        every10s(30, (t) => 150 + (50 * t) / 1800),
+        { relative: 0.2, absolute: 0 },
+      ).flat,
+    ).toBe(false);
+  });
 });

@@ -101,9 +101,9 @@ export function renderReport(report: LoadReport): string {
             : ''
         }.`,
         '',
-        "Memory: /proc's VmRSS summed over each service's processes on the stack (gateway = its primary and workers; runs before this rule read process_resident_memory_bytes from /metrics, one gateway worker or the other), the process's own gauge embedded. Lag: prom-client's nodejs_eventloop_lag_p99_seconds and _mean_seconds from each /metrics (the gateway's from whichever worker answered). Queues: GET /api/monitor/bus, waiting and dead-lettered messages summed over every service queue.",
+        "Memory: /proc's VmRSS summed over each service's processes on the stack (gateway = its primary and workers; runs before this rule read process_resident_memory_bytes from /metrics, one gateway worker or the other), the process's own gauge embedded. Lag: prom-client's nodejs_eventloop_lag_p99_seconds and _mean_seconds from each /metrics (the gateway's from whichever worker answered). Heap: prom-client's nodejs_heap_size_used_bytes (the JS objects alive; the gateway's one worker's), beside RSS to tell a leak of objects from memory the allocator keeps. Queues: GET /api/monitor/bus, waiting and dead-lettered messages summed over every service queue.",
         '',
-        'Slopes are least-squares fits over the samples; flat = the fitted drift over the soak is within the tolerance (RSS: 10 % of the mean or 8 MB; lag: 50 % or 5 ms; queues: 10 messages; throughput: 20 %).',
+        `Slopes are least-squares fits over the samples after the first ${fmt(soak.warmupMinutes ?? 0, 0)} minutes (warm-up: heaps and pools growing to their working size); flat = the fitted drift over the rest of the soak is within the tolerance (RSS and heap: 10 % of the mean or 8 MB; lag: 50 % or 5 ms; queues: 10 messages; throughput: not falling by more than 20 %).`,
         '',
         '| series | samples | mean | slope per hour | drift over the soak | flat |',
         '|---|---:|---:|---:|---:|---|',

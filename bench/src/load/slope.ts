@@ -31,16 +31,27 @@ export interface Trend {
   flat: boolean;
 }
 
+export interface Tolerance {
+  relative: number;
+  absolute: number;
+  /**
+   * Which way a drift is a problem: 'down' for throughput (rising while the JIT and caches warm is
+   * not a fault), 'both' (the default) for memory, lag and queues.
+   */
+  worse?: 'both' | 'down';
+}
+
 /**
  * A soak series' trend. Flat when the fitted drift over the soak is within `relative` of the mean or
  * within `absolute` (in the series' unit), whichever is larger: memory that grows 2 % while a cache
  * fills, or a lag moving by a tenth of a millisecond, is noise on a shared machine, not a leak.
  */
-export function trend(samples: readonly Sample[], tolerance: { relative: number; absolute: number }): Trend {
+export function trend(samples: readonly Sample[], tolerance: Tolerance): Trend {
   const { slope } = leastSquares(samples);
   const span = samples.length > 1 ? samples.at(-1)!.t - samples[0]!.t : 0;
   const mean = samples.length ? samples.reduce((sum, s) => sum + s.value, 0) / samples.length : Number.NaN;
   const drift = slope * span;
   const allowed = Math.max(tolerance.absolute, Math.abs(mean) * tolerance.relative);
-  return { perHour: slope * 3600, drift, mean, samples: samples.length, flat: Math.abs(drift) <= allowed };
+  const flat = tolerance.worse === 'down' ? drift >= -allowed : Math.abs(drift) <= allowed;
+  return { perHour: slope * 3600, drift, mean, samples: samples.length, flat };
 }

@@ -18,6 +18,7 @@ export interface SoakResult {
   connections: number;
   minutes: number;
   sampleSeconds: number;
+  warmupMinutes: number;
   load: StepSummary;
   /** Series name → its samples (t in seconds since the soak began). */
   series: Record<string, Sample[]>;
@@ -27,19 +28,22 @@ export interface SoakResult {
 /** How much drift each kind of series may show over the soak and still be flat (see trend()). */
 const TOLERANCES = {
   rss: { unit: 'MB', relative: 0.1, absolute: 8 },
+  heap: { unit: 'MB', relative: 0.1, absolute: 8 },
   lag: { unit: 'ms', relative: 0.5, absolute: 5 },
   queue: { unit: 'messages', relative: 0, absolute: 10 },
-  throughput: { unit: 'req/s', relative: 0.2, absolute: 0 },
+  throughput: { unit: 'req/s', relative: 0.2, absolute: 0, worse: 'down' },
 } as const;
 
 const kindOf = (series: string): keyof typeof TOLERANCES =>
   series.endsWith('rss')
     ? 'rss'
-    : series.includes('lag')
-      ? 'lag'
-      : series.startsWith('queue')
-        ? 'queue'
-        : 'throughput';
+    : series.endsWith('heap')
+      ? 'heap'
+      : series.includes('lag')
+        ? 'lag'
+        : series.startsWith('queue')
+          ? 'queue'
+          : 'throughput';
 
 export async function soak(
   platform: LoadPlatform,
@@ -48,6 +52,8 @@ export async function soak(
     connections: number;
     minutes: number;
     sampleSeconds: number;
+    /** Left out of the fitted trends (still sampled and kept in the series). */
+    warmupMinutes: number;
     seed: number;
     pairs: ReturnType<typeof createPairs>;
   },
@@ -84,6 +90,10 @@ export async function soak(
           .catch(() => '');
         const rss = rssFromProc?.() ?? metricValue(text, 'process_resident_memory_bytes') ?? rssOf(pid);
         add(`${name} rss`, t, rss === undefined ? undefined : rss / 2 ** 20);
+        // The JS heap in use (one gateway worker's): beside RSS, it tells a leak of objects from memory
+        // the allocator keeps (RSS growing, heap flat).
+        const heap = metricValue(text, 'nodejs_heap_size_used_bytes');
+        add(`${name} heap`, t, heap === undefined ? undefined : heap / 2 ** 20);
         const lag = metricValue(text, 'nodejs_eventloop_lag_p99_seconds');
         add(`${name} lag p99`, t, lag === undefined ? undefined : lag * 1000);
         const mean = metricValue(text, 'nodejs_eventloop_lag_mean_seconds');
@@ -132,10 +142,14 @@ export async function soak(
     clearInterval(progress);
     await sampling;
   }
+  // Fitted after the warm-up: the heap and the allocator grow to their working size in the first
+  // minutes (JIT code, pools, caches), and a line through that step would read as a leak.
+  const warmupSeconds = options.warmupMinutes * 60;
   const trends: SoakResult['trends'] = {};
   for (const [name, samples] of Object.entries(series)) {
     const tolerance = TOLERANCES[kindOf(name)];
-    trends[name] = { ...trend(samples, tolerance), unit: tolerance.unit };
+    const steady = samples.filter((sample) => sample.t >= warmupSeconds);
+    trends[name] = { ...trend(steady, tolerance), unit: tolerance.unit };
   }
   const { pairs: _pairs, ...settings } = options;
   return { ...settings, load, series, trends };
