@@ -34,6 +34,8 @@ export interface EmbeddedPlatform {
 export interface EmbeddedOptions {
   /** Where every log line goes (default stdout): a harness that checks what the platform logs. */
   logDestination?: DestinationStream;
+  /** A new cluster's tarball that a new data directory starts from (tests: EmbeddedPostgres.open). */
+  databaseTemplate?: string;
 }
 
 export async function startEmbedded(
@@ -47,7 +49,7 @@ export async function startEmbedded(
   // sign-on provider and the SES emulator (neither writes under DATA_DIR) start meanwhile (the database
   // takes seconds to open, mostly on this thread).
   const starting = [
-    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded')),
+    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'), { template: options.databaseTemplate }),
     startStudentSignOn(publicBaseUrl),
     startSesEmulator(),
   ] as const;

@@ -380,7 +380,7 @@ describe.each(['memory', 'redis'] as const)('gateway rate limits (%s)', async (k
   it.skipIf(!available)(
     'refuses with Retry-After and the error envelope, and lets the account in again after the window',
     async () => {
-      const quick = await gateway({ TRUST_PROXY: 'loopback', RATE_LIMIT_FACTOR: '0.02' }); // 12 s per account
+      const quick = await gateway({ TRUST_PROXY: 'loopback', RATE_LIMIT_FACTOR: '0.01' }); // 6 s per account
       const account = `${randomUUID()}@berkeley.edu`;
       const attempt = CREDENTIAL_ATTEMPTS['GET /api/user/login (Basic)']!;
       for (let i = 0; i < 10; i++) expect(allowed(await attempt(quick, account, from(nextIp())))).toBe(true);
