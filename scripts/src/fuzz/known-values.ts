@@ -19,17 +19,31 @@ export async function knownValues(
       (club) => club.link_name,
     ),
   ].filter((link): link is string => typeof link === 'string');
-  const ids: string[] = [];
-  for (const list of [
-    '/api/admin/events',
-    '/api/admin/resources',
-    '/api/admin/faq',
-    '/api/admin/recruiting-events',
-  ]) {
+  // Ids of the officer's own items, by the collection a route's id names (`/api/admin/faq/{id}`: a FAQ
+  // entry's id): a random pick among every kind would mostly name nothing on that route.
+  const idsOf = async (list: string) => {
     const answer = await api(list, { token: officer.token });
-    if (Array.isArray(answer.body))
-      ids.push(...answer.body.slice(0, 2).map((item: { id?: unknown }) => String(item.id)));
-  }
+    // A list, or a page whose one list is the items (`{ total, limit, offset, members: [...] }`).
+    const items = Array.isArray(answer.body)
+      ? answer.body
+      : Object.values(answer.body ?? {}).find(Array.isArray);
+    return Array.isArray(items) ? items.slice(0, 3).map((item: { id?: unknown }) => String(item.id)) : [];
+  };
+  const link = profile.body?.link_name as string | undefined;
+  const byCollection: Record<string, string[]> = {
+    events: await idsOf('/api/admin/events'),
+    'recruiting-events': await idsOf('/api/admin/recruiting-events'),
+    resources: await idsOf('/api/admin/resources'),
+    faq: await idsOf('/api/admin/faq'),
+    ...(link
+      ? {
+          members: await idsOf(`/api/clubs/${link}/members`),
+          messages: await idsOf(`/api/clubs/${link}/messages`),
+          polls: await idsOf(`/api/clubs/${link}/polls`),
+        }
+      : {}),
+  };
+  const ids = Object.values(byCollection).flat();
   // Other clubs' addresses (from the admin's list), never the fuzzer's own accounts': an admin route
   // given one would delete the account or club the fuzzer signs in with, for the rest of the run.
   const clubs = JSON.stringify((await api('/api/monitor/club/list', { token: admin.token })).body ?? '');
@@ -41,7 +55,13 @@ export async function knownValues(
     link_name: links,
     email: emails,
     id: ids,
-    eventId: ids,
+    eventId: [...byCollection.events!, ...byCollection['recruiting-events']!],
+    pollId: byCollection.polls ?? [],
   };
-  return (name) => byName[name];
+  return (name, route) => {
+    // `/api/admin/faq/{id}`, `/api/clubs/{link}/members/{id}/status`: the collection just before the id.
+    const collection = new RegExp(`/([\\w-]+)/\\{${name}\\}`).exec(route.path)?.[1];
+    const own = collection ? byCollection[collection] : undefined;
+    return own?.length ? own : byName[name];
+  };
 }
