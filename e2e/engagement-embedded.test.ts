@@ -15,9 +15,13 @@ describe('engagement in the embedded platform', () => {
   afterAll(() => testPlatform?.stop());
 
   it('starts, is ready, and documents its routes in the merged /api/openapi.json', async () => {
-    const ready = await fetch(`${testPlatform.platform.internalUrl}/readyz`);
-    expect(ready.status).toBe(200);
-    expect(Object.keys((await ready.json()).checks)).toContain('engagement');
+    // Probed as an orchestrator does, until it answers 200: on a loaded machine a service's own
+    // /readyz can take longer than the gateway's 1.5 s per check just after start.
+    const ready = await eventually(async () => {
+      const answer = await fetch(`${testPlatform.platform.internalUrl}/readyz`);
+      return answer.status === 200 ? answer.json() : undefined;
+    }, 30_000);
+    expect(Object.keys(ready.checks)).toContain('engagement');
     const document = (await api('/api/openapi.json')).body;
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
