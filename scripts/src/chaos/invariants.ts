@@ -142,8 +142,7 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
         for (const queue of queues) byQueue.set(queue, [...(byQueue.get(queue) ?? []), row.event_id]);
       }
       for (const [queue, ids] of byQueue) {
-        const consumer = queue.replace(/^sproul\./, '');
-        const owner = consumer.split('-')[0]!;
+        const { consumer, owner } = consumerOf(queue);
         if (!input.services.includes(owner)) continue;
         const seen = await recordedBy(db(owner), owner, consumer, ids);
         deliveriesChecked += ids.length;
@@ -309,16 +308,17 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
     const unexplained: string[] = [];
     let explained = 0;
     for (const queue of deadQueues) {
-      const consumer = queue.name.replace(/^sproul\./, '').replace(/\.dead$/, '');
-      const owner = consumer.split('-')[0]!;
+      const { consumer, owner } = consumerOf(queue.name);
       const letters = await takeDeadLettersAt(input.rabbit.vhostUrl(input.vhost), consumer);
+      const idOf = (letter: (typeof letters)[number]) => (letter.body as { id?: unknown } | null)?.id;
+      const ids = letters.map(idOf).filter((id): id is string => typeof id === 'string');
+      const recorded =
+        input.services.includes(owner) && ids.length > 0
+          ? await recordedBy(db(owner), owner, consumer, ids)
+          : new Set<string>();
       for (const letter of letters) {
-        const id = (letter.body as { id?: unknown } | null)?.id;
-        const recorded =
-          typeof id === 'string' && input.services.includes(owner)
-            ? (await recordedBy(db(owner), owner, consumer, [id])).has(id)
-            : false;
-        if (recorded) explained++;
+        const id = idOf(letter);
+        if (typeof id === 'string' && recorded.has(id)) explained++;
         else
           unexplained.push(
             `${queue.name}: ${letter.routingKey} ${String(id)} after ${letter.attempts} attempt(s): ${letter.error}`,
@@ -365,6 +365,12 @@ export async function checkInvariants(input: InvariantInputs): Promise<Verdict> 
   } finally {
     for (const pool of pools.values()) await pool.end();
   }
+}
+
+/** The consumer a queue (`sproul.mailer-bulk`, `sproul.mailer-bulk.dead`) belongs to, and its service. */
+function consumerOf(queue: string) {
+  const consumer = queue.replace(/^sproul\./, '').replace(/\.dead$/, '');
+  return { consumer, owner: consumer.split('-')[0]! };
 }
 
 /**
