@@ -90,12 +90,16 @@ export class OutboxRelay {
     const { database, table, bus, logger, batchSize = 500 } = this.options;
     return database.db.transaction(async (tx) => {
       // Lock and read in one round trip: rows come back only to the replica holding the service's lock.
+      // The statement's snapshot is taken before that lock: a replica whose batch committed in between
+      // leaves its rows looking unsent in it. Locking the rows re-reads each at its latest version, so
+      // those (sent or deleted by then) drop out instead of going out a second time.
       const rows = rowsOf<{ id: string | number; payload: EventEnvelope }>(
         await tx.execute(sql`
           with lock as (select pg_try_advisory_xact_lock(hashtext(${`outbox:${database.service}`})) as held)
           select o.id, o.payload from ${table} o, lock
           where lock.held and o.sent_at is null and o.error is null
-          order by o.id limit ${batchSize}`),
+          order by o.id limit ${batchSize}
+          for update of o skip locked`),
       );
       if (rows.length === 0) return 0;
       // A row that breaks its contract (written around `append`, or by an older version) would block
