@@ -66,6 +66,8 @@ export async function startEmbedded(
   });
   // Queues live in the same PGlite as the outboxes (schema `bus`): a crash loses no handed-over event.
   const bus = await DurableInProcessBus.open(database.client, loggerOf('bus'));
+  // What starting queues (a first start's seed and replays) is worked through once the gateway answers.
+  bus.hold();
   // One store for all, as they share one Redis in the other modes (the token denylist must be common).
   const store = new MemoryStore();
   // Email goes to the SES emulator; the gateway shows what it got at /_dev/mail. Club images go to an
@@ -128,6 +130,7 @@ export async function startEmbedded(
       ],
     },
   });
+  bus.release();
   return {
     url: gateway.url,
     internalUrl: gateway.internalUrl,

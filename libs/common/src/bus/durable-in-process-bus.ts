@@ -27,6 +27,8 @@ import {
  */
 export class DurableInProcessBus implements EventBus {
   private readonly queues = new Map<string, DurableQueue>();
+  /** Subscriptions made while held, resumed by `release`. */
+  private held?: Map<string, SubscriptionSpec>;
   private closed = false;
 
   private constructor(
@@ -74,8 +76,30 @@ export class DurableInProcessBus implements EventBus {
     const existing = this.queues.get(spec.queue);
     const queue = existing ?? new DurableQueue(this.client, spec, this.logger);
     this.queues.set(spec.queue, queue);
-    queue.resume(spec);
-    return { cancel: async () => queue.pause() };
+    if (this.held) this.held.set(spec.queue, spec);
+    else queue.resume(spec);
+    return {
+      cancel: async () => {
+        this.held?.delete(spec.queue);
+        queue.pause();
+      },
+    };
+  }
+
+  /**
+   * Until `release`, queues are bound and fill, but deliver nothing. `npm start` holds them while its
+   * services start: a first start's work (the demo seed, the replays every new service asks for: about a
+   * thousand events for seven consumers) then runs after the gateway answers, not before, on the one
+   * thread that also starts the services.
+   */
+  hold(): void {
+    this.held ??= new Map();
+  }
+
+  release(): void {
+    const held = this.held;
+    this.held = undefined;
+    for (const [name, spec] of held ?? []) this.queues.get(name)?.resume(spec);
   }
 
   async takeDeadLetters(queue: string, max = 100): Promise<DeadLetter[]> {

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
+import { YieldingPGlite } from './yielding-pglite.js';
 
 /**
  * One embedded PostgreSQL (PGlite) for the whole `npm start` process: creating an instance takes
@@ -26,12 +27,15 @@ export class EmbeddedPostgres {
   static async open(dataDir?: string, options: { template?: string } = {}): Promise<EmbeddedPostgres> {
     const fromTemplate = () =>
       options.template ? { loadDataDir: new Blob([readFileSync(options.template)]) } : {};
-    if (!dataDir) return new EmbeddedPostgres(await PGlite.create(fromTemplate()));
+    if (!dataDir) return new EmbeddedPostgres(await YieldingPGlite.open(fromTemplate()));
     mkdirSync(dataDir, { recursive: true });
     const lock = acquireDataDirLock(dataDir);
     try {
       const isNew = !existsSync(path.join(dataDir, 'PG_VERSION'));
-      return new EmbeddedPostgres(await PGlite.create({ dataDir, ...(isNew ? fromTemplate() : {}) }), lock);
+      return new EmbeddedPostgres(
+        await YieldingPGlite.open({ dataDir, ...(isNew ? fromTemplate() : {}) }),
+        lock,
+      );
     } catch (error) {
       lock.release();
       throw error;
