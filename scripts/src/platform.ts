@@ -49,7 +49,10 @@ export async function startEmbedded(
   // sign-on provider and the SES emulator (neither writes under DATA_DIR) start meanwhile (the database
   // takes seconds to open, mostly on this thread).
   const starting = [
-    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'), { template: options.databaseTemplate }),
+    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'), {
+      template: options.databaseTemplate,
+      turnTheLoop: true,
+    }),
     startStudentSignOn(publicBaseUrl),
     startSesEmulator(),
   ] as const;

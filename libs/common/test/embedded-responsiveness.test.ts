@@ -13,7 +13,10 @@ import { inbox } from './fixtures/schema.js';
 // its HTTP answering while they work through a backlog.
 describe('the embedded mode under a backlog', () => {
   it('lets timers and I/O run between the statements of a long chain of queries', async () => {
-    const database = await EmbeddedPostgres.open(undefined, { template: pgliteTemplate() });
+    const database = await EmbeddedPostgres.open(undefined, {
+      template: pgliteTemplate(),
+      turnTheLoop: true,
+    });
     try {
       let done = 0;
       let doneWhenTimerFired: number | undefined;

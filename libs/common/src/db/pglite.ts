@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import type { Database } from './database.js';
@@ -23,19 +23,26 @@ export class EmbeddedPostgres {
    * `template`: a tarball of a new cluster (`dumpDataDir()` of a fresh instance) that a new data
    * directory, or a memory instance, starts from instead of running initdb: 1-2 s instead of 3-5 s.
    * The test suite makes one per run (testing/pglite-template.ts); a cluster that exists ignores it.
+   *
+   * `turnTheLoop`: a process that serves HTTP from this thread (`npm start`, a service on its own
+   * PGlite) passes it, so that a backlog of queries cannot hold its requests (yielding-pglite.ts).
+   * Without it, a query chain runs to its end before any I/O, as the services' tests expect: they read
+   * the events a request published as soon as its answer arrives.
    */
-  static async open(dataDir?: string, options: { template?: string } = {}): Promise<EmbeddedPostgres> {
+  static async open(
+    dataDir?: string,
+    options: { template?: string; turnTheLoop?: boolean } = {},
+  ): Promise<EmbeddedPostgres> {
     const fromTemplate = () =>
       options.template ? { loadDataDir: new Blob([readFileSync(options.template)]) } : {};
-    if (!dataDir) return new EmbeddedPostgres(await YieldingPGlite.open(fromTemplate()));
+    const create = (pgliteOptions: PGliteOptions) =>
+      options.turnTheLoop ? YieldingPGlite.open(pgliteOptions) : PGlite.create(pgliteOptions);
+    if (!dataDir) return new EmbeddedPostgres(await create(fromTemplate()));
     mkdirSync(dataDir, { recursive: true });
     const lock = acquireDataDirLock(dataDir);
     try {
       const isNew = !existsSync(path.join(dataDir, 'PG_VERSION'));
-      return new EmbeddedPostgres(
-        await YieldingPGlite.open({ dataDir, ...(isNew ? fromTemplate() : {}) }),
-        lock,
-      );
+      return new EmbeddedPostgres(await create({ dataDir, ...(isNew ? fromTemplate() : {}) }), lock);
     } catch (error) {
       lock.release();
       throw error;

@@ -25,7 +25,7 @@ async function openDatabase(service: string, config: CommonConfig) {
     return { database: await openPostgres({ url: config.DATABASE_URL, service }) };
   }
   const { EmbeddedPostgres } = await import('../db/pglite.js');
-  const embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, service));
+  const embedded = await EmbeddedPostgres.open(path.resolve(config.DATA_DIR, service), { turnTheLoop: true });
   return { database: embedded.forService(service), embedded };
 }
 
