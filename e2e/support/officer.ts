@@ -28,6 +28,9 @@ export async function registerOfficer(
   });
 }
 
+const clubClaimOf = (token: string) =>
+  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { club?: string | null }).club;
+
 /** An officer's session once their club is known to the catalog: tokens and the club's link name. */
 export interface OfficerSession {
   access: string;
@@ -45,6 +48,9 @@ export async function signInOfficer(api: Api, officer: { email: string; password
       body: { email: officer.email, password: officer.password },
     });
     if (login.status !== 200) return undefined;
+    // A token from before auth learned of the club carries no `club` claim: the catalog would still
+    // answer it (it falls back to the club the account owns), but the team routes would not.
+    if (!clubClaimOf(login.body.access)) return undefined;
     const profile = await api('/api/admin/profile', { token: login.body.access });
     if (profile.status !== 200) return undefined;
     return { access: login.body.access, refresh: login.body.refresh, link: profile.body.link_name };
