@@ -28,8 +28,12 @@ export async function registerOfficer(
   });
 }
 
-const clubClaimOf = (token: string) =>
-  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { club?: string | null }).club;
+/** What an access token says of its holder (read, not verified: the tests' own tokens). */
+export const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+    sub: string;
+    club: string | null;
+  };
 
 /** An officer's session once their club is known to the catalog: tokens and the club's link name. */
 export interface OfficerSession {
@@ -50,7 +54,7 @@ export async function signInOfficer(api: Api, officer: { email: string; password
     if (login.status !== 200) return undefined;
     // A token from before auth learned of the club carries no `club` claim: the catalog would still
     // answer it (it falls back to the club the account owns), but the team routes would not.
-    if (!clubClaimOf(login.body.access)) return undefined;
+    if (!claimsOf(login.body.access).club) return undefined;
     const profile = await api('/api/admin/profile', { token: login.body.access });
     if (profile.status !== 200) return undefined;
     return { access: login.body.access, refresh: login.body.refresh, link: profile.body.link_name };

@@ -1,5 +1,5 @@
 import { eventually } from '@sproul/common/testing';
-import { type OfficerSession, registerOfficer, signInOfficer } from './officer.js';
+import { claimsOf, type OfficerSession, registerOfficer, signInOfficer } from './officer.js';
 import type { Api, TestPlatform } from './platform.js';
 
 export const CAST_ADMIN = { email: 'authz-admin@campus.test', password: 'Admin-pass-42!' };
@@ -43,12 +43,6 @@ export interface SecurityCast {
     { email: string; password: string }
   >;
 }
-
-const claimsOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
-    sub: string;
-    club: string | null;
-  };
 
 /** The body of a 2xx answer, else an error naming the call (which `eventually` retries). */
 async function answered(api: Api, path: string, init?: Parameters<Api>[1]) {
