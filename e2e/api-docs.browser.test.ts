@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commonConfigSchema, loadConfig } from '@sproul/common/config';
-import { pgliteTemplate } from '@sproul/common/testing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,14 +19,11 @@ describe.skipIf(noBrowser)('API documentation page (/api/docs)', () => {
 
   beforeAll(async () => {
     const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    platform = await startEmbedded(
-      {
-        ...loadConfig(gatewayConfigSchema, env),
-        ...loadConfig(commonConfigSchema, env),
-        PORT: Number(env.PORT),
-      },
-      { databaseTemplate: pgliteTemplate() },
-    );
+    platform = await startEmbedded({
+      ...loadConfig(gatewayConfigSchema, env),
+      ...loadConfig(commonConfigSchema, env),
+      PORT: Number(env.PORT),
+    });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
-import { eventually, pgliteTemplate } from '@sproul/common/testing';
+import { eventually } from '@sproul/common/testing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICER_PASSWORD } from '../scripts/src/demo-accounts.js';
@@ -30,14 +30,11 @@ describe('engagement catching up with an existing platform (embedded)', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     };
-    platform = await startEmbedded(
-      {
-        ...loadConfig(gatewayConfigSchema, env),
-        ...loadConfig(commonConfigSchema, env),
-        PORT: Number(env.PORT),
-      },
-      { databaseTemplate: pgliteTemplate() },
-    );
+    platform = await startEmbedded({
+      ...loadConfig(gatewayConfigSchema, env),
+      ...loadConfig(commonConfigSchema, env),
+      PORT: Number(env.PORT),
+    });
     return apiAt(platform.url);
   };
 

@@ -1,7 +1,17 @@
 // Transpiles every package's TypeScript (src/ → dist/, file for file) with esbuild, skipping packages
 // whose dist/ is newer than every source file, and bundles the monitor's admin web app with Vite (the
 // same stamp rule, so an up-to-date tree loads no Vite). Type checking is tsc's job, in `npm test`.
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Once per install it also makes the embedded database's new-cluster template (see below).
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -79,9 +89,40 @@ function viteBuild(vite) {
   });
 }
 
+// A new PGlite cluster's tarball, made once per install as a distribution's package runs initdb at
+// install time: `npm start` on a new data directory (and a service on its own PGlite) then starts from
+// it in under a second instead of running initdb for ~3 s. Named by PGlite's version under
+// node_modules/.cache, so `npm ci` and upgrades leave no stale one; libs/common/src/db/cluster-template.ts
+// finds it by the same rule (e2e/cluster-template.test.ts holds the two together). It runs while esbuild
+// and Vite work, which do most of theirs off this thread.
+export function clusterTemplatePath() {
+  const folder = path.join(root, 'node_modules/@electric-sql/pglite');
+  const { version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+  return path.join(root, 'node_modules/.cache/sproul', `pglite-${version}-cluster.tar`);
+}
+
+async function makeClusterTemplate(force) {
+  const file = clusterTemplatePath();
+  if (!force && existsSync(file)) return false;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const instance = await PGlite.create({});
+  try {
+    const tarball = Buffer.from(await (await instance.dumpDataDir('none')).arrayBuffer());
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Renamed into place: a build stopped half-way, or one beside it, never leaves half a tarball.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, tarball);
+    renameSync(partial, file);
+  } finally {
+    await instance.close();
+  }
+  return true;
+}
+
 export async function buildAll({ force = false } = {}) {
   let built = 0;
   await Promise.all([
+    makeClusterTemplate(force),
     buildWebApp(force).then((didBuild) => {
       if (didBuild) built += 1;
     }),

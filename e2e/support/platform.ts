@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commonConfigSchema, loadConfig } from '@sproul/common/config';
 import type { EventEnvelope } from '@sproul/common/events';
-import {
-  type JsonAnswer,
-  type JsonClient,
-  jsonClient,
-  pgliteTemplate,
-  recordEvents,
-} from '@sproul/common/testing';
+import { type JsonAnswer, type JsonClient, jsonClient, recordEvents } from '@sproul/common/testing';
 import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { type EmbeddedPlatform, startEmbedded } from '../../scripts/src/platform.js';
 import { freePort } from './processes.js';
@@ -30,16 +24,13 @@ export async function startTestPlatform(name: string, processEnv: Record<string,
   Object.assign(process.env, processEnv);
   // The gateway's internal listener (/readyz, /metrics) on a port of its own choosing.
   const env = { PORT: String(await freePort()), INTERNAL_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  const platform: EmbeddedPlatform = await startEmbedded(
-    {
-      // The web client's URL is the gateway's too (its pages link there), as `npm start` reads it.
-      // The gateway's own settings given (RATE_LIMIT_FACTOR, CORS_ORIGINS…) too.
-      ...loadConfig(gatewayConfigSchema, { ...processEnv, ...env }),
-      ...loadConfig(commonConfigSchema, env),
-      PORT: Number(env.PORT),
-    },
-    { databaseTemplate: pgliteTemplate() },
-  );
+  const platform: EmbeddedPlatform = await startEmbedded({
+    // The web client's URL is the gateway's too (its pages link there), as `npm start` reads it.
+    // The gateway's own settings given (RATE_LIMIT_FACTOR, CORS_ORIGINS…) too.
+    ...loadConfig(gatewayConfigSchema, { ...processEnv, ...env }),
+    ...loadConfig(commonConfigSchema, env),
+    PORT: Number(env.PORT),
+  });
   const events: EventEnvelope[] = await recordEvents(platform.bus, `e2e-${name}-recorder`);
   return {
     platform,

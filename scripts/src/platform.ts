@@ -34,8 +34,6 @@ export interface EmbeddedPlatform {
 export interface EmbeddedOptions {
   /** Where every log line goes (default stdout): a harness that checks what the platform logs. */
   logDestination?: DestinationStream;
-  /** A new cluster's tarball that a new data directory starts from (tests: EmbeddedPostgres.open). */
-  databaseTemplate?: string;
 }
 
 export async function startEmbedded(
@@ -49,10 +47,7 @@ export async function startEmbedded(
   // sign-on provider and the SES emulator (neither writes under DATA_DIR) start meanwhile (the database
   // takes seconds to open, mostly on this thread).
   const starting = [
-    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'), {
-      template: options.databaseTemplate,
-      turnTheLoop: true,
-    }),
+    EmbeddedPostgres.open(path.resolve(config.DATA_DIR, 'embedded'), { turnTheLoop: true }),
     startStudentSignOn(publicBaseUrl),
     startSesEmulator(),
   ] as const;

@@ -5,7 +5,7 @@ import { EmbeddedPostgres } from '../src/db/pglite.js';
 import { UserRegisteredV1 } from '../src/events/contracts/user-registered.js';
 import { makeEvent } from '../src/events/make-event.js';
 import { on, subscribeHandlers } from '../src/messaging/consumer.js';
-import { eventually, pgliteTemplate, testLogger } from '../src/testing/index.js';
+import { eventually, testLogger } from '../src/testing/index.js';
 import { type Harness, openHarness, uniqueQueue } from './fixtures/harness.js';
 import { inbox } from './fixtures/schema.js';
 
@@ -13,10 +13,7 @@ import { inbox } from './fixtures/schema.js';
 // its HTTP answering while they work through a backlog.
 describe('the embedded mode under a backlog', () => {
   it('lets timers and I/O run between the statements of a long chain of queries', async () => {
-    const database = await EmbeddedPostgres.open(undefined, {
-      template: pgliteTemplate(),
-      turnTheLoop: true,
-    });
+    const database = await EmbeddedPostgres.open(undefined, { turnTheLoop: true });
     try {
       let done = 0;
       let doneWhenTimerFired: number | undefined;

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { type Database, migrateDatabase } from '@sproul/common/db';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
 import { Outbox } from '@sproul/common/messaging';
-import { pgliteTemplate } from '@sproul/common/testing';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Club, clubRepository } from '../src/data-access/club-repository.js';
@@ -35,7 +34,7 @@ describe('the locks of a club edit', () => {
   };
 
   beforeAll(async () => {
-    embedded = await EmbeddedPostgres.open(undefined, { template: pgliteTemplate() });
+    embedded = await EmbeddedPostgres.open();
     const db = drizzle({ client: embedded.client, logger: { logQuery: (query) => statements.push(query) } });
     database = {
       ...embedded.forService('catalog'),

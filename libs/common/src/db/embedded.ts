@@ -1,1 +1,2 @@
+export { builtClusterTemplate, clusterTemplatePath } from './cluster-template.js';
 export * from './pglite.js';

@@ -9,7 +9,6 @@ export * from './fetch-json.js';
 export * from './infra.js';
 export * from './json-client.js';
 export * from './json-exchange.js';
-export * from './pglite-template.js';
 export * from './process-group.js';
 export * from './property-fuzz.js';
 export * from './raw-get.js';

@@ -1,7 +1,6 @@
 import { EmbeddedPostgres } from '../db/pglite.js';
 import { createTestDatabase } from './databases.js';
 import { infraAvailable } from './infra.js';
-import { pgliteTemplate } from './pglite-template.js';
 
 /** Where a service under test keeps its data: embedded PGlite, or a PostgreSQL database of its own. */
 export type Storage = { kind: 'embedded'; embedded: EmbeddedPostgres } | { kind: 'postgres'; url: string };
@@ -12,7 +11,7 @@ export async function openStorage(
   prefix = 'test',
 ): Promise<{ storage: Storage; close(): Promise<void> }> {
   if (kind === 'embedded') {
-    const embedded = await EmbeddedPostgres.open(undefined, { template: pgliteTemplate() });
+    const embedded = await EmbeddedPostgres.open();
     return { storage: { kind: 'embedded', embedded }, close: () => embedded.close() };
   }
   const database = await createTestDatabase(prefix);
