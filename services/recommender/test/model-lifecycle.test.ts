@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers/promises';
 import type { InProcessBus } from '@sproul/common/bus';
 import {
@@ -29,12 +29,13 @@ const created = (club: EvalClub) =>
   );
 
 /**
- * A retrain on this thread kept it busy 99% of the time, timers late by 120 ms at p99; in a worker,
- * 24% (the paced queries' own work) and 24 ms on the shared 2-core machine under other load.
+ * A retrain on this thread kept it busy 99% of the time; in a worker, 24% (the paced queries' own work)
+ * on the shared 2-core machine under other load. The share of time busy is what tells the two apart:
+ * timers' lateness (120 ms at p99 on this thread, 24 ms with a worker) also counts the time the OS gives
+ * the process no core, and a loaded CI runner made it 106 ms with the worker.
  */
 const QUERY_PACE_MS = 50;
 const MAX_BUSY_SHARE = 0.5;
-const MAX_DELAY_P99_MS = 80;
 
 type Booted = Awaited<ReturnType<typeof bootService>>;
 const similarOf = async (service: Booted, link: string, k = 3) => {
@@ -156,8 +157,6 @@ describe('the learned model in the service', () => {
     // The retrain trains in a worker thread: this one (the service's) is mostly idle meanwhile. Queries
     // come at a steady pace, not back to back, so that their own work leaves it mostly idle too.
     const utilisation = performance.eventLoopUtilization();
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
     const outdoor = campus.filter((club) => club.kind === 'outdoor');
     let queries = 0;
     while (!done) {
@@ -170,11 +169,9 @@ describe('the learned model in the service', () => {
       queries += answers.length;
       await setTimeout(QUERY_PACE_MS);
     }
-    delay.disable();
     const busy = performance.eventLoopUtilization(utilisation).utilization;
     expect(queries).toBeGreaterThan(0);
     expect(busy, 'share of the retrain this thread was busy').toBeLessThan(MAX_BUSY_SHARE);
-    expect(delay.percentile(99) / 1e6, 'p99 event loop delay, ms').toBeLessThan(MAX_DELAY_P99_MS);
     expect((await retrain).accepted).toBe(true);
     expect((await modelOf(service)).model.version).toBeGreaterThan(before);
   }, 60_000);
