@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { EmbeddedPostgres } from '@sproul/common/db/embedded';
@@ -41,7 +41,11 @@ describe('npm start (embedded mode)', () => {
   it('answers /healthz through the gateway within 15 s, ready, and prints its URL', {
     timeout: 60_000,
   }, async () => {
-    const { port, internalPort } = await start();
+    const { port, internalPort, ms } = await start();
+    // For the run's log: how long it took, and how busy the machine was (1-minute load average).
+    console.info(
+      `npm start: /healthz after ${ms} ms (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+    );
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(404);
     const ready = await fetch(`http://127.0.0.1:${internalPort}/readyz`);
     const body = await ready.json();
