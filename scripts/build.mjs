@@ -122,7 +122,10 @@ async function makeClusterTemplate(force) {
 export async function buildAll({ force = false } = {}) {
   let built = 0;
   await Promise.all([
-    makeClusterTemplate(force),
+    // Only a head start: where it cannot be made (node_modules read-only…), a new cluster runs initdb.
+    makeClusterTemplate(force).catch((error) => {
+      console.warn(`no new-cluster template (a new database will run initdb): ${error.message}`);
+    }),
     buildWebApp(force).then((didBuild) => {
       if (didBuild) built += 1;
     }),
