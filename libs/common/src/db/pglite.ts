@@ -21,22 +21,17 @@ export class EmbeddedPostgres {
    * `dataDir` undefined keeps everything in memory (tests). A data directory belongs to one process
    * at a time: opening one that a living process holds throws DataDirLockedError (see data-dir-lock.ts).
    *
-   * `template`: a tarball of a new cluster (`dumpDataDir()` of a fresh instance) that a new data
-   * directory, or a memory instance, starts from instead of running initdb: under 1 s instead of 3-5 s.
-   * Without one, the build's (cluster-template.ts) when there is one. The test suite makes one per run
-   * (testing/pglite-template.ts); a cluster that exists ignores it.
+   * A new cluster (a new data directory, or a memory instance) starts from the build's tarball of one
+   * (cluster-template.ts) when there is one, instead of running initdb: under 1 s instead of 3-5 s.
    *
    * `turnTheLoop`: a process that serves HTTP from this thread (`npm start`, a service on its own
    * PGlite) passes it, so that a backlog of queries cannot hold its requests (yielding-pglite.ts).
    * Without it, a query chain runs to its end before any I/O, as the services' tests expect: they read
    * the events a request published as soon as its answer arrives.
    */
-  static async open(
-    dataDir?: string,
-    options: { template?: string; turnTheLoop?: boolean } = {},
-  ): Promise<EmbeddedPostgres> {
+  static async open(dataDir?: string, options: { turnTheLoop?: boolean } = {}): Promise<EmbeddedPostgres> {
     const fromTemplate = () => {
-      const template = options.template ?? builtClusterTemplate();
+      const template = builtClusterTemplate();
       return template ? { loadDataDir: new Blob([readFileSync(template)]) } : {};
     };
     const create = (pgliteOptions: PGliteOptions) =>
