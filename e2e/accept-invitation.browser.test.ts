@@ -4,6 +4,7 @@ import { eventually } from '@sproul/common/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, noBrowser } from './support/browser.js';
+import { claimsOf } from './support/claims.js';
 import { devMailTo, linkIn } from './support/mail.js';
 import { registerOfficer } from './support/officer.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
@@ -14,8 +15,7 @@ const OWNER = { email: 'glee@berkeley.edu', password: 'Glee-club-2026!', club: '
 const OFFICER = { email: 'tenor@example.com', password: 'Tenor-voice-77!', name: 'Ana Tenor' };
 const INVITATION_SUBJECT = `You're invited to help run ${OWNER.club} on sproul.club`;
 
-const clubOf = (token: string) =>
-  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { club: string | null }).club;
+const clubOf = (token: string) => claimsOf(token).club;
 
 // Issue 20 as a person lives it: the owner invites an officer, the invitation arrives in the local
 // inbox, its link opens the gateway's page, the officer chooses a password there, then signs in and

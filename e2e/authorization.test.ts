@@ -3,6 +3,7 @@ import { fetchJson, keylessTokenAttacks, type TokenAttack } from '@sproul/common
 import type { JWK } from 'jose';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf } from './support/claims.js';
 import {
   CALLERS,
   type Caller,
@@ -50,9 +51,6 @@ function fill(path: string, cast: SecurityCast): string {
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' ? idFor() : values[name]!));
 }
-
-const claimsOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { club: string | null };
 
 /**
  * Bodies of the right shape where a route reads the body before it checks the caller (the kernel parses

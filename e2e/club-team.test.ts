@@ -1,17 +1,12 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf } from './support/claims.js';
 import { registerOfficer } from './support/officer.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
 const OWNER = { email: 'rowing@berkeley.edu', password: 'Rowing-4-ever!', club: 'Cal Rowing' };
 const OFFICER = { email: 'coxswain@example.com', password: 'Cox-swain-2026!' };
-
-const claimsOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
-    club: string | null;
-    role: string;
-  };
 
 // Officer teams through the gateway: an invited officer edits the club with the token the invitation
 // gave; once removed, that token is refused by the catalog at once, and refresh stops acting for the club.

@@ -8,6 +8,7 @@ import { configSchema as gatewayConfigSchema } from '@sproul/gateway';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICER_PASSWORD } from '../scripts/src/demo-accounts.js';
 import { type EmbeddedPlatform, startEmbedded } from '../scripts/src/platform.js';
+import { claimsOf } from './support/claims.js';
 import { apiAt } from './support/platform.js';
 import { freePort } from './support/processes.js';
 
@@ -44,9 +45,7 @@ describe('engagement catching up with an existing platform (embedded)', () => {
     });
     expect(login.status).toBe(200);
     const token = login.body.access as string;
-    const { club } = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()) as {
-      club: string;
-    };
+    const { club } = claimsOf(token);
     return { token, club };
   };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICER_PASSWORD, DEMO_STUDENT_PASSWORD } from '../scripts/src/demo-accounts.js';
 import { signInAsStudent } from './support/browse.js';
+import { claimsOf } from './support/claims.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 // A newcomer's first `npm start`: the printed URL shows a page, the demo accounts sign in, and
@@ -45,7 +46,7 @@ describe('first use of npm start (embedded platform)', () => {
       profile: { email: 'demo.student@berkeley.edu' },
       token: { access: expect.any(String), refresh: expect.any(String) },
     });
-    const claims = JSON.parse(Buffer.from(signOn.body.token.access.split('.')[1], 'base64url').toString());
+    const claims = claimsOf(signOn.body.token.access);
     expect(claims).toMatchObject({ role: 'student', email: 'demo.student@berkeley.edu' });
     // The sign-in went through the development provider's page on loopback.
     expect(signOn.visited.some((hop) => /^POST http:\/\/127\.0\.0\.1:\d+\/interaction\//.test(hop))).toBe(

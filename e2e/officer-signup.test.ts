@@ -1,5 +1,6 @@
 import { eventually } from '@sproul/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf } from './support/claims.js';
 import { type Api, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const ADMIN = { email: 'admin@campus.test', password: 'Admin-pass-42!' };
@@ -82,7 +83,7 @@ describe('an officer signs up through the gateway (embedded platform)', () => {
       body: { email: 'robotics@berkeley.edu', password: 'Robots-4-ever!' },
     });
     expect(login.status).toBe(200);
-    expect(JSON.parse(Buffer.from(login.body.access.split('.')[1], 'base64url').toString())).toMatchObject({
+    expect(claimsOf(login.body.access)).toMatchObject({
       role: 'officer',
       confirmed: true,
     });

@@ -1,4 +1,5 @@
 import { eventually, registrationBody } from '@sproul/common/testing';
+import { claimsOf } from './claims.js';
 import { devMailTo, linkIn } from './mail.js';
 import type { Api } from './platform.js';
 
@@ -27,13 +28,6 @@ export async function registerOfficer(
     }),
   });
 }
-
-/** What an access token says of its holder (read, not verified: the tests' own tokens). */
-export const claimsOf = (token: string) =>
-  JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
-    sub: string;
-    club: string | null;
-  };
 
 /** An officer's session once their club is known to the catalog: tokens and the club's link name. */
 export interface OfficerSession {

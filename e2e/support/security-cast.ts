@@ -1,5 +1,6 @@
 import { eventually } from '@sproul/common/testing';
-import { claimsOf, type OfficerSession, registerOfficer, signInOfficer } from './officer.js';
+import { claimsOf } from './claims.js';
+import { type OfficerSession, registerOfficer, signInOfficer } from './officer.js';
 import type { Api, TestPlatform } from './platform.js';
 
 export const CAST_ADMIN = { email: 'authz-admin@campus.test', password: 'Admin-pass-42!' };
